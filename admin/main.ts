@@ -1,0 +1,31 @@
+import { loadConfigOrExit, loadDotEnv } from '../src/config';
+import { connectMongoWithRetry, disconnectMongo } from '../src/db/connect';
+import { createLogger } from '../src/logger';
+import { createRedis } from '../src/redis';
+import { createShutdown } from '../src/runtime/run-process';
+import { createAdminApp } from './create-admin-app';
+
+loadDotEnv();
+const config = loadConfigOrExit();
+const logger = createLogger('admin', config.logLevel);
+const shutdown = createShutdown(logger);
+
+async function main(): Promise<void> {
+  const redis = createRedis(config.redis.url);
+  redis.on('error', (err) => logger.warn({ err: err.message }, 'redis error'));
+  shutdown.onStop('redis', () => redis.quit());
+  shutdown.onStop('mongo', disconnectMongo);
+  void connectMongoWithRetry(config.mongo.uri, (attempt) => logger.warn({ attempt }, 'database not reachable yet'))
+    .then(() => logger.info('database connected'));
+
+  const app = createAdminApp({ config, redis });
+  const server = app.listen(config.admin.port, () => {
+    logger.info({ port: config.admin.port, district: config.district.key }, 'admin ready');
+  });
+  shutdown.onStop('http', () => new Promise((resolve) => server.close(resolve)));
+}
+
+main().catch((err) => {
+  logger.fatal({ err }, 'admin failed to start');
+  process.exit(1);
+});

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Makes sure Redis and the database (FerretDB on SQLite, MongoDB wire protocol) answer on loopback.
+# Installs what is missing, starts what is stopped, waits until both answer. Safe to run twice.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DATA_DIR="${LAPOR_DATA_DIR:-$PWD/.data}"
+REDIS_PORT="${LAPOR_REDIS_PORT:-6379}"
+FERRETDB_PORT="${LAPOR_FERRETDB_PORT:-27017}"
+FERRETDB_BIN="$DATA_DIR/bin/ferretdb"
+mkdir -p "$DATA_DIR/bin" "$DATA_DIR/log"
+
+say() { printf 'services: %s\n' "$*" >&2; }
+answers() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+wait_for() { # port name seconds
+  for _ in $(seq 1 $(( $3 * 10 ))); do answers "$1" && return 0; sleep 0.1; done
+  say "$2 did not answer on 127.0.0.1:$1 within $3 s"; return 1
+}
+
+ensure_redis() {
+  if answers "$REDIS_PORT"; then say "redis answers on 127.0.0.1:$REDIS_PORT"; return; fi
+  if ! command -v redis-server >/dev/null; then
+    say "installing redis-server (Debian package)"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server) >/dev/null
+  fi
+  say "starting redis-server on 127.0.0.1:$REDIS_PORT"
+  mkdir -p "$DATA_DIR/redis"
+  redis-server --daemonize yes --bind 127.0.0.1 --port "$REDIS_PORT" --save "" --appendonly no \
+    --dir "$DATA_DIR/redis" --logfile "$DATA_DIR/log/redis.log"
+  wait_for "$REDIS_PORT" redis 20
+}
+
+build_ferretdb() {
+  # Rebuild only when our Go program or its pinned module versions change.
+  local stamp; stamp=$(cat tools/ferretdb/main.go tools/ferretdb/go.mod tools/ferretdb/go.sum | sha256sum | cut -c1-16)
+  if [ -x "$FERRETDB_BIN" ] && [ "$(cat "$FERRETDB_BIN.stamp" 2>/dev/null)" = "$stamp" ]; then return; fi
+  command -v go >/dev/null || { say "the Go toolchain is needed once to build FerretDB (tools/ferretdb)"; exit 1; }
+  say "building FerretDB from tools/ferretdb (first time takes about a minute)"
+  local started=$SECONDS
+  (cd tools/ferretdb && go build -o "$FERRETDB_BIN" .)
+  echo "$stamp" > "$FERRETDB_BIN.stamp"
+  say "FerretDB built in $(( SECONDS - started )) s"
+}
+
+ensure_ferretdb() {
+  if answers "$FERRETDB_PORT"; then say "database answers on 127.0.0.1:$FERRETDB_PORT"; return; fi
+  build_ferretdb
+  say "starting FerretDB on 127.0.0.1:$FERRETDB_PORT (SQLite in $DATA_DIR/ferretdb)"
+  nohup "$FERRETDB_BIN" -listen "127.0.0.1:$FERRETDB_PORT" -dir "$DATA_DIR/ferretdb" \
+    >>"$DATA_DIR/log/ferretdb.log" 2>&1 &
+  echo $! > "$DATA_DIR/ferretdb.pid"
+  wait_for "$FERRETDB_PORT" FerretDB 30
+}
+
+ensure_chromium() {
+  # Browser tests drive Debian's Chromium; a browser download never works here.
+  if command -v chromium >/dev/null; then return; fi
+  say "installing chromium (Debian package) for the browser tests"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null
+}
+
+ensure_redis
+ensure_ferretdb
+if [ "${1:-}" = "--browser" ]; then ensure_chromium; fi

@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { loadDistrict } from './districts/district';
+
+// The only reader of process.env. Parsed once at start-up; every problem is reported at once, on one line.
+
+const base64Key = z
+  .string()
+  .refine((v) => Buffer.from(v, 'base64').length === 32, 'expected 32 bytes in base64 (openssl rand -base64 32)');
+
+const mongoUri = z.string().regex(/^mongodb(\+srv)?:\/\/\S+$/, 'expected a mongodb:// URI');
+const redisUrl = z.string().regex(/^rediss?:\/\/\S+$/, 'expected a redis:// URL');
+const port = z.coerce
+  .number({ error: 'expected a port number 1–65535' })
+  .int('expected a port number 1–65535')
+  .min(1, 'expected a port number 1–65535')
+  .max(65535, 'expected a port number 1–65535');
+const httpUrl = z.string().url().regex(/^https?:\/\//, 'expected an http(s):// URL');
+const optional = <T extends z.ZodTypeAny>(schema: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
+/** Every setting, by its environment variable name. Secrets are listed in SECRET_SETTINGS. */
+export const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DISTRICT: z.enum(['mukomuko', 'jombang']).default('mukomuko'),
+  DISTRICT_ONCALL_PHONE: optional(z.string().regex(/^\+?[0-9 -]{3,20}$/, 'expected a phone number')),
+  MONGODB_URI: mongoUri.default('mongodb://127.0.0.1:27017/lapor_anak'),
+  REDIS_URL: redisUrl.default('redis://127.0.0.1:6379'),
+  /** Prefix of every BullMQ queue and Redis key, so tests and deployments can share one Redis. */
+  REDIS_PREFIX: z.string().regex(/^[a-z0-9_-]+$/i).default('lapor'),
+  PORT: port.default(3000),
+  BOTS_PORT: port.default(3001),
+  WORKER_PORT: port.default(3002),
+  ADMIN_BASE_URL: httpUrl.default('http://localhost:3000'),
+  DATA_ENCRYPTION_KEY: base64Key,
+  DATA_ENCRYPTION_KEY_ID: z.string().regex(/^[a-z0-9]{1,16}$/i, 'expected 1–16 letters or digits').default('k1'),
+  /** Retired keys kept for reading old values during rotation: "id:base64,id:base64". */
+  DATA_ENCRYPTION_OLD_KEYS: optional(
+    z.string().regex(/^([a-z0-9]{1,16}:[A-Za-z0-9+/=]{44})(,[a-z0-9]{1,16}:[A-Za-z0-9+/=]{44})*$/i, 'expected id:base64key pairs separated by commas'),
+  ),
+  LOOKUP_HASH_KEY: base64Key,
+  SESSION_SECRET: optional(z.string().min(32, 'expected at least 32 characters')),
+  TELEGRAM_BOT_TOKEN: optional(z.string().regex(/^\d+:[A-Za-z0-9_-]{20,}$/, 'expected a bot token like 123456:ABC…')),
+  TELEGRAM_API_ROOT: httpUrl.default('https://api.telegram.org'),
+  TELEGRAM_WEBHOOK_URL: optional(httpUrl),
+  TELEGRAM_WEBHOOK_SECRET: optional(z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'expected 16–256 of A-Z a-z 0-9 _ -')),
+  MEDIA_DIR: z.string().min(1).default('.data/media'),
+  MEDIA_MAX_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  DRAFT_TTL_MINUTES: z.coerce.number().int().positive().default(24 * 60),
+});
+export type Env = z.infer<typeof EnvSchema>;
+
+export const SECRET_SETTINGS = [
+  'DATA_ENCRYPTION_KEY',
+  'DATA_ENCRYPTION_OLD_KEYS',
+  'LOOKUP_HASH_KEY',
+  'SESSION_SECRET',
+  'TELEGRAM_BOT_TOKEN',
+  'TELEGRAM_WEBHOOK_SECRET',
+] as const satisfies readonly (keyof Env)[];
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  const parsed = EnvSchema.safeParse(env, { reportInput: true });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${describeIssue(i)}`);
+    throw new ConfigError(`Configuration error: ${problems.join('; ')}`);
+  }
+  return toConfig(parsed.data);
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
+  if (issue.code === 'invalid_value') return `expected one of ${issue.values.join(', ')}`;
+  return issue.message;
+}
+
+function toConfig(e: Env) {
+  return {
+    env: e.NODE_ENV,
+    logLevel: e.LOG_LEVEL,
+    district: loadDistrict(e.DISTRICT, e.DISTRICT_ONCALL_PHONE),
+    mongo: { uri: e.MONGODB_URI },
+    redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
+    admin: { port: e.PORT, baseUrl: e.ADMIN_BASE_URL, sessionSecret: e.SESSION_SECRET },
+    bots: { port: e.BOTS_PORT },
+    worker: { port: e.WORKER_PORT },
+    crypto: {
+      activeKeyId: e.DATA_ENCRYPTION_KEY_ID,
+      keys: parseKeys(e.DATA_ENCRYPTION_KEY_ID, e.DATA_ENCRYPTION_KEY, e.DATA_ENCRYPTION_OLD_KEYS),
+      lookupHashKey: Buffer.from(e.LOOKUP_HASH_KEY, 'base64'),
+    },
+    telegram: {
+      token: e.TELEGRAM_BOT_TOKEN,
+      apiRoot: e.TELEGRAM_API_ROOT,
+      webhookUrl: e.TELEGRAM_WEBHOOK_URL,
+      webhookSecret: e.TELEGRAM_WEBHOOK_SECRET,
+    },
+    media: { dir: e.MEDIA_DIR, maxBytes: e.MEDIA_MAX_BYTES },
+    intake: { draftTtlMinutes: e.DRAFT_TTL_MINUTES },
+  };
+}
+export type Config = ReturnType<typeof toConfig>;
+
+function parseKeys(activeId: string, active: string, old: string | undefined): Map<string, Buffer> {
+  const keys = new Map<string, Buffer>();
+  for (const pair of old ? old.split(',') : []) {
+    const [id, key] = pair.split(':') as [string, string];
+    keys.set(id, Buffer.from(key, 'base64'));
+  }
+  keys.set(activeId, Buffer.from(active, 'base64'));
+  return keys;
+}
+
+/** For process entry points: a bad setting ends the process with one line and exit code 1. */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): Config {
+  try {
+    return loadConfig(env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`${err.message}\n`);
+    process.exit(1);
+  }
+}
+
+/** Reads `.env` into the environment when present, without overriding what is already set. */
+export function loadDotEnv(path = '.env'): void {
+  try {
+    process.loadEnvFile(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+}

@@ -1,0 +1,45 @@
+import mongoose from 'mongoose';
+
+// autoIndex stays on: an index FerretDB cannot build must fail in CI here, not in production.
+export async function connectMongo(uri: string): Promise<typeof mongoose> {
+  mongoose.set('strictQuery', true);
+  return mongoose.connect(uri, { serverSelectionTimeoutMS: 5000, autoIndex: true });
+}
+
+export async function disconnectMongo(): Promise<void> {
+  await mongoose.disconnect();
+}
+
+/** True when the database answers a ping within the timeout. */
+export async function pingMongo(timeoutMs = 1000): Promise<boolean> {
+  const db = mongoose.connection.db;
+  if (mongoose.connection.readyState !== 1 || !db) return false;
+  try {
+    await withTimeout(db.admin().ping(), timeoutMs);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('timeout')), ms);
+    promise.then(resolve, reject).finally(() => clearTimeout(timer));
+  });
+}
+
+/** Keeps trying until the database answers, so a process can start before its database and report 503 meanwhile. */
+export async function connectMongoWithRetry(
+  uri: string,
+  onRetry: (attempt: number, err: unknown) => void,
+): Promise<typeof mongoose> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await connectMongo(uri);
+    } catch (err) {
+      onRetry(attempt, err);
+      await new Promise((r) => setTimeout(r, Math.min(attempt * 1000, 5000)));
+    }
+  }
+}

@@ -1,0 +1,34 @@
+import http from 'node:http';
+import type { Redis } from 'ioredis';
+import { checkReadiness } from './readiness';
+
+export type ExtraRoute = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<boolean> | boolean;
+
+/**
+ * The small HTTP face of a process that serves nothing else: /healthz (alive), /readyz (Mongo and Redis answer).
+ * `extra` may answer other paths first (e.g. /metrics); it returns false to fall through.
+ */
+export function startHealthServer(port: number, redis: Redis, extra?: ExtraRoute): Promise<http.Server> {
+  const server = http.createServer(async (req, res) => {
+    try {
+      if (extra && (await extra(req, res))) return;
+      if (req.url === '/healthz') return sendJson(res, 200, { status: 'ok' });
+      if (req.url === '/readyz') {
+        const readiness = await checkReadiness(redis);
+        return sendJson(res, readiness.ready ? 200 : 503, readiness);
+      }
+      sendJson(res, 404, { error: 'not found' });
+    } catch {
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
+    }
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '0.0.0.0', () => resolve(server));
+  });
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}

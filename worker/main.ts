@@ -1,0 +1,33 @@
+import { loadConfigOrExit, loadDotEnv } from '../src/config';
+import { connectMongoWithRetry, disconnectMongo } from '../src/db/connect';
+import { createLogger } from '../src/logger';
+import { createRedis } from '../src/redis';
+import { startHealthServer } from '../src/runtime/health-server';
+import { createShutdown } from '../src/runtime/run-process';
+import { startWorkers } from './start-workers';
+
+loadDotEnv();
+const config = loadConfigOrExit();
+const logger = createLogger('worker', config.logLevel);
+const shutdown = createShutdown(logger);
+
+async function main(): Promise<void> {
+  const redis = createRedis(config.redis.url, { forBullWorker: true });
+  redis.on('error', (err) => logger.warn({ err: err.message }, 'redis error'));
+  shutdown.onStop('redis', () => redis.quit());
+  shutdown.onStop('mongo', disconnectMongo);
+  await connectMongoWithRetry(config.mongo.uri, (attempt) => logger.warn({ attempt }, 'database not reachable yet'));
+
+  const server = await startHealthServer(config.worker.port, redis);
+  shutdown.onStop('http', () => new Promise((resolve) => server.close(resolve)));
+
+  // Workers stop first (registered last): in-flight jobs finish, unstarted ones stay in Redis.
+  const workers = startWorkers({ config, redis, logger });
+  shutdown.onStop('workers', () => Promise.all(workers.map((w) => w.close())));
+  logger.info({ port: config.worker.port, queues: workers.map((w) => w.name) }, 'worker ready');
+}
+
+main().catch((err) => {
+  logger.fatal({ err }, 'worker failed to start');
+  process.exit(1);
+});
