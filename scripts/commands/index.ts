@@ -1,0 +1,4 @@
+// Each command takes its arguments and returns the process exit code.
+export type Command = (args: string[]) => Promise<number>;
+
+export const COMMANDS: Record<string, Command> = {};
