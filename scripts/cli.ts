@@ -1,5 +1,5 @@
 // `npm run -s cli -- <command> [args]`: operator commands, one file each in scripts/commands/.
-import { COMMANDS } from './commands';
+import { COMMANDS } from './commands/registry';
 
 async function main(): Promise<void> {
   const [name, ...args] = process.argv.slice(2);
