@@ -60,5 +60,11 @@ export function matchOption<V extends string>(raw: string, options: readonly Cho
     if (matchKey(option.label) === key || matchKey(option.value) === key) return option.value;
     if (option.synonyms?.some((s) => matchKey(s) === key)) return option.value;
   }
-  return undefined;
+  // "parent" for "Parent / guardian", "bullying" for "Perundungan (bullying)": a part of one label, if only one.
+  const byPart = options.filter((o) => labelParts(o.label).includes(key));
+  return byPart.length === 1 ? byPart[0]!.value : undefined;
+}
+
+function labelParts(label: string): string[] {
+  return label.split(/[/()]/).map(matchKey).filter((part) => part.length >= 3);
 }

@@ -23,6 +23,13 @@ describe('reading typed answers', () => {
     expect(matchOption('cowok', options)).toBe('laki_laki');
     expect(matchOption('perempuan', options)).toBe('perempuan');
   });
+  it('matches one part of a label made of alternatives, when only one option has it', () => {
+    const roles = [{ value: 'parent_guardian', label: 'Parent / guardian' }, { value: 'bully', label: 'Perundungan (bullying)' }, { value: 'x', label: 'Guardian angel' }];
+    expect(matchOption('parent', roles)).toBe('parent_guardian');
+    expect(matchOption('Bullying', roles)).toBe('bully');
+    expect(matchOption('guardian', roles)).toBe('parent_guardian');
+    expect(matchOption('an', roles)).toBeUndefined();
+  });
   it('matches nothing for a number outside the list or an unknown word', () => {
     expect(matchOption('3', options)).toBeUndefined();
     expect(matchOption('0', options)).toBeUndefined();
