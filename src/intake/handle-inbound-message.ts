@@ -40,6 +40,8 @@ export interface IntakeDeps {
 }
 
 const MEDIA_FETCH_TIMEOUT_MS = 30_000;
+// Queue connections wait for Redis to come back instead of failing; a reporter must not wait with them.
+const ENQUEUE_TIMEOUT_MS = 3_000;
 
 /**
  * The intake conversation as a channel sees it: one InboundMessage in, the replies to send in order out.
@@ -129,7 +131,7 @@ export function createIntakeHandler(deps: IntakeDeps): HandleInboundMessage & { 
     switch (effect.type) {
       case 'urgent_alert':
         try {
-          await enqueue(queues, 'alert', { kind: 'urgent_draft', draftId: effect.draftId, channel: message.channel });
+          await withTimeout(enqueue(queues, 'alert', { kind: 'urgent_draft', draftId: effect.draftId, channel: message.channel }), ENQUEUE_TIMEOUT_MS);
         } catch (err) {
           // The emergency numbers were shown regardless; triage alerts on-call again once the report is stored.
           logger.error({ err: errorText(err), draftId: effect.draftId }, 'urgent alert could not be queued');
@@ -176,7 +178,7 @@ export function createIntakeHandler(deps: IntakeDeps): HandleInboundMessage & { 
     logger.info({ reportId: stored.id, channel: message.channel }, 'report received');
     await limits.countReport(chatHash, at).catch(() => undefined);
     try {
-      await enqueue(queues, 'triage', { reportId: stored.id });
+      await withTimeout(enqueue(queues, 'triage', { reportId: stored.id }), ENQUEUE_TIMEOUT_MS);
     } catch (err) {
       // The database is the source of truth: the worker's sweeper re-queues reports left in `received`.
       logger.warn({ err: errorText(err), reportId: stored.id }, 'triage not queued; the sweeper will pick the report up');
