@@ -7,6 +7,7 @@ import { textFrom } from '../factories/inbound-message';
 import { joined, sayAll, TO_CONFIRM_SAME_CHAT, ticketIn } from '../factories/intake-script';
 import { useTestDatabase } from '../support/database';
 import { createIntakeHarness } from '../support/intake';
+import { expectEventually } from '../support/expect-eventually';
 import { startOwnRedis } from '../support/own-redis';
 
 const db = useTestDatabase('intakefail');
@@ -45,6 +46,7 @@ describe('when the database or the queue is down', () => {
     const connection = createRedis(ownRedis.url, { forBullWorker: true });
     connection.on('error', () => undefined);
     const queues = createQueues(connection, harness.prefix, ['reports', 'alerts']);
+    for (const q of Object.values(queues)) q?.on('error', () => undefined);
     const handle = harness.newHandler({ queues });
     const chat = newChat();
     let running = true;
@@ -60,8 +62,12 @@ describe('when the database or the queue is down', () => {
       expect(ticket).toBeDefined();
       expect(await ReportModel.findOne({ ticket }).lean()).toMatchObject({ status: 'received', immediateDanger: 'yes' });
     } finally {
+      // Bring Redis back so the queues can close cleanly, then stop it for good.
+      if (!running) await ownRedis.start();
+      await expectEventually(() => expect(connection.status).toBe('ready'));
+      for (const q of Object.values(queues)) await q?.close();
       connection.disconnect();
-      if (running) await ownRedis.stop();
+      await ownRedis.stop();
     }
   });
 });
