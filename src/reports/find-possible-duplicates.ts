@@ -5,7 +5,9 @@ const WINDOW_MS = 14 * 24 * 3600 * 1000;
 
 /**
  * Reports that may describe the same child or event: the same reporter, or the same age band, kecamatan and category,
- * within 14 days either side. They are linked for staff to merge by hand, never dropped.
+ * within 14 days either side. They are linked for staff to merge by hand, never dropped. The link is written on the
+ * new report only: FerretDB applies concurrent updates of one document as read-modify-write, so writing into other
+ * reports while their own jobs move them could undo a status change. Staff find the reverse link by querying.
  */
 export async function findPossibleDuplicates(report: ReportDocument): Promise<Types.ObjectId[]> {
   const receivedAt = { $gte: new Date(report.receivedAt.getTime() - WINDOW_MS), $lte: new Date(report.receivedAt.getTime() + WINDOW_MS) };
@@ -17,11 +19,4 @@ export async function findPossibleDuplicates(report: ReportDocument): Promise<Ty
     { _id: 1 },
   ).limit(20).lean();
   return others.map((o) => o._id);
-}
-
-/** Links both ways, so whichever report a receptionist opens shows the other. */
-export async function linkPossibleDuplicates(reportId: Types.ObjectId, others: Types.ObjectId[]): Promise<void> {
-  if (!others.length) return;
-  await ReportModel.updateOne({ _id: reportId }, { $addToSet: { possibleDuplicates: { $each: others } } });
-  await ReportModel.updateMany({ _id: { $in: others } }, { $addToSet: { possibleDuplicates: reportId } });
 }

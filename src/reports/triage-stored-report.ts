@@ -2,7 +2,7 @@ import { Types } from 'mongoose';
 import type { FieldCipher } from '../crypto/field-cipher';
 import { ReportModel } from '../db/models/report.model';
 import { triageReport } from '../triage/triage-report';
-import { findPossibleDuplicates, linkPossibleDuplicates } from './find-possible-duplicates';
+import { findPossibleDuplicates } from './find-possible-duplicates';
 import { SLA_HOURS, type Priority } from './report-vocabulary';
 
 export class ReportNotFoundError extends Error {}
@@ -53,12 +53,16 @@ export async function triageStoredReport(reportId: string, deps: TriageStoredRep
   const triaged = await ReportModel.findById(_id);
   if (triaged?.status === 'triaged') {
     const others = await findPossibleDuplicates(triaged);
-    await linkPossibleDuplicates(_id, others);
     duplicates = others.length;
     const at = now();
+    // One write per step: the duplicate links travel with the status change.
     await ReportModel.updateOne(
       { _id, status: 'triaged' },
-      { $set: { status: 'queued', queuedAt: at }, $push: { events: { type: 'status', from: 'triaged', to: 'queued', actor: 'system', at } } },
+      {
+        $set: { status: 'queued', queuedAt: at },
+        $addToSet: { possibleDuplicates: { $each: others } },
+        $push: { events: { type: 'status', from: 'triaged', to: 'queued', actor: 'system', at } },
+      },
     );
     outcome = 'queued';
   }
