@@ -1,4 +1,10 @@
+import { userCreate } from './user-create';
+import { userResetPassword } from './user-reset-password';
+
 // Each command takes its arguments and returns the process exit code.
 export type Command = (args: string[]) => Promise<number>;
 
-export const COMMANDS: Record<string, Command> = {};
+export const COMMANDS: Record<string, Command> = {
+  'user:create': userCreate,
+  'user:reset-password': userResetPassword,
+};
