@@ -13,7 +13,14 @@ import { csrfToken, verifyCsrf } from './middleware/csrf';
 import { isApi, loadCurrentUser } from './middleware/current-user';
 import { createSessionMiddleware } from './middleware/session';
 import { registerAuthRoutes } from './routes/auth.routes';
+import { createQueueWatcher } from './queue-watcher';
+import { registerApiRoutes } from './routes/api.routes';
+import { registerAuditRoutes } from './routes/audit.routes';
+import { registerCaseRoutes } from './routes/case.routes';
 import { homeFor } from './routes/home';
+import { registerIntakeRoutes } from './routes/intake.routes';
+import { registerPartnerRoutes } from './routes/partner.routes';
+import { registerReportRoutes } from './routes/report.routes';
 
 export interface AdminDeps {
   config: Config;
@@ -41,6 +48,8 @@ export function createAdminApp(deps: AdminDeps): express.Express {
     autoescape: true,
     throwOnUndefined: false,
   });
+  const timeFormat = new Intl.DateTimeFormat('id-ID', { timeZone: config.district.timezone, dateStyle: 'short', timeStyle: 'short' });
+  views.addFilter('isoTime', (value: unknown) => (value instanceof Date ? timeFormat.format(value) : ''));
   views.express(app);
   app.set('view engine', 'njk');
 
@@ -67,8 +76,15 @@ export function createAdminApp(deps: AdminDeps): express.Express {
   app.use(verifyCsrf);
 
   const routeDeps: RouteDeps = { ...deps, cipher: createFieldCipher(config.crypto) };
-  registerAuthRoutes(app, createLoginThrottle(redis, config.redis.prefix));
-  void routeDeps;
+  const throttle = createLoginThrottle(redis, config.redis.prefix);
+  // Every route names its action (admin/permissions.ts); the permission-matrix test walks them all.
+  registerAuthRoutes(app, throttle);
+  registerIntakeRoutes(app, routeDeps, createQueueWatcher());
+  registerReportRoutes(app, routeDeps);
+  registerCaseRoutes(app, routeDeps);
+  registerPartnerRoutes(app);
+  registerAuditRoutes(app);
+  registerApiRoutes(app, routeDeps, throttle);
 
   app.get('/', (req, res) => {
     res.redirect(303, req.user ? homeFor(req.user.role) : '/login');
@@ -93,6 +109,11 @@ function languageAndLocals(config: Config) {
     res.locals.unit = config.district.unitName;
     res.locals.csrf = () => csrfToken(req);
     res.locals.path = req.path;
+    // A one-time message is shown by the next full page, not eaten by the live queue's background requests.
+    if (req.session.flash && req.method === 'GET' && !/^\/(api|intake\/|static)/.test(req.path)) {
+      res.locals.flash = req.session.flash;
+      delete req.session.flash;
+    }
     next();
   };
 }

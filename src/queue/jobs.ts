@@ -19,6 +19,8 @@ export const JOBS = {
       z.object({ kind: z.literal('report'), reportId: objectId }),
     ]),
   },
+  /** A staff reply to a reporter: the text is the encrypted ReportMessage `messageId`, never in the payload. */
+  staff_reply: { queue: 'outbound', payload: z.object({ reportId: objectId, messageId: objectId }) },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodTypeAny }>;
 
 export type JobName = keyof typeof JOBS;
@@ -27,6 +29,7 @@ export type JobPayload<N extends JobName> = z.infer<(typeof JOBS)[N]['payload']>
 /** Job ids that make a repeated enqueue a no-op (BullMQ ignores an add whose id exists). */
 export function jobIdFor<N extends JobName>(name: N, payload: JobPayload<N>): string {
   if (name === 'triage') return `triage-${(payload as JobPayload<'triage'>).reportId}`;
+  if (name === 'staff_reply') return `reply-${(payload as JobPayload<'staff_reply'>).messageId}`;
   const alert = payload as JobPayload<'alert'>;
   return alert.kind === 'report' ? `alert-report-${alert.reportId}` : `alert-draft-${alert.draftId}`;
 }
