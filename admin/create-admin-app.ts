@@ -13,6 +13,7 @@ import { csrfToken, verifyCsrf } from './middleware/csrf';
 import { isApi, loadCurrentUser } from './middleware/current-user';
 import { createSessionMiddleware } from './middleware/session';
 import { registerAuthRoutes } from './routes/auth.routes';
+import { can, type Action } from './permissions';
 import { createQueueWatcher } from './queue-watcher';
 import { registerApiRoutes } from './routes/api.routes';
 import { registerAuditRoutes } from './routes/audit.routes';
@@ -109,6 +110,7 @@ function languageAndLocals(config: Config) {
     res.locals.unit = config.district.unitName;
     res.locals.csrf = () => csrfToken(req);
     res.locals.path = req.path;
+    res.locals.can = (action: Action) => Boolean(req.user && can(req.user.role, action));
     // A one-time message is shown by the next full page, not eaten by the live queue's background requests.
     if (req.session.flash && req.method === 'GET' && !/^\/(api|intake\/|static)/.test(req.path)) {
       res.locals.flash = req.session.flash;

@@ -13,6 +13,7 @@ import { decryptPersonalFields, personalFieldNames, recordReveal } from '../../s
 import { recordAuditEvent } from '../../src/audit/record-audit-event';
 import type { RouteDeps } from '../create-admin-app';
 import { actorOf, allow } from '../middleware/current-user';
+import { can } from '../permissions';
 import { parseBody, redirectWithFlash, requireObjectIdParam } from './route-helpers';
 
 /** How long a reveal stays valid in this session before the fields are masked again. */
@@ -90,7 +91,9 @@ export function registerReportRoutes(app: Express, deps: RouteDeps): void {
   app.post('/reports/:id/open-case', allow('report.open_case'), id, async (req, res) => {
     try {
       const opened = await openCase(String(req.params.id), actorOf(req));
-      redirectWithFlash(req, res, `/cases/${opened.caseId}`, `Kasus ${opened.caseNumber} dibuka.`);
+      // The desk that opened it may not work cases itself: it stays on the report, which links the case.
+      const to = can(req.user!.role, 'case.view') ? `/cases/${opened.caseId}` : back(req);
+      redirectWithFlash(req, res, to, `Kasus ${opened.caseNumber} dibuka.`);
     } catch (err) {
       if (!(err instanceof CaseError)) throw err;
       redirectWithFlash(req, res, back(req), err.message);
