@@ -46,7 +46,18 @@ export const EnvSchema = z.object({
   TELEGRAM_WEBHOOK_SECRET: optional(z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'expected 16–256 of A-Z a-z 0-9 _ -')),
   MEDIA_DIR: z.string().min(1).default('.data/media'),
   MEDIA_MAX_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  /** Comma-separated MIME types a reporter may send. */
+  MEDIA_ALLOWED_TYPES: z
+    .string()
+    .regex(/^[a-z0-9.+-]+\/[a-z0-9.+-]+(,\s*[a-z0-9.+-]+\/[a-z0-9.+-]+)*$/i, 'expected MIME types separated by commas')
+    .default('image/jpeg,image/png,image/webp,audio/ogg,audio/mpeg,audio/mp4,video/mp4,application/pdf'),
   DRAFT_TTL_MINUTES: z.coerce.number().int().positive().default(24 * 60),
+  DRAFT_REMINDER_BEFORE_MINUTES: z.coerce.number().int().positive().default(60),
+  DRAFT_RESUME_AFTER_MINUTES: z.coerce.number().int().positive().default(30),
+  INTAKE_MESSAGES_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  INTAKE_REPORTS_PER_DAY: z.coerce.number().int().positive().default(5),
+  INTAKE_MAX_TEXT_LENGTH: z.coerce.number().int().min(100).default(4000),
+  INTAKE_MAX_FILES_PER_REPORT: z.coerce.number().int().min(0).default(10),
 });
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -97,8 +108,20 @@ function toConfig(e: Env) {
       webhookUrl: e.TELEGRAM_WEBHOOK_URL,
       webhookSecret: e.TELEGRAM_WEBHOOK_SECRET,
     },
-    media: { dir: e.MEDIA_DIR, maxBytes: e.MEDIA_MAX_BYTES },
-    intake: { draftTtlMinutes: e.DRAFT_TTL_MINUTES },
+    media: {
+      dir: e.MEDIA_DIR,
+      maxBytes: e.MEDIA_MAX_BYTES,
+      allowedTypes: e.MEDIA_ALLOWED_TYPES.split(',').map((type) => type.trim().toLowerCase()),
+    },
+    intake: {
+      draftTtlMinutes: e.DRAFT_TTL_MINUTES,
+      reminderBeforeMinutes: e.DRAFT_REMINDER_BEFORE_MINUTES,
+      resumeAfterMinutes: e.DRAFT_RESUME_AFTER_MINUTES,
+      messagesPerMinute: e.INTAKE_MESSAGES_PER_MINUTE,
+      reportsPerDay: e.INTAKE_REPORTS_PER_DAY,
+      maxTextLength: e.INTAKE_MAX_TEXT_LENGTH,
+      maxFilesPerReport: e.INTAKE_MAX_FILES_PER_REPORT,
+    },
   };
 }
 export type Config = ReturnType<typeof toConfig>;
