@@ -31,6 +31,8 @@ export const JOBS = {
   'sla-watch': { queue: 'maintenance', payload: z.object({}) },
   /** Scheduled: re-queue triage for reports whose job was lost (the database is the source of truth). */
   sweep: { queue: 'maintenance', payload: z.object({}) },
+  /** A staff reply to a reporter: the text is the encrypted ReportMessage `messageId`, never in the payload. */
+  staff_reply: { queue: 'outbound', payload: z.object({ reportId: objectId, messageId: objectId }) },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodTypeAny }>;
 
 export type JobName = keyof typeof JOBS;
@@ -49,6 +51,8 @@ export function jobIdFor<N extends JobName>(name: N, payload: JobPayload<N>): st
     case 'outbound':
     case 'whatsapp_alert':
       return `${name}-${p.alertId}`;
+    case 'staff_reply':
+      return `reply-${p.messageId}`;
     default:
       // Scheduled jobs get their ids from the scheduler; a manual run gets a fresh one.
       return `${name}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
