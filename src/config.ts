@@ -69,6 +69,8 @@ export const EnvSchema = z.object({
   JOB_LOCK_SECONDS: z.coerce.number().positive().default(30),
   /** Steady Telegram send rate of the outbound queue (Bot API allows about 30 per second). */
   TELEGRAM_SENDS_PER_SECOND: z.coerce.number().int().positive().default(25),
+  /** Least time between two worker sends to one Telegram chat (Bot API allows about one message per second per chat). */
+  TELEGRAM_PER_CHAT_MS: z.coerce.number().int().min(0).default(1100),
 });
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -140,6 +142,7 @@ function toConfig(e: Env) {
       slaWatchCron: e.SLA_WATCH_CRON,
       lockMs: Math.round(e.JOB_LOCK_SECONDS * 1000),
       telegramSendsPerSecond: e.TELEGRAM_SENDS_PER_SECOND,
+      telegramPerChatMs: e.TELEGRAM_PER_CHAT_MS,
     },
   };
 }
