@@ -27,6 +27,8 @@ export interface FakeTelegram {
   sendPhoto(chatId: number, bytes: Buffer, caption?: string): number;
   /** Makes a file downloadable through getFile and /file/bot<token>/<path>. Returns its file_id. */
   addFile(bytes: Buffer, filePath?: string): string;
+  /** Calls `listener` on every API call as it arrives (instead of scanning `calls()` in a loop); returns an unsubscribe. */
+  onCall(listener: (call: RecordedCall) => void): () => void;
   /** The next call of `method` fails with this error (e.g. 429 with retry_after). */
   failNext(method: string, errorCode: number, retryAfter?: number): void;
   close(): Promise<void>;
@@ -47,6 +49,7 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
   const files = new Map<string, { bytes: Buffer; path: string }>();
   const failures = new Map<string, { error_code: number; retry_after?: number }[]>();
   const waiters = new Set<() => void>();
+  const listeners = new Set<(call: RecordedCall) => void>();
   let nextUpdateId = 1;
   let nextMessageId = 1000;
   let nextFileId = 1;
@@ -124,7 +127,9 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
     if (!match || match[1] !== token) return send(401, { ok: false, error_code: 401, description: 'Unauthorized' });
     const method = match[2]!;
     const params = { ...Object.fromEntries(url.searchParams), ...(await readBody(req)) };
-    recorded.push({ method, params, at: Date.now() });
+    const call = { method, params, at: Date.now() };
+    recorded.push(call);
+    for (const listener of listeners) listener(call);
 
     const failure = failures.get(method)?.shift();
     if (failure) {
@@ -199,6 +204,10 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
       const fileId = `file-${nextFileId++}`;
       files.set(fileId, { bytes, path: filePath ?? `documents/${fileId}` });
       return fileId;
+    },
+    onCall(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
     failNext(method, errorCode, retryAfter) {
       const list = failures.get(method) ?? [];
