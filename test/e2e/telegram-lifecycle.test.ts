@@ -2,6 +2,7 @@ import { ReportModel } from '../../src/db/models/report.model';
 import { ticketIn } from '../factories/intake-script';
 import { useTestDatabase } from '../support/database';
 import { expectEventually } from '../support/expect-eventually';
+import { freePort } from '../support/processes';
 import { startTelegramBots } from '../support/telegram-bots';
 
 const db = useTestDatabase('tglife');
@@ -34,7 +35,6 @@ describe('Telegram: the bots process restarts and receives by webhook', () => {
 
   it('in webhook mode takes updates only with the right secret header, and answers a re-delivered update once', async () => {
     const secret = 'webhook-secret-0123456789abcdef';
-    const { freePort } = await import('../support/processes');
     const port = await freePort();
     const url = `http://127.0.0.1:${port}/telegram/webhook`;
     const bots = await startTelegramBots('tghook', db.uri, { BOTS_PORT: String(port), TELEGRAM_WEBHOOK_URL: url, TELEGRAM_WEBHOOK_SECRET: secret });
