@@ -12,6 +12,7 @@ import { createBotsApp } from './create-bots-app';
 import type { BotsContext } from './shared/bots-context';
 import { startDraftReminders } from './shared/draft-reminders';
 import { startTelegramChannel } from './telegram/telegram-channel';
+import { startWebchatChannel } from './webchat/webchat-channel';
 
 loadDotEnv();
 const config = loadConfigOrExit();
@@ -30,9 +31,9 @@ async function main(): Promise<void> {
   const queues = createQueues(queueConnection, config.redis.prefix, ['reports', 'alerts']);
   shutdown.onStop('queues', () => Promise.all(Object.values(queues).map((q) => q?.close())));
   const cipher = createFieldCipher(config.crypto);
+  const hasher = createLookupHasher(config.crypto.lookupHashKey);
   const handle = createIntakeHandler({
-    redis, cipher, queues, config, logger,
-    hasher: createLookupHasher(config.crypto.lookupHashKey),
+    redis, cipher, queues, config, logger, hasher,
     district: config.district,
     mediaStore: createFolderMediaStore(config.media.dir, cipher),
   });
@@ -42,9 +43,11 @@ async function main(): Promise<void> {
   shutdown.onStop('http', () => new Promise((resolve) => server.close(resolve)));
 
   // Channels stop before the HTTP server and the stores (hooks run last-registered first).
-  const ctx: BotsContext = { config, logger, redis, handle, routes, shutdown, senders: {} };
+  const ctx: BotsContext = { config, logger, redis, handle, hasher, routes, shutdown, senders: {} };
   const channels: Record<string, string> = {};
-  channels.telegram = await startTelegramChannel(ctx).catch((err: Error) => `off: failed to start (${err.name})`);
+  const failed = (err: Error) => `off: failed to start (${err.name}: ${err.message.slice(0, 120)})`;
+  channels.telegram = await startTelegramChannel(ctx).catch(failed);
+  channels.webchat = startWebchatChannel(ctx);
 
   startDraftReminders({ drafts: handle.drafts, senders: ctx.senders, logger, shutdown });
   logger.info({ port: config.bots.port, channels }, 'bots ready');

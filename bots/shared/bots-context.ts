@@ -15,6 +15,8 @@ export interface BotsContext {
   /** Request/response connection (not a BullMQ worker one). */
   redis: Redis;
   handle: HandleInboundMessage;
+  /** createLookupHasher(config.crypto.lookupHashKey): for keys that must not hold a raw identifier. */
+  hasher: (value: string) => string;
   /** The bots HTTP server's router for webhooks and the web chat. */
   routes: Router;
   shutdown: { onStop(name: string, stop: () => Promise<unknown> | unknown): void };
