@@ -10,9 +10,11 @@ import { startHealthServer } from '../src/runtime/health-server';
 import { createShutdown } from '../src/runtime/run-process';
 import { createBotsApp } from './create-bots-app';
 import type { BotsContext } from './shared/bots-context';
+import { errorText } from './shared/error-text';
 import { startDraftReminders } from './shared/draft-reminders';
 import { startTelegramChannel } from './telegram/telegram-channel';
 import { startWebchatChannel } from './webchat/webchat-channel';
+import { startWhatsappChannel } from './whatsapp/whatsapp-channel';
 
 loadDotEnv();
 const config = loadConfigOrExit();
@@ -45,9 +47,17 @@ async function main(): Promise<void> {
   // Channels stop before the HTTP server and the stores (hooks run last-registered first).
   const ctx: BotsContext = { config, logger, redis, handle, hasher, routes, shutdown, senders: {} };
   const channels: Record<string, string> = {};
-  const failed = (err: Error) => `off: failed to start (${err.name}: ${err.message.slice(0, 120)})`;
-  channels.telegram = await startTelegramChannel(ctx).catch(failed);
-  channels.webchat = startWebchatChannel(ctx);
+  // One channel failing to start never keeps the others off.
+  const attempt = async (start: () => Promise<string> | string): Promise<string> => {
+    try {
+      return await start();
+    } catch (err) {
+      return `off: failed to start (${errorText(err)})`;
+    }
+  };
+  channels.telegram = await attempt(() => startTelegramChannel(ctx));
+  channels.webchat = await attempt(() => startWebchatChannel(ctx));
+  channels.whatsapp = await attempt(() => startWhatsappChannel(ctx, cipher));
 
   startDraftReminders({ drafts: handle.drafts, senders: ctx.senders, logger, shutdown });
   logger.info({ port: config.bots.port, channels }, 'bots ready');

@@ -5,7 +5,7 @@ import { z } from 'zod';
 
 const objectId = z.string().regex(/^[a-f0-9]{24}$/, 'expected a 24-hex object id');
 
-export const QUEUES = ['reports', 'alerts', 'outbound', 'maintenance'] as const;
+export const QUEUES = ['reports', 'alerts', 'outbound', 'maintenance', 'whatsapp'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export const JOBS = {
@@ -19,6 +19,14 @@ export const JOBS = {
       z.object({ kind: z.literal('report'), reportId: objectId }),
     ]),
   },
+  /**
+   * One message to a WhatsApp chat (whatsapp-web.js). Consumed by the bots process, where the browser session lives.
+   * `sealed` is the field cipher's encryption of {chatId, text}: a reply can quote what the reporter wrote.
+   */
+  whatsapp_send: {
+    queue: 'whatsapp',
+    payload: z.object({ messageId: z.string().uuid(), sealed: z.string().startsWith('enc:') }),
+  },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodTypeAny }>;
 
 export type JobName = keyof typeof JOBS;
@@ -27,6 +35,7 @@ export type JobPayload<N extends JobName> = z.infer<(typeof JOBS)[N]['payload']>
 /** Job ids that make a repeated enqueue a no-op (BullMQ ignores an add whose id exists). */
 export function jobIdFor<N extends JobName>(name: N, payload: JobPayload<N>): string {
   if (name === 'triage') return `triage-${(payload as JobPayload<'triage'>).reportId}`;
+  if (name === 'whatsapp_send') return `wa-${(payload as JobPayload<'whatsapp_send'>).messageId}`;
   const alert = payload as JobPayload<'alert'>;
   return alert.kind === 'report' ? `alert-report-${alert.reportId}` : `alert-draft-${alert.draftId}`;
 }
