@@ -1,5 +1,3 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import type { Express, Request, Response } from 'express';
 import { z } from 'zod';
 import { attachReportToCase, openCase } from '../../src/cases/open-case';
@@ -8,6 +6,7 @@ import { ReportMessageModel } from '../../src/db/models/report-message.model';
 import { ReportModel } from '../../src/db/models/report.model';
 import { claimReport, displayNameOf, releaseReport } from '../../src/reports/claim-report';
 import { mergeReport, referOutReport, rejectReport } from '../../src/reports/close-report';
+import { createFolderMediaStore } from '../../src/reports/media-store';
 import { canReplyTo, replyToReporter } from '../../src/reports/reply-to-reporter';
 import { decryptPersonalFields, personalFieldNames, recordReveal } from '../../src/reports/reveal-report';
 import { recordAuditEvent } from '../../src/audit/record-audit-event';
@@ -136,8 +135,7 @@ export function registerReportRoutes(app: Express, deps: RouteDeps): void {
     const item = report?.media[Number(req.params.index)];
     if (!report || !item) return res.status(404).type('text/plain').send('not found');
     if (!isRevealed(req, String(report._id))) return res.status(403).type('text/plain').send('reveal first');
-    const file = path.resolve(deps.config.media.dir, path.basename(item.storageKey));
-    const plain = deps.cipher.decryptBuffer(await fs.readFile(file));
+    const plain = await createFolderMediaStore(deps.config.media.dir, deps.cipher).get(item.storageKey);
     await recordAuditEvent(actorOf(req), { action: 'report.media', subjectType: 'report', subjectId: String(report._id), details: { ticket: report.ticket, index: Number(req.params.index) } });
     res.set({ 'content-type': item.mimeType, 'content-disposition': 'inline', 'cache-control': 'no-store' }).send(plain);
   });

@@ -1,7 +1,11 @@
 import type { Types } from 'mongoose';
 import { recordAuditEvent, type Actor } from '../audit/record-audit-event';
+import { releaseLock } from '../db/models/lock.model';
 import { ReportModel, type ReportDocument } from '../db/models/report.model';
 import type { ReportStatus } from './report-vocabulary';
+
+/** The lock that makes a claim exclusive (claimReport); it lives exactly as long as the report is `claimed`. */
+export const reportHoldKey = (reportId: string) => `report-hold:${reportId}`;
 
 export interface TransitionInput {
   reportId: string | Types.ObjectId;
@@ -32,6 +36,8 @@ export async function transitionReport(input: TransitionInput): Promise<ReportDo
     { new: true },
   );
   if (!updated) return null;
+  // Leaving `claimed` ends the hold that made the claim exclusive (claimReport).
+  if (from.includes('claimed') && to !== 'claimed') await releaseLock(reportHoldKey(String(updated._id)));
   await recordAuditEvent(actor, {
     action: 'report.status',
     subjectType: 'report',

@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Queue } from 'bullmq';
+import { createFolderMediaStore } from '../../src/reports/media-store';
 import { AuditEventModel } from '../../src/db/models/audit-event.model';
 import { CaseModel } from '../../src/db/models/case.model';
 import { PartnerModel } from '../../src/db/models/partner.model';
@@ -16,6 +20,7 @@ const db = useTestDatabase('intake');
 let admin: RunningAdmin;
 let outbound: Queue;
 const prefix = uniquePrefix('intake-q');
+const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lapor-media-'));
 
 async function signedIn(username: string) {
   const client = new AdminClient(admin.baseUrl);
@@ -28,7 +33,7 @@ beforeAll(async () => {
   await Promise.all([UserModel.init(), ReportModel.init(), CaseModel.init(), AuditEventModel.init(), PartnerModel.init(), ReportMessageModel.init()]);
   const queues = createQueues({ url: TEST_REDIS_URL }, prefix, ['outbound']);
   outbound = queues.outbound!;
-  admin = await startAdminApp('intake', db.uri, { queues });
+  admin = await startAdminApp('intake', db.uri, { queues }, { MEDIA_DIR: mediaDir });
   await makeUser('penerima_pengaduan', 'rina');
   await makeUser('penerima_pengaduan', 'dewi');
   await makeUser('pekerja_sosial', 'budi');
@@ -78,6 +83,20 @@ describe('the intake queue', () => {
     expect(stored!.events.filter((e) => e.type === 'status')).toHaveLength(1);
   });
 
+  it('stays exclusive under a burst of simultaneous claims, and one double-clicked "open case" opens one case', async () => {
+    const [rina, dewi] = [await signedIn('rina'), await signedIn('dewi')];
+    for (let round = 0; round < 5; round++) {
+      const report = await makeReport();
+      const answers = await Promise.all([rina, dewi, rina, dewi].map((c) => c.json('POST', `/api/reports/${report.id}/claim`, {})));
+      const winners = new Set(answers.filter((a) => a.status === 200).map((a) => a.json.id && answers.indexOf(a) % 2));
+      expect(winners.size).toBe(1);
+      const holder = [rina, dewi][[...winners][0] as number]!;
+      const opened = await Promise.all([1, 2, 3].map(() => holder.json('POST', `/api/reports/${report.id}/open-case`, {})));
+      expect(opened.map((o) => o.status).sort()).toEqual([201, 409, 409]);
+      expect(await CaseModel.countDocuments({ reportIds: report._id })).toBe(1);
+    }
+  });
+
   it('reveals personal fields only with a reason, and audits who, why and when', async () => {
     const report = await makeReport({ description: 'Anak dipukul <b>setiap</b> malam', childName: 'Ayu' });
     const rina = await signedIn('rina');
@@ -112,6 +131,24 @@ describe('the intake queue', () => {
       ['rina', 'referred_out', 'Dinas Sosial Provinsi: korban dewasa'],
       ['rina', 'rejected', 'pesan uji coba'],
     ]);
+  });
+
+  it('streams media only to a signed-in, allowed user after a reveal, decrypted, and audits it', async () => {
+    const photo = Buffer.from('\x89PNG fake photo bytes');
+    const storageKey = await createFolderMediaStore(mediaDir, testCipher).put(photo);
+    const report = await makeReport();
+    await ReportModel.updateOne({ _id: report._id }, { $push: { media: { kind: 'photo', mimeType: 'image/png', size: photo.length, sha256: 'x', storageKey } } });
+    expect((await new AdminClient(admin.baseUrl).get(`/reports/${report.id}/media/0`)).location).toMatch(/^\/login/);
+    expect((await (await signedIn('budi')).get(`/reports/${report.id}/media/0`)).status).toBe(403);
+    const rina = await signedIn('rina');
+    expect((await rina.get(`/reports/${report.id}/media/0`)).status).toBe(403);
+    await rina.get(`/reports/${report.id}`);
+    await rina.postForm(`/reports/${report.id}/reveal`, { reason: 'lihat bukti foto' });
+    const res = await fetch(`${admin.baseUrl}/reports/${report.id}/media/0`, { headers: { cookie: rina.cookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await res.arrayBuffer())).toEqual(photo);
+    expect(await AuditEventModel.countDocuments({ subjectId: report.id, action: 'report.media', actorName: 'rina' })).toBe(1);
   });
 
   it('queues a staff reply as ids only; the text is stored encrypted', async () => {
