@@ -18,6 +18,7 @@ import { createQueueWatcher } from './queue-watcher';
 import { registerApiRoutes } from './routes/api.routes';
 import { registerAuditRoutes } from './routes/audit.routes';
 import { registerCaseRoutes } from './routes/case.routes';
+import { registerDashboardRoutes } from './routes/dashboard.routes';
 import { homeFor } from './routes/home';
 import { registerIntakeRoutes } from './routes/intake.routes';
 import { registerPartnerRoutes } from './routes/partner.routes';
@@ -85,6 +86,7 @@ export function createAdminApp(deps: AdminDeps): express.Express {
   registerCaseRoutes(app, routeDeps);
   registerPartnerRoutes(app);
   registerAuditRoutes(app);
+  registerDashboardRoutes(app);
   registerApiRoutes(app, routeDeps, throttle);
 
   app.get('/', (req, res) => {

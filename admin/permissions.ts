@@ -27,6 +27,8 @@ export const PERMISSIONS = {
   'case.approve': ['kepala_seksi_pelayanan', 'kepala_seksi_data'],
   'partner.view': [...CASE_WORKERS, ...INTAKE_DESK, 'koordinator', 'admin'],
   'partner.manage': ['kepala_seksi_pelayanan', 'koordinator', 'admin'],
+  'report.stats': ['petugas_input_data', 'kepala_seksi_data', ...SUPERVISORS],
+  'report.export': ['petugas_input_data', 'kepala_seksi_data', 'koordinator'],
   'audit.view': ['koordinator'],
   'queue.ops': ['koordinator', 'admin'],
   'user.manage': ['admin'],

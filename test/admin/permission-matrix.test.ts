@@ -23,6 +23,7 @@ const OPEN_CASE: StaffRole[] = ['penerima_pengaduan', 'kepala_seksi_data', 'kepa
 const CASE_VIEW: StaffRole[] = ['pekerja_sosial', 'petugas_assesmen', 'kepala_seksi_pelayanan', 'koordinator'];
 const CASE_WORK: StaffRole[] = ['pekerja_sosial', 'petugas_assesmen', 'kepala_seksi_pelayanan'];
 const PARTNER_VIEW: StaffRole[] = ['pekerja_sosial', 'petugas_assesmen', 'kepala_seksi_pelayanan', 'penerima_pengaduan', 'kepala_seksi_data', 'koordinator', 'admin'];
+const EXPORT: StaffRole[] = ['petugas_input_data', 'kepala_seksi_data', 'koordinator'];
 const PARTNER_MANAGE: StaffRole[] = ['kepala_seksi_pelayanan', 'koordinator', 'admin'];
 
 const MATRIX: Record<string, StaffRole[] | typeof PUBLIC> = {
@@ -76,6 +77,10 @@ const MATRIX: Record<string, StaffRole[] | typeof PUBLIC> = {
   'POST /partners/:id': PARTNER_MANAGE,
   'POST /partners/:id/deactivate': PARTNER_MANAGE,
   'GET /audit': ['koordinator'],
+  'GET /dashboard': ['petugas_input_data', 'kepala_seksi_data', 'kepala_seksi_pelayanan', 'koordinator'],
+  'GET /exports/quarterly.csv': EXPORT,
+  'GET /exports/quarterly.xlsx': EXPORT,
+  'GET /exports/simfoni.csv': EXPORT,
 };
 
 // Routes that end the session go last, each with a fresh sign-in.
