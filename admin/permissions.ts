@@ -18,6 +18,7 @@ export const PERMISSIONS = {
   'report.refer_out': INTAKE_DESK,
   'report.open_case': [...INTAKE_DESK, 'kepala_seksi_pelayanan'],
   'report.reply': [...INTAKE_DESK, 'petugas_on_call'],
+  'sender.block': [...INTAKE_DESK, 'koordinator'],
   'report.media': [...INTAKE_DESK, 'petugas_on_call', ...SUPERVISORS],
   'case.list': [...CASE_WORKERS, 'koordinator'],
   'case.view': [...CASE_WORKERS, 'koordinator'],

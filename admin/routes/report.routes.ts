@@ -7,6 +7,7 @@ import { ReportModel } from '../../src/db/models/report.model';
 import { claimReport, displayNameOf, releaseReport } from '../../src/reports/claim-report';
 import { mergeReport, referOutReport, rejectReport } from '../../src/reports/close-report';
 import { createFolderMediaStore } from '../../src/reports/media-store';
+import { activeBlockFor, blockSender, unblockSender } from '../../src/reports/sender-blocks';
 import { canReplyTo, replyToReporter } from '../../src/reports/reply-to-reporter';
 import { decryptPersonalFields, personalFieldNames, recordReveal } from '../../src/reports/reveal-report';
 import { recordAuditEvent } from '../../src/audit/record-audit-event';
@@ -23,6 +24,7 @@ const ReferOut = z.object({ destination: z.string().trim().min(2).max(200), reas
 const Merge = z.object({ intoTicket: z.string().trim().min(3).max(40), reason: z.string().trim().min(3).max(500) });
 const Attach = z.object({ caseNumber: z.string().trim().min(3).max(40) });
 const Reply = z.object({ text: z.string().trim().min(1).max(2000) });
+const Block = z.object({ reason: z.string().trim().min(3).max(500), days: z.coerce.number().int().min(1).max(365) });
 
 export function isRevealed(req: Request, reportId: string): boolean {
   return (req.session.revealed?.[reportId] ?? 0) > Date.now();
@@ -51,6 +53,7 @@ export function registerReportRoutes(app: Express, deps: RouteDeps): void {
       fieldNames: personalFieldNames(report),
       messages,
       canReply: canReplyTo(report),
+      block: can(req.user!.role, 'sender.block') ? await activeBlockFor(report.reporterHash) : undefined,
     });
   });
 
@@ -127,6 +130,24 @@ export function registerReportRoutes(app: Express, deps: RouteDeps): void {
     if (!deps.queues?.outbound) return redirectWithFlash(req, res, back(req), 'Antrean pengiriman tidak tersedia.');
     const sent = await replyToReporter(String(req.params.id), form.text, actorOf(req), deps.cipher, deps.queues);
     redirectWithFlash(req, res, back(req), sent.ok ? 'Balasan diantrekan untuk dikirim.' : 'Pelapor ini tidak dapat dihubungi.');
+  });
+
+  app.post('/reports/:id/block-sender', allow('sender.block'), id, async (req, res) => {
+    const form = parseBody(Block, req.body);
+    if (!form) return invalid(req, res);
+    const report = await ReportModel.findById(req.params.id, { reporterHash: 1, ticket: 1 }).lean();
+    if (!report) return res.status(404).render('error.njk', { title: res.locals.t('not_found') });
+    const until = await blockSender(report.reporterHash, { reason: form.reason, days: form.days, ticket: report.ticket }, actorOf(req));
+    redirectWithFlash(req, res, back(req), `Pengirim diblokir sampai ${until.toISOString().slice(0, 10)}.`);
+  });
+
+  app.post('/reports/:id/unblock-sender', allow('sender.block'), id, async (req, res) => {
+    const form = parseBody(Reason, req.body);
+    if (!form) return invalid(req, res);
+    const report = await ReportModel.findById(req.params.id, { reporterHash: 1, ticket: 1 }).lean();
+    if (!report) return res.status(404).render('error.njk', { title: res.locals.t('not_found') });
+    await unblockSender(report.reporterHash, form.reason, actorOf(req), report.ticket);
+    redirectWithFlash(req, res, back(req), 'Blokir dicabut.');
   });
 
   // Media only through this authorised stream, decrypted on the fly, after a reveal in this session.

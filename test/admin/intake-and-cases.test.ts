@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Queue } from 'bullmq';
 import { createFolderMediaStore } from '../../src/reports/media-store';
+import { isSenderBlocked } from '../../src/reports/sender-blocks';
 import { AuditEventModel } from '../../src/db/models/audit-event.model';
 import { CaseModel } from '../../src/db/models/case.model';
 import { PartnerModel } from '../../src/db/models/partner.model';
@@ -149,6 +150,25 @@ describe('the intake queue', () => {
     expect(res.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await res.arrayBuffer())).toEqual(photo);
     expect(await AuditEventModel.countDocuments({ subjectId: report.id, action: 'report.media', actorName: 'rina' })).toBe(1);
+  });
+
+  it('blocks a sender for a while with a reason, unblocks, and audits both', async () => {
+    const report = await makeReport();
+    const rina = await signedIn('rina');
+    await rina.get(`/reports/${report.id}`);
+    expect(await isSenderBlocked(report.reporterHash)).toBe(false);
+    await rina.postForm(`/reports/${report.id}/block-sender`, { reason: 'pesan kasar berulang', days: '7' });
+    expect(await isSenderBlocked(report.reporterHash)).toBe(true);
+    expect(await isSenderBlocked(report.reporterHash, new Date(Date.now() + 8 * 86_400_000))).toBe(false);
+    expect((await rina.get(`/reports/${report.id}`)).text).toContain('pesan kasar berulang');
+    await rina.postForm(`/reports/${report.id}/unblock-sender`, { reason: 'salah orang' });
+    expect(await isSenderBlocked(report.reporterHash)).toBe(false);
+    const audit = await AuditEventModel.find({ subjectType: 'sender' }).sort({ at: 1 }).lean();
+    expect(audit.map((a) => [a.actorName, a.action, a.reason])).toEqual([
+      ['rina', 'sender.block', 'pesan kasar berulang'],
+      ['rina', 'sender.unblock', 'salah orang'],
+    ]);
+    expect(JSON.stringify(audit)).not.toContain(report.reporterHash);
   });
 
   it('queues a staff reply as ids only; the text is stored encrypted', async () => {
