@@ -22,6 +22,7 @@ import { registerDashboardRoutes } from './routes/dashboard.routes';
 import { homeFor } from './routes/home';
 import { registerIntakeRoutes } from './routes/intake.routes';
 import { registerPartnerRoutes } from './routes/partner.routes';
+import { registerQueueBoard } from './routes/queue-board';
 import { registerReportRoutes } from './routes/report.routes';
 
 export interface AdminDeps {
@@ -88,6 +89,8 @@ export function createAdminApp(deps: AdminDeps): express.Express {
   registerAuditRoutes(app);
   registerDashboardRoutes(app);
   registerApiRoutes(app, routeDeps, throttle);
+  const boardQueues = Object.values(deps.queues ?? {});
+  if (boardQueues.length) registerQueueBoard(app, boardQueues);
 
   app.get('/', (req, res) => {
     res.redirect(303, req.user ? homeFor(req.user.role) : '/login');

@@ -186,6 +186,19 @@ describe('the intake queue', () => {
   });
 });
 
+describe('queue operations board', () => {
+  it('is open to the Koordinator and closed (403) to a receptionist', async () => {
+    const kord = await signedIn('kord');
+    const board = await kord.get('/queues');
+    expect(board.status).toBe(200);
+    const api = await kord.get('/queues/api/queues?activeQueue=outbound&page=1&jobsPerPage=10');
+    expect(api.status).toBe(200);
+    expect(api.json.queues.map((q: { name: string }) => q.name)).toContain('outbound');
+    expect((await (await signedIn('rina')).get('/queues')).status).toBe(403);
+    expect((await new AdminClient(admin.baseUrl).get('/queues')).location).toMatch(/^\/login/);
+  });
+});
+
 describe('from report to terminasi', () => {
   it('opens a case, assigns it, refers, notes, and terminates only with a summary and consent', async () => {
     const report = await makeReport({ priority: 'P1' });
