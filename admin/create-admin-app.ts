@@ -24,6 +24,7 @@ import { registerIntakeRoutes } from './routes/intake.routes';
 import { registerPartnerRoutes } from './routes/partner.routes';
 import { registerQueueBoard } from './routes/queue-board';
 import { registerReportRoutes } from './routes/report.routes';
+import { registerRetentionRoutes } from './routes/retention.routes';
 
 export interface AdminDeps {
   config: Config;
@@ -88,6 +89,7 @@ export function createAdminApp(deps: AdminDeps): express.Express {
   registerPartnerRoutes(app);
   registerAuditRoutes(app);
   registerDashboardRoutes(app);
+  registerRetentionRoutes(app, routeDeps);
   registerApiRoutes(app, routeDeps, throttle);
   const boardQueues = Object.values(deps.queues ?? {});
   if (boardQueues.length) registerQueueBoard(app, boardQueues);

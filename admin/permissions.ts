@@ -31,6 +31,7 @@ export const PERMISSIONS = {
   'report.stats': ['petugas_input_data', 'kepala_seksi_data', ...SUPERVISORS],
   'report.export': ['petugas_input_data', 'kepala_seksi_data', 'koordinator'],
   'audit.view': ['koordinator'],
+  'retention.view': ['koordinator'],
   'queue.ops': ['koordinator', 'admin'],
   'user.manage': ['admin'],
   'account.self': [

@@ -58,6 +58,10 @@ export const EnvSchema = z.object({
   INTAKE_REPORTS_PER_DAY: z.coerce.number().int().positive().default(5),
   INTAKE_MAX_TEXT_LENGTH: z.coerce.number().int().min(100).default(4000),
   INTAKE_MAX_FILES_PER_REPORT: z.coerce.number().int().min(0).default(10),
+  /** Rejected and merged reports lose their personal fields this many days after the decision. */
+  RETENTION_REJECTED_DAYS: z.coerce.number().int().positive().default(90),
+  /** Staff–reporter conversations of a case are erased this many days after terminasi. */
+  RETENTION_TRANSCRIPT_DAYS: z.coerce.number().int().positive().default(365),
 });
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -122,6 +126,7 @@ function toConfig(e: Env) {
       maxTextLength: e.INTAKE_MAX_TEXT_LENGTH,
       maxFilesPerReport: e.INTAKE_MAX_FILES_PER_REPORT,
     },
+    retention: { rejectedDays: e.RETENTION_REJECTED_DAYS, transcriptDays: e.RETENTION_TRANSCRIPT_DAYS },
   };
 }
 export type Config = ReturnType<typeof toConfig>;

@@ -77,6 +77,7 @@ const MATRIX: Record<string, StaffRole[] | typeof PUBLIC> = {
   'POST /partners/:id': PARTNER_MANAGE,
   'POST /partners/:id/deactivate': PARTNER_MANAGE,
   'GET /audit': ['koordinator'],
+  'GET /retention': ['koordinator'],
   'POST /reports/:id/block-sender': [...DESK, 'koordinator'],
   'POST /reports/:id/unblock-sender': [...DESK, 'koordinator'],
   'GET /dashboard': ['petugas_input_data', 'kepala_seksi_data', 'kepala_seksi_pelayanan', 'koordinator'],
