@@ -23,6 +23,7 @@ import { homeFor } from './routes/home';
 import { registerIntakeRoutes } from './routes/intake.routes';
 import { registerPartnerRoutes } from './routes/partner.routes';
 import { registerQueueBoard } from './routes/queue-board';
+import { registerWalkInRoutes } from './routes/register-report.routes';
 import { registerReportRoutes } from './routes/report.routes';
 import { registerRetentionRoutes } from './routes/retention.routes';
 
@@ -85,6 +86,7 @@ export function createAdminApp(deps: AdminDeps): express.Express {
   registerAuthRoutes(app, throttle);
   registerIntakeRoutes(app, routeDeps, createQueueWatcher());
   registerReportRoutes(app, routeDeps);
+  registerWalkInRoutes(app, routeDeps);
   registerCaseRoutes(app, routeDeps);
   registerPartnerRoutes(app);
   registerAuditRoutes(app);

@@ -14,6 +14,7 @@ export const PERMISSIONS = {
   'report.reveal': [...INTAKE_DESK, 'petugas_on_call', ...SUPERVISORS],
   'report.claim': [...INTAKE_DESK, 'petugas_on_call'],
   'report.reject': INTAKE_DESK,
+  'report.register': INTAKE_DESK,
   'report.merge': DATA_SECTION,
   'report.refer_out': INTAKE_DESK,
   'report.open_case': [...INTAKE_DESK, 'kepala_seksi_pelayanan'],

@@ -20,6 +20,7 @@ import { makeUser, TEST_PASSWORD } from '../factories/users';
 const db = useTestDatabase('intake');
 let admin: RunningAdmin;
 let outbound: Queue;
+let reportsQueue: Queue;
 const prefix = uniquePrefix('intake-q');
 const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lapor-media-'));
 
@@ -32,8 +33,9 @@ async function signedIn(username: string) {
 
 beforeAll(async () => {
   await Promise.all([UserModel.init(), ReportModel.init(), CaseModel.init(), AuditEventModel.init(), PartnerModel.init(), ReportMessageModel.init()]);
-  const queues = createQueues({ url: TEST_REDIS_URL }, prefix, ['outbound']);
+  const queues = createQueues({ url: TEST_REDIS_URL }, prefix, ['outbound', 'reports']);
   outbound = queues.outbound!;
+  reportsQueue = queues.reports!;
   admin = await startAdminApp('intake', db.uri, { queues }, { MEDIA_DIR: mediaDir });
   await makeUser('penerima_pengaduan', 'rina');
   await makeUser('penerima_pengaduan', 'dewi');
@@ -43,8 +45,10 @@ beforeAll(async () => {
   await makeUser('koordinator', 'kord');
 });
 afterAll(async () => {
-  await outbound.obliterate({ force: true });
-  await outbound.close();
+  for (const q of [outbound, reportsQueue]) {
+    await q.obliterate({ force: true });
+    await q.close();
+  }
   await admin.close();
 });
 
@@ -169,6 +173,28 @@ describe('the intake queue', () => {
       ['rina', 'sender.unblock', 'salah orang'],
     ]);
     expect(JSON.stringify(audit)).not.toContain(report.reporterHash);
+  });
+
+  it('registers a walk-in complaint through the same schema and storage as chat, encrypted, and queues its triage', async () => {
+    const rina = await signedIn('rina');
+    await rina.get('/reports-new');
+    const fields = {
+      channel: 'walk_in', anonymous: 'no', reporterRole: 'teacher_school', reporterName: 'Bu Guru Rahma', contactPhone: '0812 3456 789',
+      immediateDanger: 'no', category: 'penelantaran', description: 'Murid sering datang tanpa makan.', ageBand: '6-12', sex: 'laki_laki',
+      childName: 'Bima', perpetratorRelation: 'orang_tua', kecamatan: 'Ipuh', desa: 'Pulai Payung', placeType: 'rumah_tangga',
+      occurredWhen: 'sejak Agustus', ongoing: 'yes',
+    };
+    expect((await rina.postForm('/reports-new', { ...fields, kecamatan: 'Atlantis' })).location).toBe('/reports-new');
+    expect((await rina.postForm('/reports-new', { ...fields, description: '' })).location).toBe('/reports-new');
+    const res = await rina.postForm('/reports-new', fields);
+    const id = res.location.split('/').pop()!;
+    const stored = await ReportModel.findById(id).lean();
+    expect(stored).toMatchObject({ channel: 'walk_in', status: 'received', category: 'penelantaran', contactMethod: 'other_number' });
+    expect(stored!.description).toMatch(/^enc:v1:/);
+    expect(testCipher.decrypt(stored!.contactPhone!)).toBe('0812 3456 789');
+    expect((await rina.get(res.location)).text).toContain(`tiket ${stored!.ticket}`);
+    expect(await AuditEventModel.countDocuments({ action: 'report.register', subjectId: id, actorName: 'rina' })).toBe(1);
+    expect((await reportsQueue.getJob(`triage-${id}`))?.data).toEqual({ reportId: id });
   });
 
   it('queues a staff reply as ids only; the text is stored encrypted', async () => {

@@ -77,6 +77,8 @@ const MATRIX: Record<string, StaffRole[] | typeof PUBLIC> = {
   'POST /partners/:id': PARTNER_MANAGE,
   'POST /partners/:id/deactivate': PARTNER_MANAGE,
   'GET /audit': ['koordinator'],
+  'GET /reports-new': DESK,
+  'POST /reports-new': DESK,
   'GET /retention': ['koordinator'],
   'POST /reports/:id/block-sender': [...DESK, 'koordinator'],
   'POST /reports/:id/unblock-sender': [...DESK, 'koordinator'],
