@@ -25,6 +25,7 @@ import { registerPartnerRoutes } from './routes/partner.routes';
 import { registerQueueBoard } from './routes/queue-board';
 import { registerWalkInRoutes } from './routes/register-report.routes';
 import { registerReportRoutes } from './routes/report.routes';
+import { registerUserRoutes } from './routes/user.routes';
 import { registerRetentionRoutes } from './routes/retention.routes';
 
 export interface AdminDeps {
@@ -90,6 +91,7 @@ export function createAdminApp(deps: AdminDeps): express.Express {
   registerCaseRoutes(app, routeDeps);
   registerPartnerRoutes(app);
   registerAuditRoutes(app);
+  registerUserRoutes(app, routeDeps);
   registerDashboardRoutes(app);
   registerRetentionRoutes(app, routeDeps);
   registerApiRoutes(app, routeDeps, throttle);

@@ -77,6 +77,11 @@ const MATRIX: Record<string, StaffRole[] | typeof PUBLIC> = {
   'POST /partners/:id': PARTNER_MANAGE,
   'POST /partners/:id/deactivate': PARTNER_MANAGE,
   'GET /audit': ['koordinator'],
+  'GET /users': ['admin'],
+  'POST /users': ['admin'],
+  'POST /users/:id/reset': ['admin'],
+  'POST /users/:id/active': ['admin'],
+  'POST /account/contact': ALL,
   'GET /reports-new': DESK,
   'POST /reports-new': DESK,
   'GET /retention': ['koordinator'],
@@ -109,6 +114,7 @@ function concrete(route: string): [string, string] {
     .replace(':ticket', ids.ticket!)
     .replace('/cases/:id', `/cases/${ids.case}`)
     .replace('/partners/:id', `/partners/${ids.partner}`)
+    .replace('/users/:id', `/users/${ids.spareUser}`)
     .replace(':rid', ids.referral!)
     .replace(':index', '0')
     .replace(':id', ids.report!)];
@@ -145,7 +151,8 @@ beforeAll(async () => {
     caseNumber: 'KSS-2026-9999', openedBy: users.penerima_pengaduan, caseManagerId: users.pekerja_sosial, assessorId: users.petugas_assesmen,
     referrals: [{ partnerId: partner._id, partnerName: 'UPTD PPA', reason: 'x', authorisation: { kind: 'consent', by: users.pekerja_sosial, note: 'x' }, by: users.pekerja_sosial }],
   });
-  Object.assign(ids, { report: report.id, ticket: report.ticket, partner: partner.id, case: kase.id, referral: String(kase.referrals[0]!._id) });
+  const spare = await makeUser('pekerja_sosial', 'm.spare');
+  Object.assign(ids, { spareUser: spare.id, report: report.id, ticket: report.ticket, partner: partner.id, case: kase.id, referral: String(kase.referrals[0]!._id) });
 });
 afterAll(() => admin.close());
 
@@ -163,7 +170,7 @@ describe('permission matrix: every role against every route', () => {
       const rule = MATRIX[route]!;
       if (SESSION_ENDING.includes(route)) client = await signIn(role);
       const res = await call(client, route);
-      const denied = res.status === 403 || res.status === 401 || /^\/login\?next=|^\/password/.test(res.location);
+      const denied = res.status === 403 || res.status === 401 || /^\/login\?next=/.test(res.location);
       outcomes.push(`${route} → ${denied ? 'deny' : 'allow'}`);
       expected.push(`${route} → ${rule === PUBLIC || rule.includes(role) ? 'allow' : 'deny'}`);
       if (denied && rule !== PUBLIC && !rule.includes(role)) expect([403]).toContain(res.status);
