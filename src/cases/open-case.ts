@@ -3,8 +3,7 @@ import { recordAuditEvent, type Actor } from '../audit/record-audit-event';
 import { CaseModel } from '../db/models/case.model';
 import { nextInSequence } from '../db/models/counter.model';
 import { ReportModel } from '../db/models/report.model';
-import { acquireLock, releaseLock } from '../db/models/lock.model';
-import { reportHoldKey, transitionReport } from '../reports/report-transition';
+import { transitionReport } from '../reports/report-transition';
 import { CaseError } from './case-error';
 
 /** "KSS-2026-0007": per-year sequence, readable on the phone. */
@@ -19,9 +18,6 @@ export async function nextCaseNumber(now = new Date()): Promise<string> {
  * if writing the case then fails, the report goes back to `claimed` (no transactions on FerretDB).
  */
 export async function openCase(reportId: string, actor: Actor): Promise<{ caseId: string; caseNumber: string }> {
-  // Two clicks at once must not open two cases: the first insert of this key wins (see lock.model.ts).
-  const lockKey = `open-case:${reportId}`;
-  if (!(await acquireLock(lockKey, actor.id))) throw new CaseError('conflict', 'kasus untuk laporan ini sedang/sudah dibuka');
   const caseId = new Types.ObjectId();
   const report = await transitionReport({
     reportId,
@@ -31,10 +27,8 @@ export async function openCase(reportId: string, actor: Actor): Promise<{ caseId
     guard: { claimedBy: actor.id },
     set: { caseId },
   });
-  if (!report) {
-    await releaseLock(lockKey);
-    throw new CaseError('conflict', 'laporan harus sedang Anda pegang (status claimed) untuk membuka kasus');
-  }
+  // Two clicks at once cannot both get here: transitionReport lets one writer leave each revision.
+  if (!report) throw new CaseError('conflict', 'laporan harus sedang Anda pegang (status claimed) untuk membuka kasus');
   try {
     const caseNumber = await nextCaseNumber();
     await CaseModel.create({
@@ -49,9 +43,10 @@ export async function openCase(reportId: string, actor: Actor): Promise<{ caseId
     await recordAuditEvent(actor, { action: 'case.open', subjectType: 'case', subjectId: String(caseId), details: { caseNumber, ticket: report.ticket } });
     return { caseId: String(caseId), caseNumber };
   } catch (err) {
-    await ReportModel.updateOne({ _id: report._id, status: 'case_opened' }, { $set: { status: 'claimed' }, $unset: { caseId: 1 } });
-    await acquireLock(reportHoldKey(reportId), actor.id);
-    await releaseLock(lockKey);
+    await ReportModel.updateOne(
+      { _id: report._id, status: 'case_opened', revision: report.revision },
+      { $set: { status: 'claimed', revision: (report.revision ?? 0) + 1 }, $unset: { caseId: 1 } },
+    );
     throw err;
   }
 }

@@ -1,7 +1,7 @@
 import { recordAuditEvent, type Actor } from '../audit/record-audit-event';
 import type { FieldCipher } from '../crypto/field-cipher';
 import { CaseModel, type CaseDocument } from '../db/models/case.model';
-import { acquireLock, releaseLock } from '../db/models/lock.model';
+import { takeExclusiveSlot } from '../db/models/exclusive-slot.model';
 import { CaseError } from './case-error';
 import { NEXT_STATUS, type CaseStatus } from './case-vocabulary';
 import { checkAuthorisation, type Authorisation } from './case-work';
@@ -39,18 +39,15 @@ export async function transitionCase(
     set.closingSummary = cipher.encrypt(termination.closingSummary);
     set.terminatedAt = new Date();
   }
-  // A case leaves each stage once: the lock key makes a double submit (or two people) advance it only once.
-  const lockKey = `case-leave:${caseId}:${from}`;
-  if (!(await acquireLock(lockKey, actor.id))) throw new CaseError('conflict', 'status kasus baru saja diubah orang lain; muat ulang');
+  // The lifecycle only moves forward, so a case leaves each stage once: one slot per (case, stage) makes a double
+  // submit or two people advance it only once (a guarded update alone is not atomic on FerretDB).
+  if (!(await takeExclusiveSlot(`case:${caseId}:leave:${from}`))) throw new CaseError('conflict', 'status kasus baru saja diubah orang lain; muat ulang');
   const updated = await CaseModel.findOneAndUpdate(
     { _id: caseId, status: from },
     { $set: set, $push: { timeline: { type: 'status', summary: `${from} → ${to}`, actor: actor.id, at: new Date() } } },
     { new: true },
   );
-  if (!updated) {
-    await releaseLock(lockKey, actor.id);
-    throw new CaseError('conflict', 'status kasus baru saja diubah orang lain; muat ulang');
-  }
+  if (!updated) throw new CaseError('conflict', 'status kasus baru saja diubah orang lain; muat ulang');
   await recordAuditEvent(actor, {
     action: 'case.transition',
     subjectType: 'case',
