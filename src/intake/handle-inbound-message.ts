@@ -209,7 +209,7 @@ export function createIntakeHandler(deps: IntakeDeps): HandleInboundMessage & { 
       return await handle(raw);
     } catch (err) {
       logger.error({ err: errorText(err) }, 'intake failed on a message');
-      return [{ text: bilingual((t) => t.submitFailed) }];
+      return [{ text: bilingual((t) => t.unexpected) }];
     }
   }) as HandleInboundMessage & { drafts: DraftStore };
   handler.drafts = drafts;

@@ -112,6 +112,7 @@ export const en: Catalogue = {
     'Keep this number. Our staff will review it; urgent reports are handled within 1 hour. ' +
     'Type "status" at any time to see how it is going.',
   submitFailed: 'Sorry, the report could not be saved yet. Nothing is lost: please try sending again in a moment.',
+  unexpected: 'Sorry, something went wrong on our side. Your answers are not lost; please send again in a moment. Emergency: 112.',
   cancelled: 'The report is cancelled and all your answers have been deleted.',
   nothingToCancel: 'There is no report in progress.',
   atStart: 'This is the first question; there is nothing to go back to.',

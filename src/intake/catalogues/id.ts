@@ -113,6 +113,7 @@ export const id: Catalogue = {
     'Simpan nomor ini. Petugas akan meninjaunya; laporan darurat ditangani paling lambat 1 jam. ' +
     'Ketik "status" kapan saja untuk melihat perkembangannya.',
   submitFailed: 'Maaf, laporan belum berhasil disimpan. Tidak ada yang hilang: coba kirim lagi sebentar lagi.',
+  unexpected: 'Maaf, ada gangguan di sistem kami. Jawaban Anda tidak hilang; mohon kirim lagi sebentar lagi. Darurat: 112.',
   cancelled: 'Laporan dibatalkan dan semua jawaban Anda sudah dihapus.',
   nothingToCancel: 'Tidak ada laporan yang sedang diisi.',
   atStart: 'Ini pertanyaan pertama, tidak bisa kembali lebih jauh.',
