@@ -8,6 +8,10 @@ import { createAdminApp } from './create-admin-app';
 loadDotEnv();
 const config = loadConfigOrExit();
 const logger = createLogger('admin', config.logLevel);
+if (!config.admin.sessionSecret) {
+  process.stderr.write('Configuration error: SESSION_SECRET: is required for the admin panel (openssl rand -hex 32)\n');
+  process.exit(1);
+}
 const shutdown = createShutdown(logger);
 
 async function main(): Promise<void> {
@@ -18,7 +22,7 @@ async function main(): Promise<void> {
   void connectMongoWithRetry(config.mongo.uri, (attempt) => logger.warn({ attempt }, 'database not reachable yet'))
     .then(() => logger.info('database connected'));
 
-  const app = createAdminApp({ config, redis });
+  const app = createAdminApp({ config, redis, logger });
   const server = app.listen(config.admin.port, () => {
     logger.info({ port: config.admin.port, district: config.district.key }, 'admin ready');
   });
