@@ -121,6 +121,11 @@ function withoutDraft(word: GlobalWord | undefined, message: InboundMessage, ctx
   return show(draft, ctx);
 }
 
+/** The draft's current question again, with a hint above it: for the service when an effect could not be done. */
+export function askAgain(draft: Draft, ctx: EngineContext, hint: string): OutboundMessage[] {
+  return show(draft, ctx, [], hint).replies;
+}
+
 /** The draft's current step asked (again), after any messages given, with an optional hint in front of it. */
 function show(draft: Draft, ctx: EngineContext, before: OutboundMessage[] = [], hint?: string): IntakeResult {
   const prompt = STEPS[draft.step].prompt(draft, ctx, catalogueFor(draft.language));
