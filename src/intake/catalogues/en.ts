@@ -119,7 +119,7 @@ export const en: Catalogue = {
   help:
     'This service receives complaints about children. Answer by typing the number of an option or the answer itself.\n' +
     'Words that work at any time: cancel (delete the report), back (previous question), status (my reports), ' +
-    'language (change language). Emergency: 112.',
+    'language (change language), emergency (emergency numbers). Emergency: 112.',
   resume: 'You have an unfinished report. Continue it or start again?',
   resumeOptions: { continue: 'Continue', restart: 'Start again' },
   language: 'Pilih bahasa / Choose a language',

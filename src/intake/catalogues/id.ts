@@ -120,7 +120,7 @@ export const id: Catalogue = {
   help:
     'Layanan ini menerima pengaduan tentang anak. Jawab pertanyaan dengan mengetik nomor pilihan atau jawabannya.\n' +
     'Kata yang bisa dipakai kapan saja: batal (hapus laporan), kembali (pertanyaan sebelumnya), status (laporan saya), ' +
-    'bahasa (ganti bahasa). Darurat: 112.',
+    'bahasa (ganti bahasa), darurat (nomor darurat). Darurat: 112.',
   resume: 'Anda punya laporan yang belum selesai. Lanjutkan atau mulai dari awal?',
   resumeOptions: { continue: 'Lanjutkan', restart: 'Mulai dari awal' },
   language: 'Pilih bahasa / Choose a language',
