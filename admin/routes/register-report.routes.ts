@@ -71,7 +71,7 @@ export function registerWalkInRoutes(app: Express, deps: RouteDeps): void {
     });
     if (!report.success) return redirectWithFlash(req, res, '/reports-new', 'Isian belum lengkap atau tidak sah; periksa lagi.');
     // A desk reference, not a chat: nobody can later find or reach this reporter through a channel.
-    const stored = await storeReport({ cipher: deps.cipher, hasher }, report.data, { channel: form.channel, chatId: `desk:${randomUUID()}` });
+    const stored = await storeReport({ cipher: deps.cipher, hasher }, report.data, { channel: form.channel, chatId: `desk:${randomUUID()}` }, { actor: req.user!.id });
     await recordAuditEvent(actorOf(req), { action: 'report.register', subjectType: 'report', subjectId: stored.id, details: { ticket: stored.ticket, channel: form.channel } });
     // Same triage as chat; without the queue here the worker's sweeper picks the report up from `received`.
     if (deps.queues?.reports) await enqueue(deps.queues, 'triage', { reportId: stored.id });
