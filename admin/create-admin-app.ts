@@ -21,6 +21,7 @@ import { registerCaseRoutes } from './routes/case.routes';
 import { registerDashboardRoutes } from './routes/dashboard.routes';
 import { homeFor } from './routes/home';
 import { registerIntakeRoutes } from './routes/intake.routes';
+import { registerOnCallRoutes } from './routes/oncall.routes';
 import { registerPartnerRoutes } from './routes/partner.routes';
 import { registerQueueBoard } from './routes/queue-board';
 import { registerWalkInRoutes } from './routes/register-report.routes';
@@ -91,6 +92,7 @@ export function createAdminApp(deps: AdminDeps): express.Express {
   registerCaseRoutes(app, routeDeps);
   registerPartnerRoutes(app);
   registerAuditRoutes(app);
+  registerOnCallRoutes(app, routeDeps);
   registerUserRoutes(app, routeDeps);
   registerDashboardRoutes(app);
   registerRetentionRoutes(app, routeDeps);

@@ -14,6 +14,7 @@ import { recordAuditEvent } from '../../src/audit/record-audit-event';
 import type { RouteDeps } from '../create-admin-app';
 import { actorOf, allow } from '../middleware/current-user';
 import { can } from '../permissions';
+import { acknowledgeFromLink } from './oncall.routes';
 import { parseBody, redirectWithFlash, requireObjectIdParam } from './route-helpers';
 
 /** How long a reveal stays valid in this session before the fields are masked again. */
@@ -38,6 +39,7 @@ export function registerReportRoutes(app: Express, deps: RouteDeps): void {
   app.get('/reports/:id', allow('report.view'), id, async (req, res) => {
     const report = await ReportModel.findById(req.params.id);
     if (!report) return res.status(404).render('error.njk', { title: res.locals.t('not_found') });
+    if (req.query.ack && (await acknowledgeFromLink(req.query.ack, actorOf(req), report.id))) res.locals.flash = 'Peringatan dikonfirmasi.';
     const revealed = isRevealed(req, report.id);
     const messages = revealed
       ? (await ReportMessageModel.find({ reportId: report._id }).sort({ at: 1 }).lean()).map((m) => ({ ...m, text: deps.cipher.decrypt(m.text) }))

@@ -77,6 +77,10 @@ const MATRIX: Record<string, StaffRole[] | typeof PUBLIC> = {
   'POST /partners/:id': PARTNER_MANAGE,
   'POST /partners/:id/deactivate': PARTNER_MANAGE,
   'GET /audit': ['koordinator'],
+  'GET /oncall': [...MERGE, 'petugas_on_call', 'kepala_seksi_pelayanan', 'koordinator'],
+  'POST /oncall': ['kepala_seksi_data', 'koordinator'],
+  'POST /oncall/:id/delete': ['kepala_seksi_data', 'koordinator'],
+  'GET /alerts/:id': ['petugas_on_call', 'kepala_seksi_data', 'koordinator', 'penerima_pengaduan'],
   'GET /users': ['admin'],
   'POST /users': ['admin'],
   'POST /users/:id/reset': ['admin'],
@@ -115,6 +119,8 @@ function concrete(route: string): [string, string] {
     .replace('/cases/:id', `/cases/${ids.case}`)
     .replace('/partners/:id', `/partners/${ids.partner}`)
     .replace('/users/:id', `/users/${ids.spareUser}`)
+    .replace('/oncall/:id', `/oncall/${ids.spareUser}`)
+    .replace('/alerts/:id', `/alerts/${ids.spareUser}`)
     .replace(':rid', ids.referral!)
     .replace(':index', '0')
     .replace(':id', ids.report!)];
