@@ -4,6 +4,7 @@ import { createLogger } from '../src/logger';
 import { createRedis } from '../src/redis';
 import { startHealthServer } from '../src/runtime/health-server';
 import { createShutdown } from '../src/runtime/run-process';
+import { createWorkerMetrics } from './metrics';
 import { startWorkers } from './start-workers';
 
 loadDotEnv();
@@ -18,11 +19,13 @@ async function main(): Promise<void> {
   shutdown.onStop('mongo', disconnectMongo);
   await connectMongoWithRetry(config.mongo.uri, (attempt) => logger.warn({ attempt }, 'database not reachable yet'));
 
-  const server = await startHealthServer(config.worker.port, redis);
+  const metrics = createWorkerMetrics();
+  const server = await startHealthServer(config.worker.port, redis, metrics.route);
   shutdown.onStop('http', () => new Promise((resolve) => server.close(resolve)));
 
+  const { workers, queues } = await startWorkers({ config, redis, logger, metrics });
+  shutdown.onStop('queues', () => Promise.all(Object.values(queues).map((q) => q?.close())));
   // Workers stop first (registered last): in-flight jobs finish, unstarted ones stay in Redis.
-  const workers = startWorkers({ config, redis, logger });
   shutdown.onStop('workers', () => Promise.all(workers.map((w) => w.close())));
   logger.info({ port: config.worker.port, queues: workers.map((w) => w.name) }, 'worker ready');
 }

@@ -1,15 +1,61 @@
-import type { Worker } from 'bullmq';
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { Telegram } from 'telegraf';
 import type { Config } from '../src/config';
+import { createFieldCipher } from '../src/crypto/field-cipher';
 import type { Logger } from '../src/logger';
+import { JOBS, QUEUES, WORKER_QUEUES, type WorkerJobName } from '../src/queue/jobs';
+import { createQueues, type Queues } from '../src/queue/queues';
+import { HANDLERS } from './handlers';
+import type { JobContext } from './job-context';
+import type { WorkerMetrics } from './metrics';
 
 export interface WorkerDeps {
   config: Config;
   redis: Redis;
   logger: Logger;
+  metrics?: WorkerMetrics;
 }
 
-/** One BullMQ Worker per queue, each dispatching to the processors in handlers.ts. */
-export function startWorkers(_deps: WorkerDeps): Worker[] {
-  return [];
+const CONCURRENCY: Record<(typeof WORKER_QUEUES)[number], number> = { reports: 10, alerts: 5, outbound: 5, maintenance: 1 };
+
+/** One BullMQ Worker per queue, each dispatching to the processors in handlers.ts; plus the recurring jobs. */
+export async function startWorkers({ config, redis, logger, metrics }: WorkerDeps): Promise<{ workers: Worker[]; queues: Partial<Queues> }> {
+  const prefix = config.redis.prefix;
+  const queues = createQueues(redis, prefix, QUEUES);
+  const ctx: JobContext = {
+    config, logger, queues,
+    cipher: createFieldCipher({ activeKeyId: config.crypto.activeKeyId, keys: config.crypto.keys }),
+    telegram: config.telegram.token ? new Telegram(config.telegram.token, { apiRoot: config.telegram.apiRoot }) : undefined,
+  };
+
+  const run = async (job: Job) => {
+    const handler = HANDLERS[job.name as WorkerJobName];
+    if (!handler) throw new UnrecoverableError(`no processor for job ${job.name}`);
+    const started = Date.now();
+    const outcome = await handler(job, ctx);
+    // Ids and outcomes only: payloads and results never carry personal data.
+    logger.info({ queue: job.queueName, job: job.name, jobId: job.id, ms: Date.now() - started, ...outcome }, 'job done');
+    return outcome;
+  };
+
+  const workers = WORKER_QUEUES.map((name) => {
+    const worker = new Worker(name, run, {
+      connection: redis, prefix, concurrency: CONCURRENCY[name], lockDuration: config.jobs.lockMs,
+      stalledInterval: config.jobs.lockMs,
+      ...(name === 'outbound' ? { limiter: { max: config.jobs.telegramSendsPerSecond, duration: 1000 } } : {}),
+    });
+    worker.on('failed', (job, err) =>
+      logger.warn({ queue: name, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: err.message }, 'job failed'));
+    worker.on('error', (err) => logger.error({ queue: name, err: err.message }, 'worker error'));
+    metrics?.watch(worker, queues[name]!);
+    return worker;
+  });
+
+  await queues.maintenance!.upsertJobScheduler('sweep', { every: config.jobs.sweepEveryMs }, { name: 'sweep', data: {} });
+  await queues.maintenance!.upsertJobScheduler(
+    'sla-watch', { pattern: config.jobs.slaWatchCron, tz: 'Asia/Jakarta' }, { name: 'sla-watch', data: {} },
+  );
+  logger.info({ jobs: Object.keys(JOBS).length }, 'workers started');
+  return { workers, queues };
 }

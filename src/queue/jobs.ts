@@ -5,8 +5,10 @@ import { z } from 'zod';
 
 const objectId = z.string().regex(/^[a-f0-9]{24}$/, 'expected a 24-hex object id');
 
+/** `whatsapp` is consumed by the bots process (the WhatsApp session lives there); the worker runs the others. */
 export const QUEUES = ['reports', 'alerts', 'outbound', 'maintenance', 'whatsapp'] as const;
 export type QueueName = (typeof QUEUES)[number];
+export const WORKER_QUEUES = ['reports', 'alerts', 'outbound', 'maintenance'] as const satisfies readonly QueueName[];
 
 export const JOBS = {
   /** Decide priority and reasons for a stored report, then route it to the intake queue. Job id = report id. */
@@ -19,6 +21,18 @@ export const JOBS = {
       z.object({ kind: z.literal('report'), reportId: objectId }),
     ]),
   },
+  /** Delayed: if nobody acknowledged the alert by now, alert the next level (Kepala Seksi Data, then Koordinator). */
+  escalate: { queue: 'alerts', payload: z.object({ alertId: objectId }) },
+  /** Deliver one stored Alert over Telegram, rate limited. */
+  outbound: { queue: 'outbound', payload: z.object({ kind: z.literal('alert'), alertId: objectId }) },
+  /** Deliver one stored Alert over WhatsApp: run by the bots process, which owns the WhatsApp session. */
+  whatsapp_alert: { queue: 'whatsapp', payload: z.object({ alertId: objectId }) },
+  /** Scheduled: flag reports near or past their SLA and tell the Kepala Seksi Data. */
+  'sla-watch': { queue: 'maintenance', payload: z.object({}) },
+  /** Scheduled: re-queue triage for reports whose job was lost (the database is the source of truth). */
+  sweep: { queue: 'maintenance', payload: z.object({}) },
+  /** A staff reply to a reporter: the text is the encrypted ReportMessage `messageId`, never in the payload. */
+  staff_reply: { queue: 'outbound', payload: z.object({ reportId: objectId, messageId: objectId }) },
   /**
    * One message to a WhatsApp chat (whatsapp-web.js). Consumed by the bots process, where the browser session lives.
    * `sealed` is the field cipher's encryption of {chatId, text}: a reply can quote what the reporter wrote.
@@ -31,11 +45,26 @@ export const JOBS = {
 
 export type JobName = keyof typeof JOBS;
 export type JobPayload<N extends JobName> = z.infer<(typeof JOBS)[N]['payload']>;
+export type WorkerJobName = { [N in JobName]: (typeof JOBS)[N]['queue'] extends 'whatsapp' ? never : N }[JobName];
 
 /** Job ids that make a repeated enqueue a no-op (BullMQ ignores an add whose id exists). */
 export function jobIdFor<N extends JobName>(name: N, payload: JobPayload<N>): string {
-  if (name === 'triage') return `triage-${(payload as JobPayload<'triage'>).reportId}`;
-  if (name === 'whatsapp_send') return `wa-${(payload as JobPayload<'whatsapp_send'>).messageId}`;
-  const alert = payload as JobPayload<'alert'>;
-  return alert.kind === 'report' ? `alert-report-${alert.reportId}` : `alert-draft-${alert.draftId}`;
+  const p = payload as Record<string, string>;
+  switch (name) {
+    case 'triage':
+      return `triage-${p.reportId}`;
+    case 'alert':
+      return p.kind === 'report' ? `alert-report-${p.reportId}` : `alert-draft-${p.draftId}`;
+    case 'escalate':
+    case 'outbound':
+    case 'whatsapp_alert':
+      return `${name}-${p.alertId}`;
+    case 'staff_reply':
+      return `reply-${p.messageId}`;
+    case 'whatsapp_send':
+      return `wa-${p.messageId}`;
+    default:
+      // Scheduled jobs get their ids from the scheduler; a manual run gets a fresh one.
+      return `${name}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  }
 }

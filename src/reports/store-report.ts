@@ -50,6 +50,13 @@ export interface ReporterKey {
 export interface StoreReportDeps {
   cipher: FieldCipher;
   hasher: (value: string) => string;
+  /** Ticket source; tests pass their own to provoke a duplicate. */
+  generateTicket?: () => string;
+}
+
+export interface StoreReportOptions {
+  /** Who registered it, for the first event: "reporter" (chat) or the staff user id (walk-in, phone). */
+  actor?: string;
 }
 
 export interface StoredReport {
@@ -65,7 +72,12 @@ export function reporterHashOf(hasher: (value: string) => string, key: ReporterK
 const MAX_TICKET_ATTEMPTS = 5;
 
 /** Writes a confirmed report with a fresh unique ticket; personal fields encrypted. Resolves once the write is acknowledged. */
-export async function storeReport(deps: StoreReportDeps, input: ConfirmedReport, reporter: ReporterKey): Promise<StoredReport> {
+export async function storeReport(
+  deps: StoreReportDeps,
+  input: ConfirmedReport,
+  reporter: ReporterKey,
+  opts: StoreReportOptions = {},
+): Promise<StoredReport> {
   const r = ConfirmedReportSchema.parse(input);
   z.enum(CHANNELS).parse(reporter.channel);
   const enc = (v: string | undefined) => (v === undefined || v === '' ? undefined : deps.cipher.encrypt(v));
@@ -97,10 +109,10 @@ export async function storeReport(deps: StoreReportDeps, input: ConfirmedReport,
     ongoing: r.ongoing === undefined || r.ongoing === 'unknown' ? undefined : r.ongoing === 'yes',
     media: r.media,
     receivedAt: new Date(),
-    events: [{ type: 'status', to: 'received', actor: reporter.channel === 'walk_in' || reporter.channel === 'phone' ? 'staff' : 'reporter', at: new Date() }],
+    events: [{ type: 'status', to: 'received', actor: opts.actor ?? 'reporter', at: new Date() }],
   };
   for (let attempt = 1; ; attempt++) {
-    const ticket = generateTicket();
+    const ticket = (deps.generateTicket ?? generateTicket)();
     try {
       const created = await ReportModel.create({ ...doc, ticket });
       return { id: created._id.toString(), ticket };

@@ -2,6 +2,7 @@ import { freePort, startProcess, type Running } from '../support/processes';
 import { startOwnRedis } from '../support/own-redis';
 import { expectEventually } from '../support/expect-eventually';
 import { uniqueDatabaseUri } from '../support/database';
+import { uniquePrefix } from '../support/redis';
 
 async function status(url: string): Promise<number> {
   return (await fetch(url)).status;
@@ -50,7 +51,9 @@ describe('the three processes on real services', () => {
     const [botsPort, workerPort] = [await freePort(), await freePort()];
     const db = uniqueDatabaseUri('procs');
     const bots = startProcess('bots/main.ts', { BOTS_PORT: String(botsPort), MONGODB_URI: db, LOG_LEVEL: 'info', TELEGRAM_BOT_TOKEN: '' });
-    const worker = startProcess('worker/main.ts', { WORKER_PORT: String(workerPort), MONGODB_URI: db, LOG_LEVEL: 'info' });
+    const worker = startProcess('worker/main.ts', {
+      WORKER_PORT: String(workerPort), MONGODB_URI: db, LOG_LEVEL: 'info', REDIS_PREFIX: uniquePrefix('procs'),
+    });
 
     await expectEventually(async () => expect(await status(`http://127.0.0.1:${botsPort}/readyz`)).toBe(200), 15_000);
     await expectEventually(async () => expect(await status(`http://127.0.0.1:${workerPort}/readyz`)).toBe(200), 15_000);

@@ -72,6 +72,8 @@ const reportSchema = new Schema(
     triageVersion: String,
     slaDueAt: Date,
     possibleDuplicates: { type: [Schema.Types.ObjectId], default: [] },
+    /** Set by the SLA watch: `near` when under a quarter of the SLA remains, `breached` once past it. */
+    slaFlag: { type: String, enum: ['near', 'breached'] },
 
     claimedBy: String,
     claimedAt: Date,
@@ -80,6 +82,8 @@ const reportSchema = new Schema(
     triagedAt: Date,
     queuedAt: Date,
     events: { type: [eventSchema], default: [] },
+    /** Bumped by every staff status change; each revision can be left by one writer only (transitionReport). */
+    revision: { type: Number, default: 0 },
   },
   { timestamps: true },
 );
@@ -90,6 +94,8 @@ reportSchema.index({ ticket: 1 }, { unique: true });
 reportSchema.index({ reporterHash: 1, receivedAt: -1 });
 // The intake queue and the sweeper (reports left in `received`).
 reportSchema.index({ status: 1, priority: 1, slaDueAt: 1 });
+// findPossibleDuplicates: the same child's age band, kecamatan and category within 14 days.
+reportSchema.index({ 'location.kecamatan': 1, category: 1, receivedAt: -1 });
 
 export type Report = InferSchemaType<typeof reportSchema>;
 export type ReportDocument = HydratedDocument<Report>;

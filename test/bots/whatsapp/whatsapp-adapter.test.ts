@@ -4,7 +4,8 @@ import { startWhatsappOutboundWorker } from '../../../bots/whatsapp/outbound-wor
 import { startWhatsapp, type RunningWhatsapp } from '../../../bots/whatsapp/start-whatsapp';
 import { readWhatsappLoginQr } from '../../../src/channels/whatsapp-login-qr';
 import { ReportModel } from '../../../src/db/models/report.model';
-import { createQueues } from '../../../src/queue/queues';
+import { AlertModel } from '../../../src/db/models/alert.model';
+import { createQueues, enqueue } from '../../../src/queue/queues';
 import { createRedis } from '../../../src/redis';
 import { ticketIn } from '../../factories/intake-script';
 import { FakeWhatsappClient } from '../../fakes/whatsapp-client';
@@ -142,6 +143,17 @@ describe('WhatsApp (whatsapp-web.js) adapter', () => {
       const jobs = await harness.queues.alerts!.getJobs(['waiting', 'delayed', 'prioritized']);
       expect(jobs.map((j) => j.data)).toContainEqual(expect.objectContaining({ kind: 'urgent_draft', channel: 'whatsapp' }));
     });
+  });
+
+  it('delivers an on-call alert queued by the worker (whatsapp_alert) once, to the on-call number', async () => {
+    await AlertModel.init();
+    const alert = await AlertModel.create({
+      idempotencyKey: 'draft-d1-L0', subject: 'draft-d1', kind: 'urgent_draft', level: 0, recipientRole: 'petugas_on_call',
+      channel: 'whatsapp', address: harness.cipher.encrypt('0812-3456-7890'), text: 'DARURAT: laporan anak dalam bahaya sedang diisi.',
+    });
+    await enqueue(queues, 'whatsapp_alert', { alertId: alert.id });
+    await expectEventually(() => expect(session.client.textsTo('6281234567890@c.us')).toEqual(['DARURAT: laporan anak dalam bahaya sedang diisi.']));
+    await expectEventually(async () => expect(await AlertModel.findById(alert.id).lean()).toMatchObject({ status: 'sent' }));
   });
 
   it('ignores group chats, status broadcasts and its own messages: nothing answered, no draft', async () => {

@@ -1,0 +1,102 @@
+import { Types } from 'mongoose';
+import type { FieldCipher } from '../crypto/field-cipher';
+import { AlertModel, type AlertDocument } from '../db/models/alert.model';
+import { OnCallShiftModel, type AlertRole } from '../db/models/on-call-shift.model';
+import { ReportModel } from '../db/models/report.model';
+import { enqueue, type Queues } from '../queue/queues';
+
+/** Who is alerted at each escalation level. */
+export const ESCALATION_ROLES: readonly AlertRole[] = ['petugas_on_call', 'kepala_seksi_data', 'koordinator'];
+
+export interface AlertDeps {
+  cipher: FieldCipher;
+  queues: Partial<Queues>;
+  adminBaseUrl: string;
+  escalateAfterMs: number;
+  now?: () => Date;
+}
+
+export interface AlertSubject {
+  subject: string;
+  kind: 'report' | 'urgent_draft' | 'sla';
+  reportId?: Types.ObjectId;
+  level: number;
+  role: AlertRole;
+  /** The message for an alert id: only what a worker needs to act, never a name or the description. */
+  text: (alertId: string) => string;
+  escalates: boolean;
+}
+
+export class AlertSubjectNotFoundError extends Error {}
+
+/** The on-call alert for a P1 report at an escalation level (0 = petugas on call). */
+export async function raiseReportAlert(reportId: string, level: number, deps: AlertDeps): Promise<AlertDocument> {
+  const report = await ReportModel.findById(reportId, { ticket: 1, priority: 1, category: 1, location: 1 }).lean();
+  if (!report) throw new AlertSubjectNotFoundError(`report ${reportId} does not exist`);
+  return raiseAlert({
+    subject: `report-${reportId}`, kind: 'report', reportId: report._id, level, role: roleAt(level), escalates: true,
+    text: (alertId) => [
+      headline(level, deps.escalateAfterMs),
+      `Tiket: ${report.ticket}`,
+      `Prioritas: ${report.priority ?? 'belum ditriase'}`,
+      `Kecamatan: ${report.location?.kecamatan ?? 'tidak disebut'}`,
+      `Kategori: ${report.category}`,
+      `Buka dan konfirmasi: ${deps.adminBaseUrl}/reports/${reportId}?ack=${alertId}`,
+    ].join('\n'),
+  }, deps);
+}
+
+/** A reporter said "danger: yes" while still filling in the report: there is no ticket yet. */
+export async function raiseDraftAlert(draftId: string, channel: string, level: number, deps: AlertDeps): Promise<AlertDocument> {
+  return raiseAlert({
+    subject: `draft-${draftId}`, kind: 'urgent_draft', level, role: roleAt(level), escalates: true,
+    text: (alertId) => [
+      headline(level, deps.escalateAfterMs),
+      `Pelapor menyatakan anak dalam bahaya saat ini; laporan sedang diisi lewat ${channel}.`,
+      `Konfirmasi: ${deps.adminBaseUrl}/alerts/${alertId}?ack=${alertId}`,
+    ].join('\n'),
+  }, deps);
+}
+
+/** Creates the alert once per (subject, level), then asks for its delivery and its escalation; safe to repeat. */
+export async function raiseAlert(subject: AlertSubject, deps: AlertDeps): Promise<AlertDocument> {
+  const now = deps.now ?? (() => new Date());
+  const idempotencyKey = subject.kind === 'sla' ? subject.subject : `${subject.subject}-L${subject.level}`;
+  const alert = (await AlertModel.findOne({ idempotencyKey })) ?? (await createAlert(idempotencyKey, subject, now()));
+
+  if (alert.status === 'pending' && alert.channel) {
+    if (alert.channel === 'telegram') await enqueue(deps.queues, 'outbound', { kind: 'alert', alertId: alert.id });
+    else await enqueue(deps.queues, 'whatsapp_alert', { alertId: alert.id });
+  }
+  if (subject.escalates && alert.level < ESCALATION_ROLES.length - 1) {
+    // Nobody to tell at this level: go up at once rather than wait.
+    const delay = alert.status === 'no_recipient' ? 0 : deps.escalateAfterMs;
+    await enqueue(deps.queues, 'escalate', { alertId: alert.id }, { delay });
+  }
+  return alert;
+}
+
+async function createAlert(idempotencyKey: string, subject: AlertSubject, at: Date): Promise<AlertDocument> {
+  const shift = await OnCallShiftModel.findOne({ role: subject.role, from: { $lte: at }, to: { $gt: at } }).sort({ from: -1 });
+  const _id = new Types.ObjectId();
+  try {
+    return await AlertModel.create({
+      _id, idempotencyKey, subject: subject.subject, kind: subject.kind, reportId: subject.reportId, level: subject.level,
+      recipientRole: subject.role, recipientUserId: shift?.userId, channel: shift?.channel, address: shift?.address,
+      text: subject.text(_id.toHexString()), status: shift ? 'pending' : 'no_recipient',
+    });
+  } catch (err) {
+    // Two runs raced: the other one's alert is the alert.
+    if ((err as { code?: number }).code === 11000) return (await AlertModel.findOne({ idempotencyKey }))!;
+    throw err;
+  }
+}
+
+function roleAt(level: number): AlertRole {
+  return ESCALATION_ROLES[Math.min(level, ESCALATION_ROLES.length - 1)]!;
+}
+
+function headline(level: number, escalateAfterMs: number): string {
+  if (level === 0) return 'LAPOR ANAK: laporan darurat';
+  return `LAPOR ANAK: ESKALASI, belum dikonfirmasi dalam ${Math.max(1, Math.round(escalateAfterMs / 60_000))} menit`;
+}

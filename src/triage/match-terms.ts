@@ -1,0 +1,47 @@
+import type { Lexicon } from './lexicon';
+import { BOUNDARY, squeeze, type Token } from './normalise-text';
+
+export interface TermMatch {
+  term: string;
+  negated: boolean;
+}
+
+/** Every place a lexicon term (one word or a phrase) occurs among the tokens, with whether it is negated there. */
+export function createTermMatcher(lexicon: Lexicon) {
+  const negators = new Set(lexicon.negators.map(squeeze));
+  const cancellers = new Set(lexicon.negationCancellers.map(squeeze));
+  const breaks = new Set(lexicon.clauseBreaks.map(squeeze));
+
+  // "tidak dipukul lagi", "gk pernah dipukul": a negator up to `negationWindow` words before the term, in the same
+  // clause, negates it; "tidak tahu", "tidak hanya" do not negate what follows.
+  function isNegated(tokens: Token[], start: number): boolean {
+    for (let i = start - 1; i >= 0 && i >= start - lexicon.negationWindow; i--) {
+      const word = tokens[i]!.word;
+      if (word === BOUNDARY || breaks.has(word)) return false;
+      if (negators.has(word)) return !cancellers.has(tokens[i + 1]?.word ?? '');
+    }
+    return false;
+  }
+
+  return function matchTerm(tokens: Token[], term: string): TermMatch[] {
+    const words = term.split(/\s+/).map(squeeze);
+    const matches: TermMatch[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      if (tokens[i]!.forms.includes(words[0]!) && phraseFollows(tokens, i + 1, words.slice(1))) {
+        matches.push({ term, negated: isNegated(tokens, i) });
+      }
+    }
+    return matches;
+  };
+}
+
+// The rest of a phrase, in order, with at most one other word between its words ("dibawa agen ke malaysia"), in one clause.
+function phraseFollows(tokens: Token[], from: number, words: string[]): boolean {
+  let at = from;
+  for (const word of words) {
+    const next = [at, at + 1].find((i) => tokens[i]?.forms.includes(word) && !tokens.slice(at, i).some((t) => t.word === BOUNDARY));
+    if (next === undefined) return false;
+    at = next + 1;
+  }
+  return true;
+}

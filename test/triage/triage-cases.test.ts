@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PRIORITIES } from '../../src/reports/report-vocabulary';
+import { triageReport } from '../../src/triage/triage-report';
+
+// The reviewed test set: reports written as the public writes them, each with the priority a duty officer would give.
+const CASES = fs
+  .readFileSync(path.join(__dirname, '../fixtures/triage-cases.jsonl'), 'utf8')
+  .split('\n')
+  .filter((line) => line.trim())
+  .map((line) => JSON.parse(line) as { expected: (typeof PRIORITIES)[number]; text: string } & Record<string, unknown>);
+
+// Reached 0.98 with lexicon triage-2026.11-1; the bar leaves room for honest new cases without hiding a regression.
+const EXACT_SHARE_AT_LEAST = 0.9;
+
+describe('triage on the public-style test set', () => {
+  const results = CASES.map(({ expected, ...input }) => ({ expected, input, got: triageReport(input) }));
+
+  it('has at least 150 cases covering every priority', () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(150);
+    for (const p of PRIORITIES) expect(CASES.filter((c) => c.expected === p).length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('misses no true P1 and triages most cases exactly', () => {
+    const exact = results.filter((r) => r.got.priority === r.expected).length;
+    const trueP1 = results.filter((r) => r.expected === 'P1');
+    const missedP1 = trueP1.filter((r) => r.got.priority !== 'P1');
+    const wrong = results.filter((r) => r.got.priority !== r.expected);
+    process.stdout.write(
+      `triage test set (${results[0]?.got.version}): ${results.length} cases, exact ${exact}/${results.length} = ` +
+        `${(exact / results.length).toFixed(3)}; true P1 missed ${missedP1.length}/${trueP1.length} = ` +
+        `${(missedP1.length / trueP1.length).toFixed(3)}\n` +
+        wrong.map((r) => `  expected ${r.expected}, got ${r.got.priority}: ${r.input.text}\n`).join(''),
+    );
+    expect(missedP1.map((r) => r.input.text)).toEqual([]);
+    expect(exact / results.length).toBeGreaterThanOrEqual(EXACT_SHARE_AT_LEAST);
+  });
+
+  it('explains every priority with at least one reason', () => {
+    for (const r of results) expect(r.got.reasons.length).toBeGreaterThan(0);
+  });
+});

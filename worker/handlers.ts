@@ -1,0 +1,20 @@
+import type { WorkerJobName } from '../src/queue/jobs';
+import type { Processor } from './job-context';
+import { processAlert } from './jobs/alert.job';
+import { processEscalate } from './jobs/escalate.job';
+import { processOutbound } from './jobs/outbound.job';
+import { processSlaWatch } from './jobs/sla-watch.job';
+import { processStaffReply } from './jobs/staff-reply.job';
+import { processSweep } from './jobs/sweep.job';
+import { processTriage } from './jobs/triage.job';
+
+/** Every job the worker runs, by name: a job in jobs.ts without a processor here is a type error. */
+export const HANDLERS = {
+  triage: processTriage,
+  alert: processAlert,
+  escalate: processEscalate,
+  outbound: processOutbound,
+  'sla-watch': processSlaWatch,
+  sweep: processSweep,
+  staff_reply: processStaffReply,
+} satisfies Record<WorkerJobName, Processor>;

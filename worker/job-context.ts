@@ -1,0 +1,36 @@
+import { UnrecoverableError, type Job } from 'bullmq';
+import type { Config } from '../src/config';
+import type { FieldCipher } from '../src/crypto/field-cipher';
+import type { TelegramSender } from '../src/alerts/send-alert';
+import type { AlertDeps } from '../src/alerts/raise-alert';
+import type { Logger } from '../src/logger';
+import { JOBS, type JobName, type JobPayload } from '../src/queue/jobs';
+import type { Queues } from '../src/queue/queues';
+
+/** What every processor may use, wired by hand in start-workers.ts. */
+export interface JobContext {
+  config: Config;
+  logger: Logger;
+  cipher: FieldCipher;
+  queues: Partial<Queues>;
+  /** Absent when TELEGRAM_BOT_TOKEN is not set. */
+  telegram?: TelegramSender;
+}
+
+/** What a processor returns: stored by BullMQ as the job's return value. */
+export type Outcome = { outcome: string } & Record<string, unknown>;
+export type Processor = (job: Job, ctx: JobContext) => Promise<Outcome>;
+
+/** A payload that does not match its schema will never match it: fail the job at once, without retries. */
+export function parsePayload<N extends JobName>(name: N, data: unknown): JobPayload<N> {
+  const parsed = JOBS[name].payload.safeParse(data);
+  if (!parsed.success) throw new UnrecoverableError(`invalid ${name} payload: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  return parsed.data as JobPayload<N>;
+}
+
+export function alertDeps(ctx: JobContext): AlertDeps {
+  return {
+    cipher: ctx.cipher, queues: ctx.queues, adminBaseUrl: ctx.config.admin.baseUrl,
+    escalateAfterMs: ctx.config.alerts.escalateAfterMs,
+  };
+}
