@@ -14,6 +14,8 @@ import { freePort, ROOT } from '../test/support/processes';
 
 const N = Number(process.argv[2] ?? 200);
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+// Every answer from greeting to the confirm button: the last reply of each reporter carries the ticket.
+const SCRIPT = [...TO_CONFIRM_SAME_CHAT, '1'];
 const MONGO = `${process.env.BENCH_MONGODB_BASE ?? 'mongodb://127.0.0.1:27017'}/bench_${randomUUID().slice(0, 8)}`;
 
 async function main(): Promise<void> {
@@ -69,12 +71,13 @@ async function main(): Promise<void> {
   const started = Date.now();
   await Promise.all(Array.from({ length: N }, async (_, i) => {
     const chat = String(800000 + i);
-    for (const text of TO_CONFIRM_SAME_CHAT) {
+    for (const text of SCRIPT) {
       inbox.delete(chat); // a late extra message of the previous turn is not this turn's answer
       const sentAt = Date.now();
       fake.sendText(Number(chat), text);
       const reply = await nextReply(chat);
       latencies.push(reply.at - sentAt);
+      if (process.env.BENCH_DEBUG) console.error(text, '=>', String(reply.params.text).slice(0, 80).replace(/\n/g, ' '));
       if (ticketIn(String(reply.params.text))) tickets++;
     }
   }));
@@ -83,7 +86,7 @@ async function main(): Promise<void> {
 
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
-  const messages = N * TO_CONFIRM_SAME_CHAT.length;
+  const messages = N * SCRIPT.length;
   console.log(JSON.stringify({
     reporters: N,
     messages,
