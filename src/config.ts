@@ -59,6 +59,21 @@ export const EnvSchema = z.object({
   INTAKE_REPORTS_PER_DAY: z.coerce.number().int().positive().default(5),
   INTAKE_MAX_TEXT_LENGTH: z.coerce.number().int().min(100).default(4000),
   INTAKE_MAX_FILES_PER_REPORT: z.coerce.number().int().min(0).default(10),
+  /** Rejected and merged reports lose their personal fields this many days after the decision. */
+  RETENTION_REJECTED_DAYS: z.coerce.number().int().positive().default(90),
+  /** Staff–reporter conversations of a case are erased this many days after terminasi. */
+  RETENTION_TRANSCRIPT_DAYS: z.coerce.number().int().positive().default(365),
+  /** Minutes an on-call alert may stay unacknowledged before it goes to the next level (fractions allowed). */
+  ALERT_ESCALATE_MINUTES: z.coerce.number().positive().default(10),
+  /** A report still `received` (or `triaged`) this long has lost its job: the sweeper re-queues it. */
+  SWEEP_AFTER_SECONDS: z.coerce.number().positive().default(60),
+  SWEEP_EVERY_SECONDS: z.coerce.number().positive().default(60),
+  /** When the SLA watch runs (cron, Asia/Jakarta time). */
+  SLA_WATCH_CRON: z.string().regex(/^\S+( \S+){4,5}$/, 'expected a cron pattern like */5 * * * *').default('*/5 * * * *'),
+  /** How long a worker holds a job before BullMQ treats it as stalled (after a crash) and runs it again. */
+  JOB_LOCK_SECONDS: z.coerce.number().positive().default(30),
+  /** Steady Telegram send rate of the outbound queue (Bot API allows about 30 per second). */
+  TELEGRAM_SENDS_PER_SECOND: z.coerce.number().int().positive().default(25),
   WEBCHAT_ENABLED: flag.default(true),
   /** Messages one web chat client (by IP) may send per minute. */
   WEBCHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().positive().default(20),
@@ -78,21 +93,6 @@ export const EnvSchema = z.object({
   /** The approved message template for writing to a reporter outside the 24-hour window. */
   WHATSAPP_CLOUD_TEMPLATE: z.string().regex(/^[a-z0-9_]{1,512}$/, 'expected a template name (a-z 0-9 _)').default('lapor_anak_tindak_lanjut'),
   WHATSAPP_CLOUD_TEMPLATE_LANGUAGE: z.string().regex(/^[a-z]{2}(_[A-Z]{2})?$/, 'expected a language code like id or en_US').default('id'),
-  /** Rejected and merged reports lose their personal fields this many days after the decision. */
-  RETENTION_REJECTED_DAYS: z.coerce.number().int().positive().default(90),
-  /** Staff–reporter conversations of a case are erased this many days after terminasi. */
-  RETENTION_TRANSCRIPT_DAYS: z.coerce.number().int().positive().default(365),
-  /** Minutes an on-call alert may stay unacknowledged before it goes to the next level (fractions allowed). */
-  ALERT_ESCALATE_MINUTES: z.coerce.number().positive().default(10),
-  /** A report still `received` (or `triaged`) this long has lost its job: the sweeper re-queues it. */
-  SWEEP_AFTER_SECONDS: z.coerce.number().positive().default(60),
-  SWEEP_EVERY_SECONDS: z.coerce.number().positive().default(60),
-  /** When the SLA watch runs (cron, Asia/Jakarta time). */
-  SLA_WATCH_CRON: z.string().regex(/^\S+( \S+){4,5}$/, 'expected a cron pattern like */5 * * * *').default('*/5 * * * *'),
-  /** How long a worker holds a job before BullMQ treats it as stalled (after a crash) and runs it again. */
-  JOB_LOCK_SECONDS: z.coerce.number().positive().default(30),
-  /** Steady Telegram send rate of the outbound queue (Bot API allows about 30 per second). */
-  TELEGRAM_SENDS_PER_SECOND: z.coerce.number().int().positive().default(25),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

@@ -1,24 +1,18 @@
-import { UnrecoverableError, Worker, type ConnectionOptions } from 'bullmq';
-import { sendAlertByWhatsapp } from '../../src/alerts/send-alert-by-whatsapp';
+import { Worker, type ConnectionOptions } from 'bullmq';
 import { z } from 'zod';
 import type { FieldCipher } from '../../src/crypto/field-cipher';
+import { deliverAlert } from '../../src/alerts/send-alert';
 import { JOBS } from '../../src/queue/jobs';
 import type { Logger } from '../../src/logger';
 import { errorText } from '../shared/error-text';
 import type { WhatsappClient } from './create-client';
-
-/** "0812-3456-7890" or "+62 812…" → "6281234567890@c.us" (Indonesian numbers; a chat id passes unchanged). */
-export function toWhatsappChatId(phoneOrChatId: string): string {
-  if (phoneOrChatId.includes('@')) return phoneOrChatId;
-  const digits = phoneOrChatId.replace(/\D/g, '');
-  return `${digits.startsWith('0') ? `62${digits.slice(1)}` : digits}@c.us`;
-}
+import { toWhatsappChatId } from './to-whatsapp-chat-id';
 
 const Sealed = z.object({ chatId: z.string().min(1), text: z.string() });
 const NOT_READY_WAIT_MS = 5_000;
 
 /**
- * Sends queued WhatsApp messages (replies, reminders, on-call alerts) through the browser session, `sendPerSecond` at most over all chats.
+ * Sends queued WhatsApp messages through the browser session, `sendPerSecond` at most over all chats.
  * While the session is not ready the queue waits instead of failing its jobs.
  */
 export function startWhatsappOutboundWorker(deps: {
@@ -40,10 +34,10 @@ export function startWhatsappOutboundWorker(deps: {
       }
       if (job.name === 'whatsapp_alert') {
         const { alertId } = JOBS.whatsapp_alert.payload.parse(job.data);
-        const sent = await sendAlertByWhatsapp(alertId, { cipher, send: (phone, text) => client.sendMessage(toWhatsappChatId(phone), text) });
+        const sent = await deliverAlert(alertId, 'whatsapp', { cipher, send: (to, text) => client.sendMessage(toWhatsappChatId(to), text) });
         return sent.outcome;
       }
-      if (job.name !== 'whatsapp_send') throw new UnrecoverableError(`unknown job ${job.name} on the whatsapp queue`);
+      if (job.name !== 'whatsapp_send') return 'skipped';
       const { sealed } = JOBS.whatsapp_send.payload.parse(job.data);
       const { chatId, text } = Sealed.parse(JSON.parse(cipher.decrypt(sealed)));
       await client.sendMessage(chatId, text);

@@ -39,7 +39,7 @@ export const JOBS = {
    */
   whatsapp_send: {
     queue: 'whatsapp',
-    payload: z.object({ messageId: z.string().uuid(), sealed: z.string().startsWith('enc:') }),
+    payload: z.object({ messageId: z.string().min(1).max(100), sealed: z.string().startsWith('enc:') }),
   },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodTypeAny }>;
 

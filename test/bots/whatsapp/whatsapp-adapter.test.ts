@@ -3,8 +3,8 @@ import pino from 'pino';
 import { startWhatsappOutboundWorker } from '../../../bots/whatsapp/outbound-worker';
 import { startWhatsapp, type RunningWhatsapp } from '../../../bots/whatsapp/start-whatsapp';
 import { readWhatsappLoginQr } from '../../../src/channels/whatsapp-login-qr';
-import { ReportModel } from '../../../src/db/models/report.model';
 import { AlertModel } from '../../../src/db/models/alert.model';
+import { ReportModel } from '../../../src/db/models/report.model';
 import { createQueues, enqueue } from '../../../src/queue/queues';
 import { createRedis } from '../../../src/redis';
 import { ticketIn } from '../../factories/intake-script';
@@ -145,17 +145,6 @@ describe('WhatsApp (whatsapp-web.js) adapter', () => {
     });
   });
 
-  it('delivers an on-call alert queued by the worker (whatsapp_alert) once, to the on-call number', async () => {
-    await AlertModel.init();
-    const alert = await AlertModel.create({
-      idempotencyKey: 'draft-d1-L0', subject: 'draft-d1', kind: 'urgent_draft', level: 0, recipientRole: 'petugas_on_call',
-      channel: 'whatsapp', address: harness.cipher.encrypt('0812-3456-7890'), text: 'DARURAT: laporan anak dalam bahaya sedang diisi.',
-    });
-    await enqueue(queues, 'whatsapp_alert', { alertId: alert.id });
-    await expectEventually(() => expect(session.client.textsTo('6281234567890@c.us')).toEqual(['DARURAT: laporan anak dalam bahaya sedang diisi.']));
-    await expectEventually(async () => expect(await AlertModel.findById(alert.id).lean()).toMatchObject({ status: 'sent' }));
-  });
-
   it('ignores group chats, status broadcasts and its own messages: nothing answered, no draft', async () => {
     const before = session.client.sent.length;
     session.client.text('120363000000000001@g.us', 'halo');
@@ -204,5 +193,18 @@ describe('WhatsApp (whatsapp-web.js) adapter', () => {
     current.client.emit('ready');
     await chat.say('tidak', /Siapa Anda/);
     expect(logLines.join('')).not.toMatch(/6281200000007/);
+  });
+
+  it('delivers an on-call alert to a staff WhatsApp number once, however often its job is queued', async () => {
+    // Every session still open shares the one outbound queue: whichever takes the job, it is sent once in all.
+    for (const s of sessions) s.client.emit('ready');
+    const alert = await AlertModel.create({
+      idempotencyKey: 'report-x-L0', subject: 'report-x', kind: 'report', level: 0, recipientRole: 'petugas_on_call',
+      channel: 'whatsapp', address: harness.cipher.encrypt('0812-3456-7890'), text: 'P1 ADU-TEST-WA01: segera tindak lanjuti',
+    });
+    await enqueue(queues, 'whatsapp_alert', { alertId: alert.id });
+    await enqueue(queues, 'whatsapp_alert', { alertId: alert.id });
+    await expectEventually(async () => expect((await AlertModel.findById(alert._id).lean())?.status).toBe('sent'));
+    expect(sessions.flatMap((s) => s.client.textsTo('6281234567890@c.us'))).toEqual(['P1 ADU-TEST-WA01: segera tindak lanjuti']);
   });
 });
