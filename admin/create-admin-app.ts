@@ -18,10 +18,16 @@ import { createQueueWatcher } from './queue-watcher';
 import { registerApiRoutes } from './routes/api.routes';
 import { registerAuditRoutes } from './routes/audit.routes';
 import { registerCaseRoutes } from './routes/case.routes';
+import { registerDashboardRoutes } from './routes/dashboard.routes';
 import { homeFor } from './routes/home';
 import { registerIntakeRoutes } from './routes/intake.routes';
+import { registerOnCallRoutes } from './routes/oncall.routes';
 import { registerPartnerRoutes } from './routes/partner.routes';
+import { registerQueueBoard } from './routes/queue-board';
+import { registerWalkInRoutes } from './routes/register-report.routes';
 import { registerReportRoutes } from './routes/report.routes';
+import { registerUserRoutes } from './routes/user.routes';
+import { registerRetentionRoutes } from './routes/retention.routes';
 
 export interface AdminDeps {
   config: Config;
@@ -82,10 +88,17 @@ export function createAdminApp(deps: AdminDeps): express.Express {
   registerAuthRoutes(app, throttle);
   registerIntakeRoutes(app, routeDeps, createQueueWatcher());
   registerReportRoutes(app, routeDeps);
+  registerWalkInRoutes(app, routeDeps);
   registerCaseRoutes(app, routeDeps);
   registerPartnerRoutes(app);
   registerAuditRoutes(app);
+  registerOnCallRoutes(app, routeDeps);
+  registerUserRoutes(app, routeDeps);
+  registerDashboardRoutes(app);
+  registerRetentionRoutes(app, routeDeps);
   registerApiRoutes(app, routeDeps, throttle);
+  const boardQueues = Object.values(deps.queues ?? {});
+  if (boardQueues.length) registerQueueBoard(app, boardQueues);
 
   app.get('/', (req, res) => {
     res.redirect(303, req.user ? homeFor(req.user.role) : '/login');

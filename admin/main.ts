@@ -4,6 +4,8 @@ import { createLogger } from '../src/logger';
 import { createRedis } from '../src/redis';
 import { createShutdown } from '../src/runtime/run-process';
 import { createAdminApp } from './create-admin-app';
+import { QUEUES } from '../src/queue/jobs';
+import { createQueues } from '../src/queue/queues';
 
 loadDotEnv();
 const config = loadConfigOrExit();
@@ -22,7 +24,10 @@ async function main(): Promise<void> {
   void connectMongoWithRetry(config.mongo.uri, (attempt) => logger.warn({ attempt }, 'database not reachable yet'))
     .then(() => logger.info('database connected'));
 
-  const app = createAdminApp({ config, redis, logger });
+  // The panel adds staff replies to `outbound` and shows every queue on the Koordinator's board.
+  const queues = createQueues({ url: config.redis.url }, config.redis.prefix, QUEUES);
+  shutdown.onStop('queues', () => Promise.all(Object.values(queues).map((q) => q.close())));
+  const app = createAdminApp({ config, redis, logger, queues });
   const server = app.listen(config.admin.port, () => {
     logger.info({ port: config.admin.port, district: config.district.key }, 'admin ready');
   });

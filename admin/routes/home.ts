@@ -4,6 +4,6 @@ import { can } from '../permissions';
 export function homeFor(role: string): string {
   if (can(role, 'intake.view')) return '/intake';
   if (can(role, 'case.list')) return '/cases';
-  if (can(role, 'user.manage')) return '/partners';
+  if (can(role, 'user.manage')) return '/users';
   return '/password';
 }

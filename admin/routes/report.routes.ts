@@ -1,5 +1,3 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import type { Express, Request, Response } from 'express';
 import { z } from 'zod';
 import { attachReportToCase, openCase } from '../../src/cases/open-case';
@@ -8,12 +6,15 @@ import { ReportMessageModel } from '../../src/db/models/report-message.model';
 import { ReportModel } from '../../src/db/models/report.model';
 import { claimReport, displayNameOf, releaseReport } from '../../src/reports/claim-report';
 import { mergeReport, referOutReport, rejectReport } from '../../src/reports/close-report';
+import { createFolderMediaStore } from '../../src/reports/media-store';
+import { activeBlockFor, blockSender, unblockSender } from '../../src/reports/sender-blocks';
 import { canReplyTo, replyToReporter } from '../../src/reports/reply-to-reporter';
 import { decryptPersonalFields, personalFieldNames, recordReveal } from '../../src/reports/reveal-report';
 import { recordAuditEvent } from '../../src/audit/record-audit-event';
 import type { RouteDeps } from '../create-admin-app';
 import { actorOf, allow } from '../middleware/current-user';
 import { can } from '../permissions';
+import { acknowledgeFromLink } from './oncall.routes';
 import { parseBody, redirectWithFlash, requireObjectIdParam } from './route-helpers';
 
 /** How long a reveal stays valid in this session before the fields are masked again. */
@@ -24,6 +25,7 @@ const ReferOut = z.object({ destination: z.string().trim().min(2).max(200), reas
 const Merge = z.object({ intoTicket: z.string().trim().min(3).max(40), reason: z.string().trim().min(3).max(500) });
 const Attach = z.object({ caseNumber: z.string().trim().min(3).max(40) });
 const Reply = z.object({ text: z.string().trim().min(1).max(2000) });
+const Block = z.object({ reason: z.string().trim().min(3).max(500), days: z.coerce.number().int().min(1).max(365) });
 
 export function isRevealed(req: Request, reportId: string): boolean {
   return (req.session.revealed?.[reportId] ?? 0) > Date.now();
@@ -37,6 +39,7 @@ export function registerReportRoutes(app: Express, deps: RouteDeps): void {
   app.get('/reports/:id', allow('report.view'), id, async (req, res) => {
     const report = await ReportModel.findById(req.params.id);
     if (!report) return res.status(404).render('error.njk', { title: res.locals.t('not_found') });
+    if (req.query.ack && (await acknowledgeFromLink(req.query.ack, actorOf(req), report.id))) res.locals.flash = 'Peringatan dikonfirmasi.';
     const revealed = isRevealed(req, report.id);
     const messages = revealed
       ? (await ReportMessageModel.find({ reportId: report._id }).sort({ at: 1 }).lean()).map((m) => ({ ...m, text: deps.cipher.decrypt(m.text) }))
@@ -52,6 +55,7 @@ export function registerReportRoutes(app: Express, deps: RouteDeps): void {
       fieldNames: personalFieldNames(report),
       messages,
       canReply: canReplyTo(report),
+      block: can(req.user!.role, 'sender.block') ? await activeBlockFor(report.reporterHash) : undefined,
     });
   });
 
@@ -130,14 +134,31 @@ export function registerReportRoutes(app: Express, deps: RouteDeps): void {
     redirectWithFlash(req, res, back(req), sent.ok ? 'Balasan diantrekan untuk dikirim.' : 'Pelapor ini tidak dapat dihubungi.');
   });
 
+  app.post('/reports/:id/block-sender', allow('sender.block'), id, async (req, res) => {
+    const form = parseBody(Block, req.body);
+    if (!form) return invalid(req, res);
+    const report = await ReportModel.findById(req.params.id, { reporterHash: 1, ticket: 1 }).lean();
+    if (!report) return res.status(404).render('error.njk', { title: res.locals.t('not_found') });
+    const until = await blockSender(report.reporterHash, { reason: form.reason, days: form.days, ticket: report.ticket }, actorOf(req));
+    redirectWithFlash(req, res, back(req), `Pengirim diblokir sampai ${until.toISOString().slice(0, 10)}.`);
+  });
+
+  app.post('/reports/:id/unblock-sender', allow('sender.block'), id, async (req, res) => {
+    const form = parseBody(Reason, req.body);
+    if (!form) return invalid(req, res);
+    const report = await ReportModel.findById(req.params.id, { reporterHash: 1, ticket: 1 }).lean();
+    if (!report) return res.status(404).render('error.njk', { title: res.locals.t('not_found') });
+    await unblockSender(report.reporterHash, form.reason, actorOf(req), report.ticket);
+    redirectWithFlash(req, res, back(req), 'Blokir dicabut.');
+  });
+
   // Media only through this authorised stream, decrypted on the fly, after a reveal in this session.
   app.get('/reports/:id/media/:index', allow('report.media'), id, async (req, res) => {
     const report = await ReportModel.findById(req.params.id, { media: 1, ticket: 1 }).lean();
     const item = report?.media[Number(req.params.index)];
     if (!report || !item) return res.status(404).type('text/plain').send('not found');
     if (!isRevealed(req, String(report._id))) return res.status(403).type('text/plain').send('reveal first');
-    const file = path.resolve(deps.config.media.dir, path.basename(item.storageKey));
-    const plain = deps.cipher.decryptBuffer(await fs.readFile(file));
+    const plain = await createFolderMediaStore(deps.config.media.dir, deps.cipher).get(item.storageKey);
     await recordAuditEvent(actorOf(req), { action: 'report.media', subjectType: 'report', subjectId: String(report._id), details: { ticket: report.ticket, index: Number(req.params.index) } });
     res.set({ 'content-type': item.mimeType, 'content-disposition': 'inline', 'cache-control': 'no-store' }).send(plain);
   });

@@ -27,6 +27,7 @@ export async function openCase(reportId: string, actor: Actor): Promise<{ caseId
     guard: { claimedBy: actor.id },
     set: { caseId },
   });
+  // Two clicks at once cannot both get here: transitionReport lets one writer leave each revision.
   if (!report) throw new CaseError('conflict', 'laporan harus sedang Anda pegang (status claimed) untuk membuka kasus');
   try {
     const caseNumber = await nextCaseNumber();
@@ -42,7 +43,10 @@ export async function openCase(reportId: string, actor: Actor): Promise<{ caseId
     await recordAuditEvent(actor, { action: 'case.open', subjectType: 'case', subjectId: String(caseId), details: { caseNumber, ticket: report.ticket } });
     return { caseId: String(caseId), caseNumber };
   } catch (err) {
-    await ReportModel.updateOne({ _id: report._id, status: 'case_opened' }, { $set: { status: 'claimed' }, $unset: { caseId: 1 } });
+    await ReportModel.updateOne(
+      { _id: report._id, status: 'case_opened', revision: report.revision },
+      { $set: { status: 'claimed', revision: (report.revision ?? 0) + 1 }, $unset: { caseId: 1 } },
+    );
     throw err;
   }
 }

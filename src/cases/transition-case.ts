@@ -1,6 +1,7 @@
 import { recordAuditEvent, type Actor } from '../audit/record-audit-event';
 import type { FieldCipher } from '../crypto/field-cipher';
 import { CaseModel, type CaseDocument } from '../db/models/case.model';
+import { takeExclusiveSlot } from '../db/models/exclusive-slot.model';
 import { CaseError } from './case-error';
 import { NEXT_STATUS, type CaseStatus } from './case-vocabulary';
 import { checkAuthorisation, type Authorisation } from './case-work';
@@ -38,6 +39,9 @@ export async function transitionCase(
     set.closingSummary = cipher.encrypt(termination.closingSummary);
     set.terminatedAt = new Date();
   }
+  // The lifecycle only moves forward, so a case leaves each stage once: one slot per (case, stage) makes a double
+  // submit or two people advance it only once (a guarded update alone is not atomic on FerretDB).
+  if (!(await takeExclusiveSlot(`case:${caseId}:leave:${from}`))) throw new CaseError('conflict', 'status kasus baru saja diubah orang lain; muat ulang');
   const updated = await CaseModel.findOneAndUpdate(
     { _id: caseId, status: from },
     { $set: set, $push: { timeline: { type: 'status', summary: `${from} → ${to}`, actor: actor.id, at: new Date() } } },

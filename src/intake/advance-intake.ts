@@ -4,6 +4,7 @@ import { catalogueFor } from './catalogues/catalogue-for';
 import { newDraft, type Draft, type StepId } from './draft';
 import type { IntakeEffect } from './effects';
 import type { InboundMessage, OutboundMessage } from './messages';
+import { emergencyMessage } from './steps/danger';
 import { STEPS } from './steps/registry';
 import type { Answer, StepContext } from './steps/step';
 
@@ -23,11 +24,13 @@ export interface IntakeResult {
   effects: IntakeEffect[];
 }
 
-type GlobalWord = 'cancel' | 'back' | 'help' | 'status' | 'language' | 'start';
+type GlobalWord = 'cancel' | 'back' | 'help' | 'status' | 'language' | 'start' | 'emergency';
 const GLOBAL_WORDS: Record<string, GlobalWord> = {
   batal: 'cancel', cancel: 'cancel', batalkan: 'cancel',
   kembali: 'back', back: 'back',
-  bantuan: 'help', help: 'help', tolong: 'help',
+  bantuan: 'help', help: 'help',
+  // Someone typing these may be in danger now: the emergency numbers, whatever the question was.
+  tolong: 'emergency', darurat: 'emergency', emergency: 'emergency', sos: 'emergency',
   status: 'status',
   bahasa: 'language', language: 'language', lang: 'language',
   start: 'start', mulai: 'start',
@@ -62,6 +65,8 @@ export function advanceIntake(current: Draft | null, message: InboundMessage, ct
       return show({ ...draft, step: 'language', returnTo: DETOURS.includes(draft.step) ? draft.returnTo : draft.step }, ctx);
     case 'start':
       return show(draft, ctx);
+    case 'emergency':
+      return show(draft, ctx, [emergencyMessage(ctx.district, t)]);
     default:
       break;
   }
@@ -117,8 +122,14 @@ function withoutDraft(word: GlobalWord | undefined, message: InboundMessage, ctx
   if (word === 'help') return { draft: null, replies: [{ text: `${t.help}\n\n${t.status.startHint}` }], effects: [] };
   if (word === 'cancel') return { draft: null, replies: [{ text: t.nothingToCancel }], effects: [] };
   const draft = newDraft({ id: ctx.newDraftId(), channel: message.channel, chatId: message.chatId, now: ctx.now });
+  if (word === 'emergency') return show(draft, ctx, [emergencyMessage(ctx.district, t)]);
   if (word === 'language') return show({ ...draft, step: 'language', returnTo: 'consent' }, ctx);
   return show(draft, ctx);
+}
+
+/** The draft's current question again, with a hint above it: for the service when an effect could not be done. */
+export function askAgain(draft: Draft, ctx: EngineContext, hint: string): OutboundMessage[] {
+  return show(draft, ctx, [], hint).replies;
 }
 
 /** The draft's current step asked (again), after any messages given, with an optional hint in front of it. */

@@ -62,6 +62,11 @@ const LOCK_TTL_MS = 60_000;
 const LOCK_WAIT_MS = 30_000;
 const LOCK_RETRY_MS = 20;
 
+/** For the worker: drafts due for a reminder, without building a whole intake handler. */
+export function findDraftsDueForReminder(opts: DraftStoreOptions, now: Date, limit?: number): Promise<DraftReminder[]> {
+  return createDraftStore(opts).findDraftsDueForReminder(now, limit);
+}
+
 export function createDraftStore(opts: DraftStoreOptions): DraftStore {
   const { redis, cipher, prefix } = opts;
   const draftKey = (h: string) => `${prefix}:intake:draft:${h}`;

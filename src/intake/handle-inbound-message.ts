@@ -8,7 +8,7 @@ import { enqueue, type Queues } from '../queue/queues';
 import { listReporterReports } from '../reports/list-reporter-reports';
 import type { MediaStore } from '../reports/media-store';
 import { storeReport } from '../reports/store-report';
-import { advanceIntake, type EngineContext } from './advance-intake';
+import { advanceIntake, askAgain, type EngineContext } from './advance-intake';
 import type { Catalogue } from './catalogues/catalogue';
 import { catalogueFor } from './catalogues/catalogue-for';
 import { en } from './catalogues/en';
@@ -94,7 +94,7 @@ export function createIntakeHandler(deps: IntakeDeps): HandleInboundMessage & { 
     const first: OutboundMessage[] = [];
 
     for (const effect of result.effects) {
-      const done = await perform(effect, { message, chatHash, at, draft, loaded: loaded?.draft ?? null });
+      const done = await perform(effect, { message, chatHash, at, draft, loaded: loaded?.draft ?? null, ctx });
       if (done.draft !== undefined) draft = done.draft;
       if (done.first) first.push(...done.first);
       if (done.replies) replies = done.replies;
@@ -117,6 +117,7 @@ export function createIntakeHandler(deps: IntakeDeps): HandleInboundMessage & { 
     at: Date;
     draft: Draft | null;
     loaded: Draft | null;
+    ctx: EngineContext;
   }
   /** `draft` replaces the draft to save (null: forget it); `first` goes before the engine's replies; `replies` replaces them. */
   interface EffectOutput {
@@ -126,7 +127,7 @@ export function createIntakeHandler(deps: IntakeDeps): HandleInboundMessage & { 
   }
 
   async function perform(effect: IntakeEffect, input: EffectInput): Promise<EffectOutput> {
-    const { draft, loaded, message, chatHash, at } = input;
+    const { draft, loaded, message, chatHash, at, ctx } = input;
     const t = catalogueFor(draft?.language ?? loaded?.language ?? 'id');
     switch (effect.type) {
       case 'urgent_alert':
@@ -150,10 +151,11 @@ export function createIntakeHandler(deps: IntakeDeps): HandleInboundMessage & { 
           logger.warn({ err: errorText(err), draftId: draft.id }, 'media not stored');
           return err instanceof TooLargeError ? ('too_large' as const) : null;
         });
-        if (ref === 'too_large') {
-          return { draft: loaded, replies: [{ text: t.media.tooLarge(Math.floor(config.media.maxBytes / 1048576)) }] };
+        if (ref === null || ref === 'too_large') {
+          // The file is not kept: the draft stays as it was and the same question is asked again.
+          const hint = ref === 'too_large' ? t.media.tooLarge(Math.floor(config.media.maxBytes / 1048576)) : t.media.failed;
+          return { draft: loaded, replies: loaded ? askAgain(loaded, ctx, hint) : [{ text: hint }] };
         }
-        if (!ref) return { draft: loaded, replies: [{ text: t.media.failed }] };
         const media = [...draft.media, ref];
         return { draft: { ...draft, media }, first: [{ text: t.media.received(media.length) }] };
       }
@@ -210,7 +212,7 @@ export function createIntakeHandler(deps: IntakeDeps): HandleInboundMessage & { 
       return await handle(raw);
     } catch (err) {
       logger.error({ err: errorText(err) }, 'intake failed on a message');
-      return [{ text: bilingual((t) => t.submitFailed) }];
+      return [{ text: bilingual((t) => t.unexpected) }];
     }
   }) as HandleInboundMessage & { drafts: DraftStore };
   handler.drafts = drafts;

@@ -8,7 +8,10 @@ export type ClaimResult =
   | { ok: false; reason: 'held'; heldBy: string }
   | { ok: false; reason: 'not_claimable'; status?: string };
 
-/** A receptionist takes a queued report. Exactly one of two simultaneous claimers wins; the other learns who holds it. */
+/**
+ * A receptionist takes a queued report. Exactly one of two simultaneous claimers wins (transitionReport lets one
+ * writer leave each revision); the other learns who holds it.
+ */
 export async function claimReport(reportId: string, actor: Actor): Promise<ClaimResult> {
   const report = await transitionReport({
     reportId,

@@ -51,6 +51,19 @@ export interface ReporterKey {
 export interface StoreReportDeps {
   cipher: FieldCipher;
   hasher: (value: string) => string;
+  /** Ticket source; tests pass their own to provoke a duplicate. */
+  generateTicket?: () => string;
+}
+
+export interface StoreReportOptions {
+  /** Who registered it, for the first event: "reporter" (chat) or the staff user id (walk-in, phone). */
+  actor?: string;
+  /**
+   * The same key always yields the same report (the chat intake passes `draft:<draft id>`): a confirm repeated after a
+   * crash between the write and the reply, or an update delivered twice, answers with the first ticket instead of
+   * storing the report again. Default: a fresh key (walk-in registration).
+   */
+  intakeKey?: string;
 }
 
 export interface StoredReport {
@@ -64,15 +77,6 @@ export function reporterHashOf(hasher: (value: string) => string, key: ReporterK
 }
 
 const MAX_TICKET_ATTEMPTS = 5;
-
-export interface StoreReportOptions {
-  /**
-   * The same key always yields the same report (the chat intake passes `draft:<draft id>`): a confirm repeated after a
-   * crash between the write and the reply, or an update delivered twice, answers with the first ticket instead of
-   * storing the report again. Default: a fresh key (walk-in registration).
-   */
-  intakeKey?: string;
-}
 
 /**
  * Writes a confirmed report with a fresh unique ticket; personal fields encrypted. Resolves once the write is
@@ -119,10 +123,10 @@ export async function storeReport(
     ongoing: r.ongoing === undefined || r.ongoing === 'unknown' ? undefined : r.ongoing === 'yes',
     media: r.media,
     receivedAt: new Date(),
-    events: [{ type: 'status', to: 'received', actor: reporter.channel === 'walk_in' || reporter.channel === 'phone' ? 'staff' : 'reporter', at: new Date() }],
+    events: [{ type: 'status', to: 'received', actor: opts.actor ?? 'reporter', at: new Date() }],
   };
   for (let attempt = 1; ; attempt++) {
-    const ticket = generateTicket();
+    const ticket = (deps.generateTicket ?? generateTicket)();
     try {
       const created = await ReportModel.create({ ...doc, ticket });
       return { id: created._id.toString(), ticket };

@@ -1,4 +1,9 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Queue } from 'bullmq';
+import { createFolderMediaStore } from '../../src/reports/media-store';
+import { isSenderBlocked } from '../../src/reports/sender-blocks';
 import { AuditEventModel } from '../../src/db/models/audit-event.model';
 import { CaseModel } from '../../src/db/models/case.model';
 import { PartnerModel } from '../../src/db/models/partner.model';
@@ -15,7 +20,9 @@ import { makeUser, TEST_PASSWORD } from '../factories/users';
 const db = useTestDatabase('intake');
 let admin: RunningAdmin;
 let outbound: Queue;
+let reportsQueue: Queue;
 const prefix = uniquePrefix('intake-q');
+const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lapor-media-'));
 
 async function signedIn(username: string) {
   const client = new AdminClient(admin.baseUrl);
@@ -26,9 +33,10 @@ async function signedIn(username: string) {
 
 beforeAll(async () => {
   await Promise.all([UserModel.init(), ReportModel.init(), CaseModel.init(), AuditEventModel.init(), PartnerModel.init(), ReportMessageModel.init()]);
-  const queues = createQueues({ url: TEST_REDIS_URL }, prefix, ['outbound']);
+  const queues = createQueues({ url: TEST_REDIS_URL }, prefix, ['outbound', 'reports']);
   outbound = queues.outbound!;
-  admin = await startAdminApp('intake', db.uri, { queues });
+  reportsQueue = queues.reports!;
+  admin = await startAdminApp('intake', db.uri, { queues }, { MEDIA_DIR: mediaDir });
   await makeUser('penerima_pengaduan', 'rina');
   await makeUser('penerima_pengaduan', 'dewi');
   await makeUser('pekerja_sosial', 'budi');
@@ -37,8 +45,10 @@ beforeAll(async () => {
   await makeUser('koordinator', 'kord');
 });
 afterAll(async () => {
-  await outbound.obliterate({ force: true });
-  await outbound.close();
+  for (const q of [outbound, reportsQueue]) {
+    await q.obliterate({ force: true });
+    await q.close();
+  }
   await admin.close();
 });
 
@@ -78,6 +88,20 @@ describe('the intake queue', () => {
     expect(stored!.events.filter((e) => e.type === 'status')).toHaveLength(1);
   });
 
+  it('stays exclusive under a burst of simultaneous claims, and one double-clicked "open case" opens one case', async () => {
+    const [rina, dewi] = [await signedIn('rina'), await signedIn('dewi')];
+    for (let round = 0; round < 5; round++) {
+      const report = await makeReport();
+      const answers = await Promise.all([rina, dewi, rina, dewi].map((c) => c.json('POST', `/api/reports/${report.id}/claim`, {})));
+      const winners = new Set(answers.filter((a) => a.status === 200).map((a) => a.json.id && answers.indexOf(a) % 2));
+      expect(winners.size).toBe(1);
+      const holder = [rina, dewi][[...winners][0] as number]!;
+      const opened = await Promise.all([1, 2, 3].map(() => holder.json('POST', `/api/reports/${report.id}/open-case`, {})));
+      expect(opened.map((o) => o.status).sort()).toEqual([201, 409, 409]);
+      expect(await CaseModel.countDocuments({ reportIds: report._id })).toBe(1);
+    }
+  });
+
   it('reveals personal fields only with a reason, and audits who, why and when', async () => {
     const report = await makeReport({ description: 'Anak dipukul <b>setiap</b> malam', childName: 'Ayu' });
     const rina = await signedIn('rina');
@@ -114,6 +138,65 @@ describe('the intake queue', () => {
     ]);
   });
 
+  it('streams media only to a signed-in, allowed user after a reveal, decrypted, and audits it', async () => {
+    const photo = Buffer.from('\x89PNG fake photo bytes');
+    const storageKey = await createFolderMediaStore(mediaDir, testCipher).put(photo);
+    const report = await makeReport();
+    await ReportModel.updateOne({ _id: report._id }, { $push: { media: { kind: 'photo', mimeType: 'image/png', size: photo.length, sha256: 'x', storageKey } } });
+    expect((await new AdminClient(admin.baseUrl).get(`/reports/${report.id}/media/0`)).location).toMatch(/^\/login/);
+    expect((await (await signedIn('budi')).get(`/reports/${report.id}/media/0`)).status).toBe(403);
+    const rina = await signedIn('rina');
+    expect((await rina.get(`/reports/${report.id}/media/0`)).status).toBe(403);
+    await rina.get(`/reports/${report.id}`);
+    await rina.postForm(`/reports/${report.id}/reveal`, { reason: 'lihat bukti foto' });
+    const res = await fetch(`${admin.baseUrl}/reports/${report.id}/media/0`, { headers: { cookie: rina.cookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await res.arrayBuffer())).toEqual(photo);
+    expect(await AuditEventModel.countDocuments({ subjectId: report.id, action: 'report.media', actorName: 'rina' })).toBe(1);
+  });
+
+  it('blocks a sender for a while with a reason, unblocks, and audits both', async () => {
+    const report = await makeReport();
+    const rina = await signedIn('rina');
+    await rina.get(`/reports/${report.id}`);
+    expect(await isSenderBlocked(report.reporterHash)).toBe(false);
+    await rina.postForm(`/reports/${report.id}/block-sender`, { reason: 'pesan kasar berulang', days: '7' });
+    expect(await isSenderBlocked(report.reporterHash)).toBe(true);
+    expect(await isSenderBlocked(report.reporterHash, new Date(Date.now() + 8 * 86_400_000))).toBe(false);
+    expect((await rina.get(`/reports/${report.id}`)).text).toContain('pesan kasar berulang');
+    await rina.postForm(`/reports/${report.id}/unblock-sender`, { reason: 'salah orang' });
+    expect(await isSenderBlocked(report.reporterHash)).toBe(false);
+    const audit = await AuditEventModel.find({ subjectType: 'sender' }).sort({ at: 1 }).lean();
+    expect(audit.map((a) => [a.actorName, a.action, a.reason])).toEqual([
+      ['rina', 'sender.block', 'pesan kasar berulang'],
+      ['rina', 'sender.unblock', 'salah orang'],
+    ]);
+    expect(JSON.stringify(audit)).not.toContain(report.reporterHash);
+  });
+
+  it('registers a walk-in complaint through the same schema and storage as chat, encrypted, and queues its triage', async () => {
+    const rina = await signedIn('rina');
+    await rina.get('/reports-new');
+    const fields = {
+      channel: 'walk_in', anonymous: 'no', reporterRole: 'teacher_school', reporterName: 'Bu Guru Rahma', contactPhone: '0812 3456 789',
+      immediateDanger: 'no', category: 'penelantaran', description: 'Murid sering datang tanpa makan.', ageBand: '6-12', sex: 'laki_laki',
+      childName: 'Bima', perpetratorRelation: 'orang_tua', kecamatan: 'Ipuh', desa: 'Pulai Payung', placeType: 'rumah_tangga',
+      occurredWhen: 'sejak Agustus', ongoing: 'yes',
+    };
+    expect((await rina.postForm('/reports-new', { ...fields, kecamatan: 'Atlantis' })).location).toBe('/reports-new');
+    expect((await rina.postForm('/reports-new', { ...fields, description: '' })).location).toBe('/reports-new');
+    const res = await rina.postForm('/reports-new', fields);
+    const id = res.location.split('/').pop()!;
+    const stored = await ReportModel.findById(id).lean();
+    expect(stored).toMatchObject({ channel: 'walk_in', status: 'received', category: 'penelantaran', contactMethod: 'other_number' });
+    expect(stored!.description).toMatch(/^enc:v1:/);
+    expect(testCipher.decrypt(stored!.contactPhone!)).toBe('0812 3456 789');
+    expect((await rina.get(res.location)).text).toContain(`tiket ${stored!.ticket}`);
+    expect(await AuditEventModel.countDocuments({ action: 'report.register', subjectId: id, actorName: 'rina' })).toBe(1);
+    expect((await reportsQueue.getJob(`triage-${id}`))?.data).toEqual({ reportId: id });
+  });
+
   it('queues a staff reply as ids only; the text is stored encrypted', async () => {
     const report = await makeReport();
     const rina = await signedIn('rina');
@@ -126,6 +209,19 @@ describe('the intake queue', () => {
     const message = await ReportMessageModel.findById(job.data.messageId).lean();
     expect(message!.text).toMatch(/^enc:v1:/);
     expect(testCipher.decrypt(message!.text)).toBe('Terima kasih, kami segera menindaklanjuti.');
+  });
+});
+
+describe('queue operations board', () => {
+  it('is open to the Koordinator and closed (403) to a receptionist', async () => {
+    const kord = await signedIn('kord');
+    const board = await kord.get('/queues');
+    expect(board.status).toBe(200);
+    const api = await kord.get('/queues/api/queues?activeQueue=outbound&page=1&jobsPerPage=10');
+    expect(api.status).toBe(200);
+    expect(api.json.queues.map((q: { name: string }) => q.name)).toContain('outbound');
+    expect((await (await signedIn('rina')).get('/queues')).status).toBe(403);
+    expect((await new AdminClient(admin.baseUrl).get('/queues')).location).toMatch(/^\/login/);
   });
 });
 

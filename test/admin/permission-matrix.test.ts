@@ -23,6 +23,7 @@ const OPEN_CASE: StaffRole[] = ['penerima_pengaduan', 'kepala_seksi_data', 'kepa
 const CASE_VIEW: StaffRole[] = ['pekerja_sosial', 'petugas_assesmen', 'kepala_seksi_pelayanan', 'koordinator'];
 const CASE_WORK: StaffRole[] = ['pekerja_sosial', 'petugas_assesmen', 'kepala_seksi_pelayanan'];
 const PARTNER_VIEW: StaffRole[] = ['pekerja_sosial', 'petugas_assesmen', 'kepala_seksi_pelayanan', 'penerima_pengaduan', 'kepala_seksi_data', 'koordinator', 'admin'];
+const EXPORT: StaffRole[] = ['petugas_input_data', 'kepala_seksi_data', 'koordinator'];
 const PARTNER_MANAGE: StaffRole[] = ['kepala_seksi_pelayanan', 'koordinator', 'admin'];
 
 const MATRIX: Record<string, StaffRole[] | typeof PUBLIC> = {
@@ -76,6 +77,24 @@ const MATRIX: Record<string, StaffRole[] | typeof PUBLIC> = {
   'POST /partners/:id': PARTNER_MANAGE,
   'POST /partners/:id/deactivate': PARTNER_MANAGE,
   'GET /audit': ['koordinator'],
+  'GET /oncall': [...MERGE, 'petugas_on_call', 'kepala_seksi_pelayanan', 'koordinator'],
+  'POST /oncall': ['kepala_seksi_data', 'koordinator'],
+  'POST /oncall/:id/delete': ['kepala_seksi_data', 'koordinator'],
+  'GET /alerts/:id': ['petugas_on_call', 'kepala_seksi_data', 'koordinator', 'penerima_pengaduan'],
+  'GET /users': ['admin'],
+  'POST /users': ['admin'],
+  'POST /users/:id/reset': ['admin'],
+  'POST /users/:id/active': ['admin'],
+  'POST /account/contact': ALL,
+  'GET /reports-new': DESK,
+  'POST /reports-new': DESK,
+  'GET /retention': ['koordinator'],
+  'POST /reports/:id/block-sender': [...DESK, 'koordinator'],
+  'POST /reports/:id/unblock-sender': [...DESK, 'koordinator'],
+  'GET /dashboard': ['petugas_input_data', 'kepala_seksi_data', 'kepala_seksi_pelayanan', 'koordinator'],
+  'GET /exports/quarterly.csv': EXPORT,
+  'GET /exports/quarterly.xlsx': EXPORT,
+  'GET /exports/simfoni.csv': EXPORT,
 };
 
 // Routes that end the session go last, each with a fresh sign-in.
@@ -99,6 +118,9 @@ function concrete(route: string): [string, string] {
     .replace(':ticket', ids.ticket!)
     .replace('/cases/:id', `/cases/${ids.case}`)
     .replace('/partners/:id', `/partners/${ids.partner}`)
+    .replace('/users/:id', `/users/${ids.spareUser}`)
+    .replace('/oncall/:id', `/oncall/${ids.spareUser}`)
+    .replace('/alerts/:id', `/alerts/${ids.spareUser}`)
     .replace(':rid', ids.referral!)
     .replace(':index', '0')
     .replace(':id', ids.report!)];
@@ -135,7 +157,8 @@ beforeAll(async () => {
     caseNumber: 'KSS-2026-9999', openedBy: users.penerima_pengaduan, caseManagerId: users.pekerja_sosial, assessorId: users.petugas_assesmen,
     referrals: [{ partnerId: partner._id, partnerName: 'UPTD PPA', reason: 'x', authorisation: { kind: 'consent', by: users.pekerja_sosial, note: 'x' }, by: users.pekerja_sosial }],
   });
-  Object.assign(ids, { report: report.id, ticket: report.ticket, partner: partner.id, case: kase.id, referral: String(kase.referrals[0]!._id) });
+  const spare = await makeUser('pekerja_sosial', 'm.spare');
+  Object.assign(ids, { spareUser: spare.id, report: report.id, ticket: report.ticket, partner: partner.id, case: kase.id, referral: String(kase.referrals[0]!._id) });
 });
 afterAll(() => admin.close());
 
@@ -153,7 +176,7 @@ describe('permission matrix: every role against every route', () => {
       const rule = MATRIX[route]!;
       if (SESSION_ENDING.includes(route)) client = await signIn(role);
       const res = await call(client, route);
-      const denied = res.status === 403 || res.status === 401 || /^\/login\?next=|^\/password/.test(res.location);
+      const denied = res.status === 403 || res.status === 401 || /^\/login\?next=/.test(res.location);
       outcomes.push(`${route} → ${denied ? 'deny' : 'allow'}`);
       expected.push(`${route} → ${rule === PUBLIC || rule.includes(role) ? 'allow' : 'deny'}`);
       if (denied && rule !== PUBLIC && !rule.includes(role)) expect([403]).toContain(res.status);

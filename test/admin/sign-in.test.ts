@@ -104,6 +104,26 @@ describe('signing in to the admin panel', () => {
   });
 });
 
+describe('user administration', () => {
+  it('an administrator creates an account with a one-time password, and deactivation ends its sessions', async () => {
+    await makeUser('admin', 'root1');
+    const root = new AdminClient(admin.baseUrl);
+    await root.signIn('root1', TEST_PASSWORD);
+    await root.get('/users');
+    const created = await root.postForm('/users', { username: 'newbie', displayName: 'Staf Baru', role: 'pekerja_sosial' });
+    const page = await root.get(created.location);
+    const password = /Kata sandi sementara \(sekali tampil\): ([A-Za-z0-9_-]+)/.exec(page.text)![1]!;
+    expect((await root.get('/users')).text).not.toContain(password);
+
+    const newbie = new AdminClient(admin.baseUrl);
+    expect((await newbie.signIn('newbie', password)).location).toBe('/password');
+    const user = await UserModel.findOne({ username: 'newbie' });
+    await root.postForm(`/users/${user!.id}/active`, { active: 'no' });
+    expect((await newbie.get('/password')).location).toMatch(/^\/login/);
+    expect((await newbie.signIn('newbie', password)).status).toBe(401);
+  });
+});
+
 describe('the user CLI', () => {
   const cli = (args: string[], input: string) =>
     new Promise<{ code: number; out: string }>((resolve) => {

@@ -1,18 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Queue } from 'bullmq';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { AuditEventModel } from '../../src/db/models/audit-event.model';
 import { CaseModel } from '../../src/db/models/case.model';
 import { PartnerModel } from '../../src/db/models/partner.model';
 import { ReportModel } from '../../src/db/models/report.model';
 import { UserModel } from '../../src/db/models/user.model';
-import { createQueues } from '../../src/queue/queues';
 import { startAdminApp, type RunningAdmin } from '../support/admin-app';
 import { useTestDatabase } from '../support/database';
 import { expectEventually } from '../support/expect-eventually';
 import { ROOT } from '../support/processes';
-import { TEST_REDIS_URL, uniquePrefix } from '../support/redis';
+import { startTestWorkers } from '../support/worker-harness';
+import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram-bot-api';
 import { makeReport } from '../factories/reports';
 import { makeUser, TEST_PASSWORD } from '../factories/users';
 
@@ -20,7 +19,8 @@ const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'admin-browser');
 const db = useTestDatabase('browser');
 let admin: RunningAdmin;
 let browser: Browser;
-let outbound: Queue;
+let telegram: FakeTelegram;
+let workers: Awaited<ReturnType<typeof startTestWorkers>>;
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
@@ -39,9 +39,10 @@ async function signIn(username: string): Promise<Page> {
 beforeAll(async () => {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   await Promise.all([UserModel.init(), ReportModel.init(), CaseModel.init(), PartnerModel.init(), AuditEventModel.init()]);
-  const queues = createQueues({ url: TEST_REDIS_URL }, uniquePrefix('browser'), ['outbound']);
-  outbound = queues.outbound!;
-  admin = await startAdminApp('browser', db.uri, { queues });
+  // The worker's real processors deliver the staff reply to a fake Telegram Bot API speaking the real protocol.
+  telegram = await startFakeTelegram();
+  workers = await startTestWorkers('browser', db.uri, { TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot });
+  admin = await startAdminApp('browser', db.uri, { queues: workers.queues });
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -53,9 +54,9 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
-  await outbound?.obliterate({ force: true });
-  await outbound?.close();
   await admin?.close();
+  await workers?.stop();
+  await telegram?.close();
 });
 
 describe('the admin panel in a real browser', () => {
@@ -66,7 +67,7 @@ describe('the admin panel in a real browser', () => {
     await shot(rina, '01-queue-empty');
 
     // A report arrives while the page is open: it appears without a reload.
-    const report = await makeReport({ priority: 'P1', childName: 'Ayu Lestari', description: 'Anak <b>dipukul</b> setiap malam.' });
+    const report = await makeReport({ priority: 'P1', childName: 'Ayu Lestari', description: 'Anak <b>dipukul</b> setiap malam.', chatId: '7001' });
     const row = rina.locator(`tr[data-ticket="${report.ticket}"]`);
     await row.waitFor({ timeout: 15_000 });
     expect(await rina.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('same page');
@@ -90,6 +91,9 @@ describe('the admin panel in a real browser', () => {
     await Promise.all([rina.waitForNavigation(), rina.click('#send-reply')]);
     expect(await rina.textContent('body')).toContain('Balasan diantrekan');
     expect(await rina.textContent('.conversation')).toContain('Terima kasih, laporan Anda sedang kami tangani.');
+    await expectEventually(() => expect(telegram.textsTo('7001')).toEqual(['Terima kasih, laporan Anda sedang kami tangani.']), 15_000);
+    await rina.reload();
+    expect(await rina.textContent('.conversation')).toContain('sent');
 
     await Promise.all([rina.waitForNavigation(), rina.click('#open-case')]);
     expect(await rina.textContent('body')).toMatch(/Kasus KSS-\d{4}-\d{4} dibuka/);
@@ -125,6 +129,5 @@ describe('the admin panel in a real browser', () => {
       const actions = (await AuditEventModel.find({}, { action: 1 }).lean()).map((a) => a.action);
       expect(actions).toEqual(expect.arrayContaining(['report.status', 'report.reveal', 'report.reply', 'case.open', 'case.assign', 'case.referral', 'case.transition']));
     });
-    expect(await outbound.getJobCounts('waiting')).toEqual({ waiting: 1 });
   }, 120_000);
 });

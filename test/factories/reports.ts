@@ -23,6 +23,7 @@ export interface ReportSeed {
   category?: 'kekerasan_fisik' | 'kekerasan_seksual' | 'penelantaran' | 'pendidikan';
   anonymous?: boolean;
   receivedAt?: Date;
+  chatId?: string;
 }
 
 /** A confirmed, triaged report as the intake and triage write it: personal fields encrypted with the field cipher. */
@@ -36,7 +37,8 @@ export async function makeReport(seed: ReportSeed = {}) {
     channel: 'telegram',
     reporterHash: hash(`telegram:${randomBytes(4).toString('hex')}`),
     anonymous,
-    replyAddress: anonymous ? undefined : testCipher.encrypt('telegram:5550001'),
+    // As storeReport keeps it: the reporter's own Telegram chat id, encrypted.
+    replyAddress: anonymous ? undefined : testCipher.encrypt(seed.chatId ?? '5550001'),
     reporterRole: 'neighbour_community',
     reporterName: anonymous ? undefined : testCipher.encrypt(seed.reporterName ?? 'Ibu Siti Aminah'),
     contactMethod: anonymous ? 'none' : 'same_chat',

@@ -45,6 +45,21 @@ describe('global words at every step', () => {
   });
 });
 
+describe('emergency words', () => {
+  it('"tolong", "darurat", "SOS" show the emergency numbers first, at any question or before any', () => {
+    const d = draftAt('kecamatan');
+    for (const word of ['tolong', 'Darurat!', 'SOS']) {
+      const result = send(d, text(word));
+      expect(result.replies[0]).toMatchObject({ urgent: true, text: expect.stringMatching(/112/) });
+      expect(result.replies[1]!.text).toMatch(/kecamatan/);
+      expect(result.draft?.step).toBe('kecamatan');
+    }
+    const first = send(null, text('tolong'));
+    expect(first.replies[0]).toMatchObject({ urgent: true });
+    expect(first.replies[1]!.text).toMatch(/RAHASIA/);
+  });
+});
+
 describe('without a draft', () => {
   it('status lists reports without starting a draft; cancel has nothing to cancel; help explains', () => {
     expect(send(null, text('status'))).toMatchObject({ draft: null, effects: [{ type: 'list_status' }] });

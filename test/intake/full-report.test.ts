@@ -1,6 +1,6 @@
 import { ReportModel } from '../../src/db/models/report.model';
 import { TICKET_PATTERN } from '../../src/reports/ticket';
-import { textFrom } from '../factories/inbound-message';
+import { choiceFrom, locationFrom, textFrom } from '../factories/inbound-message';
 import { useTestDatabase } from '../support/database';
 import { createIntakeHarness } from '../support/intake';
 
@@ -57,5 +57,47 @@ describe('a full report typed as numbers and words', () => {
     expect(job?.data).toEqual({ reportId: report!._id.toString() });
     // The draft is gone: the next message starts a new conversation.
     expect(await say('halo lagi')).toMatch(/RAHASIA/);
+  });
+
+  it('walks the same flow pressing the buttons each reply offers, and a shared location', async () => {
+    const handle = harness.newHandler();
+    const chat = '5550002';
+    let last = await handle(textFrom(chat, '/start'));
+    const press = async (label: RegExp) => {
+      const options = last.at(-1)!.options ?? [];
+      const option = options.find((o) => label.test(o.label));
+      expect(option).toBeDefined();
+      expect(Buffer.byteLength(option!.value)).toBeLessThanOrEqual(64); // Telegram callback_data limit
+      last = await handle(choiceFrom(chat, option!.value));
+    };
+    const type = async (text: string) => (last = await handle(textFrom(chat, text)));
+    await press(/^Ya$/);
+    await press(/^Tidak tahu$/);
+    await press(/Guru/);
+    await press(/Ya, anonim/);
+    await press(/Kekerasan seksual/);
+    await type('Murid kelas lima dilecehkan oleh penjaga sekolah');
+    await press(/Lanjut/);
+    await press(/6–12/);
+    await press(/Laki-laki/);
+    await press(/Lewati/);
+    await press(/Orang tak dikenal/);
+    await press(/Teras Terunjam/);
+    await press(/Lewati/);
+    await press(/Sekolah/);
+    last = await handle(locationFrom(chat, -2.55, 101.2));
+    await type('pagi tadi');
+    await press(/^Tidak$/);
+    expect(last.at(-1)!.text).toMatch(/lokasi dibagikan/);
+    await press(/Kirim laporan/);
+    const ticket = last.map((r) => r.text).join('\n').match(/ADU-[A-Z0-9]{4}-[A-Z0-9]{4}/)?.[0];
+    const report = await ReportModel.findOne({ ticket }).lean();
+    expect(report).toMatchObject({
+      anonymous: true, immediateDanger: 'unknown', reporterRole: 'teacher_school', category: 'kekerasan_seksual',
+      child: { ageBand: '6-12', sex: 'laki_laki' }, perpetratorRelation: 'orang_tak_dikenal', ongoing: false,
+      location: { kecamatan: 'Teras Terunjam', placeType: 'sekolah' },
+    });
+    expect(harness.cipher.decrypt(report!.location!.exact!)).toBe('-2.55,101.2');
+    expect(report!.child!.name).toBeUndefined();
   });
 });

@@ -70,6 +70,21 @@ describe('when the database or the queue is down', () => {
       await ownRedis.stop();
     }
   });
+
+  it('with Redis itself gone, the reporter gets a calm answer, not silence or a crash', async () => {
+    const ownRedis = await startOwnRedis();
+    const redis = createRedis(ownRedis.url);
+    redis.on('error', () => undefined);
+    const handle = harness.newHandler({ redis });
+    const chat = newChat();
+    try {
+      expect(joined(await handle(textFrom(chat, 'halo')))).toMatch(/RAHASIA/);
+      await ownRedis.stop();
+      expect(joined(await handle(textFrom(chat, 'ya')))).toMatch(/ada gangguan[\s\S]*something went wrong/);
+    } finally {
+      redis.disconnect();
+    }
+  });
 });
 
 describe('abuse limits', () => {

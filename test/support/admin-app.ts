@@ -17,8 +17,9 @@ export async function startAdminApp(
   label: string,
   databaseUri: string,
   extra: Partial<AdminDeps> = {},
+  env: Record<string, string> = {},
 ): Promise<RunningAdmin> {
-  const config = loadConfig({ ...process.env, MONGODB_URI: databaseUri, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: uniquePrefix(label) });
+  const config = loadConfig({ ...process.env, ...env, MONGODB_URI: databaseUri, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: uniquePrefix(label) });
   const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 3 });
   const app = createAdminApp({ config, redis, ...extra });
   const port = await freePort();

@@ -55,6 +55,8 @@ export interface Catalogue {
   };
   submitted: (ticket: string) => string;
   submitFailed: string;
+  /** Something on our side failed; nothing the reporter did. */
+  unexpected: string;
   cancelled: string;
   nothingToCancel: string;
   atStart: string;

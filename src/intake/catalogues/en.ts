@@ -112,13 +112,14 @@ export const en: Catalogue = {
     'Keep this number. Our staff will review it; urgent reports are handled within 1 hour. ' +
     'Type "status" at any time to see how it is going.',
   submitFailed: 'Sorry, the report could not be saved yet. Nothing is lost: please try sending again in a moment.',
+  unexpected: 'Sorry, something went wrong on our side. Your answers are not lost; please send again in a moment. Emergency: 112.',
   cancelled: 'The report is cancelled and all your answers have been deleted.',
   nothingToCancel: 'There is no report in progress.',
   atStart: 'This is the first question; there is nothing to go back to.',
   help:
     'This service receives complaints about children. Answer by typing the number of an option or the answer itself.\n' +
     'Words that work at any time: cancel (delete the report), back (previous question), status (my reports), ' +
-    'language (change language). Emergency: 112.',
+    'language (change language), emergency (emergency numbers). Emergency: 112.',
   resume: 'You have an unfinished report. Continue it or start again?',
   resumeOptions: { continue: 'Continue', restart: 'Start again' },
   language: 'Pilih bahasa / Choose a language',

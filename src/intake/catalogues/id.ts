@@ -113,13 +113,14 @@ export const id: Catalogue = {
     'Simpan nomor ini. Petugas akan meninjaunya; laporan darurat ditangani paling lambat 1 jam. ' +
     'Ketik "status" kapan saja untuk melihat perkembangannya.',
   submitFailed: 'Maaf, laporan belum berhasil disimpan. Tidak ada yang hilang: coba kirim lagi sebentar lagi.',
+  unexpected: 'Maaf, ada gangguan di sistem kami. Jawaban Anda tidak hilang; mohon kirim lagi sebentar lagi. Darurat: 112.',
   cancelled: 'Laporan dibatalkan dan semua jawaban Anda sudah dihapus.',
   nothingToCancel: 'Tidak ada laporan yang sedang diisi.',
   atStart: 'Ini pertanyaan pertama, tidak bisa kembali lebih jauh.',
   help:
     'Layanan ini menerima pengaduan tentang anak. Jawab pertanyaan dengan mengetik nomor pilihan atau jawabannya.\n' +
     'Kata yang bisa dipakai kapan saja: batal (hapus laporan), kembali (pertanyaan sebelumnya), status (laporan saya), ' +
-    'bahasa (ganti bahasa). Darurat: 112.',
+    'bahasa (ganti bahasa), darurat (nomor darurat). Darurat: 112.',
   resume: 'Anda punya laporan yang belum selesai. Lanjutkan atau mulai dari awal?',
   resumeOptions: { continue: 'Lanjutkan', restart: 'Mulai dari awal' },
   language: 'Pilih bahasa / Choose a language',

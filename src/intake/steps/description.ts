@@ -6,7 +6,7 @@ import { hintFor, optionStep, type Answer, type Step, type StepContext, type Ste
 /** Words, not only emoji or punctuation: at least two letters or digits. */
 export const DescriptionSchema = z
   .string()
-  .max(4000)
+  .max(10_000)
   .refine((s) => (s.match(/[\p{L}\p{N}]/gu) ?? []).length >= 2);
 
 const DEFAULT_MIME: Partial<Record<string, string>> = { photo: 'image/jpeg', voice: 'audio/ogg', video: 'video/mp4', audio: 'audio/mpeg' };
