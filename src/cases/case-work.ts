@@ -72,12 +72,19 @@ export async function addReferral(
 }
 
 export async function updateReferralStatus(caseId: string, referralId: string, status: ReferralStatus, actor: Actor) {
+  // FerretDB has no positional `$` operator: address the referral by its index, guarded on its id at that index.
+  const current = await CaseModel.findById(caseId, { referrals: 1 }).lean();
+  const index = current?.referrals.findIndex((r) => String(r._id) === referralId) ?? -1;
+  if (index < 0) throw new CaseError('not_found', 'rujukan tidak ditemukan');
   const updated = await CaseModel.findOneAndUpdate(
-    { _id: caseId, 'referrals._id': referralId },
-    { $set: { 'referrals.$.status': status, 'referrals.$.updatedAt': new Date() }, $push: { timeline: timeline('referral', `rujukan: ${status}`, actor) } },
+    { _id: caseId, [`referrals.${index}._id`]: referralId },
+    {
+      $set: { [`referrals.${index}.status`]: status, [`referrals.${index}.updatedAt`]: new Date() },
+      $push: { timeline: timeline('referral', `rujukan ke ${current!.referrals[index]!.partnerName}: ${status}`, actor) },
+    },
     { new: true },
   );
-  if (!updated) throw new CaseError('not_found', 'rujukan tidak ditemukan');
+  if (!updated) throw new CaseError('conflict', 'rujukan baru saja berubah; muat ulang');
   await recordAuditEvent(actor, { action: 'case.referral_status', subjectType: 'case', subjectId: caseId, details: { referralId, status } });
   return updated;
 }
