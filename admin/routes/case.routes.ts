@@ -5,8 +5,8 @@ import { recordAuditEvent } from '../../src/audit/record-audit-event';
 import { CaseError } from '../../src/cases/case-error';
 import { decryptCase } from '../../src/cases/case-view';
 import { MONITORING_KINDS, NEXT_STATUS, REFERRAL_STATUSES, type CaseStatus } from '../../src/cases/case-vocabulary';
-import { MonitoringBody, NoteBody, ReferralBody, terminationOf, TransitionBody } from '../api-schemas';
-import { addConferenceNote, addMonitoringEntry, addReferral, assignCaseStaff, updateReferralStatus } from '../../src/cases/case-work';
+import { MonitoringBody, NoteBody, PlanBody, ReferralBody, terminationOf, TransitionBody } from '../api-schemas';
+import { addConferenceNote, addMonitoringEntry, addReferral, assignCaseStaff, updateCasePlan, updateReferralStatus } from '../../src/cases/case-work';
 import { listCases } from '../../src/cases/list-cases';
 import { transitionCase } from '../../src/cases/transition-case';
 import { PartnerModel } from '../../src/db/models/partner.model';
@@ -96,6 +96,12 @@ export function registerCaseRoutes(app: Express, deps: RouteDeps): void {
         await notify(caseId(req), updated.caseManagerId, { kind: 'referral_answered', partnerName: referral.partnerName, status: form.status }, `referral-${req.params.rid}-${form.status}`);
       }
     }, 'Status rujukan diperbarui.');
+  });
+
+  app.post('/cases/:id/plan', allow('case.work'), id, loadOwnCase, async (req, res) => {
+    const form = parseBody(PlanBody, req.body);
+    if (!form) return redirectWithFlash(req, res, back(req), 'Isian tidak sah.');
+    await act(req, res, () => updateCasePlan(caseId(req), form, actorOf(req), deps.cipher), 'Asesmen/rencana layanan disimpan.');
   });
 
   app.post('/cases/:id/notes', allow('case.work'), id, loadOwnCase, async (req, res) => {

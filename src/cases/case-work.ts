@@ -111,3 +111,13 @@ export async function addMonitoringEntry(
     },
   });
 }
+
+/** The assessment (Pasal 11(4)) and the service plan: free text, encrypted, each change on the timeline. */
+export async function updateCasePlan(caseId: string, input: { assessment?: string; servicePlan?: string }, actor: Actor, cipher: FieldCipher) {
+  const set: Record<string, string> = {};
+  if (input.assessment) set.assessment = cipher.encrypt(input.assessment);
+  if (input.servicePlan) set.servicePlan = cipher.encrypt(input.servicePlan);
+  if (!Object.keys(set).length) throw new CaseError('invalid', 'isi asesmen atau rencana layanan');
+  const what = Object.keys(set).map((k) => (k === 'assessment' ? 'asesmen' : 'rencana layanan')).join(' dan ');
+  return updateOpenCase(caseId, { $set: set, $push: { timeline: timeline('plan', `${what} diperbarui`, actor) } });
+}

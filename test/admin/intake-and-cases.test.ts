@@ -256,6 +256,16 @@ describe('from report to terminasi', () => {
     expect(selfApproved.status).toBe(400);
     expect((await budi.json('POST', `/api/cases/${caseId}/notes`, { text: 'Konferensi kasus pertama: rencana layanan disepakati.' })).status).toBe(200);
 
+    await budi.get(`/cases/${caseId}`);
+    await budi.postForm(`/cases/${caseId}/plan`, { assessment: 'Luka memar; anak takut pulang.', servicePlan: 'Visum, pendampingan psikolog.' });
+    await budi.postForm(`/cases/${caseId}/monitoring`, { kind: 'health', note: 'Luka membaik.', nextDueAt: '2026-12-15' });
+    const planned = await CaseModel.findById(caseId).lean();
+    expect(planned!.assessment).toMatch(/^enc:v1:/);
+    expect(planned!.monitoring[0]).toMatchObject({ kind: 'health', nextDueAt: new Date('2026-12-15T00:00:00Z') });
+    const page = await budi.get(`/cases/${caseId}`);
+    expect(page.text).toContain('Luka memar; anak takut pulang.');
+    expect(page.text).toContain('Luka membaik.');
+
     const skip = await budi.json('POST', `/api/cases/${caseId}/transition`, { to: 'in_service' });
     expect(skip.status).toBe(409);
     expect((await budi.json('POST', `/api/cases/${caseId}/transition`, { to: 'planning' })).status).toBe(200);
