@@ -15,6 +15,7 @@ const port = z.coerce
   .min(1, 'expected a port number 1–65535')
   .max(65535, 'expected a port number 1–65535');
 const httpUrl = z.string().url().regex(/^https?:\/\//, 'expected an http(s):// URL');
+const flag = z.enum(['true', 'false', '1', '0'], { error: 'expected true or false' }).transform((v) => v === 'true' || v === '1');
 const optional = <T extends z.ZodTypeAny>(schema: T) =>
   z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
@@ -73,6 +74,25 @@ export const EnvSchema = z.object({
   JOB_LOCK_SECONDS: z.coerce.number().positive().default(30),
   /** Steady Telegram send rate of the outbound queue (Bot API allows about 30 per second). */
   TELEGRAM_SENDS_PER_SECOND: z.coerce.number().int().positive().default(25),
+  WEBCHAT_ENABLED: flag.default(true),
+  /** Messages one web chat client (by IP) may send per minute. */
+  WEBCHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  /** Where the quick-exit button sends a visitor: a neutral page. */
+  WEBCHAT_EXIT_URL: httpUrl.default('https://www.google.com/search?q=cuaca'),
+  WHATSAPP_ENABLED: flag.default(false),
+  WHATSAPP_SESSION_DIR: z.string().min(1).default('.data/whatsapp-session'),
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  /** Outbound WhatsApp messages per second over all chats, and per minute to one chat. */
+  WHATSAPP_SEND_PER_SECOND: z.coerce.number().int().positive().default(5),
+  WHATSAPP_SEND_PER_CHAT_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  WHATSAPP_CLOUD_PHONE_NUMBER_ID: optional(z.string().regex(/^\d{5,20}$/, 'expected the numeric phone number id')),
+  WHATSAPP_CLOUD_ACCESS_TOKEN: optional(z.string().min(20, 'expected a Graph API access token')),
+  WHATSAPP_CLOUD_APP_SECRET: optional(z.string().min(16, 'expected the app secret')),
+  WHATSAPP_CLOUD_VERIFY_TOKEN: optional(z.string().min(16, 'expected at least 16 characters')),
+  WHATSAPP_CLOUD_GRAPH_ROOT: httpUrl.default('https://graph.facebook.com/v21.0'),
+  /** The approved message template for writing to a reporter outside the 24-hour window. */
+  WHATSAPP_CLOUD_TEMPLATE: z.string().regex(/^[a-z0-9_]{1,512}$/, 'expected a template name (a-z 0-9 _)').default('lapor_anak_tindak_lanjut'),
+  WHATSAPP_CLOUD_TEMPLATE_LANGUAGE: z.string().regex(/^[a-z]{2}(_[A-Z]{2})?$/, 'expected a language code like id or en_US').default('id'),
 });
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -83,6 +103,9 @@ export const SECRET_SETTINGS = [
   'SESSION_SECRET',
   'TELEGRAM_BOT_TOKEN',
   'TELEGRAM_WEBHOOK_SECRET',
+  'WHATSAPP_CLOUD_ACCESS_TOKEN',
+  'WHATSAPP_CLOUD_APP_SECRET',
+  'WHATSAPP_CLOUD_VERIFY_TOKEN',
 ] as const satisfies readonly (keyof Env)[];
 
 export class ConfigError extends Error {}
@@ -122,6 +145,23 @@ function toConfig(e: Env) {
       apiRoot: e.TELEGRAM_API_ROOT,
       webhookUrl: e.TELEGRAM_WEBHOOK_URL,
       webhookSecret: e.TELEGRAM_WEBHOOK_SECRET,
+    },
+    webchat: { enabled: e.WEBCHAT_ENABLED, messagesPerMinute: e.WEBCHAT_MESSAGES_PER_MINUTE, exitUrl: e.WEBCHAT_EXIT_URL },
+    whatsapp: {
+      enabled: e.WHATSAPP_ENABLED,
+      sessionDir: e.WHATSAPP_SESSION_DIR,
+      chromiumPath: e.CHROMIUM_PATH,
+      sendPerSecond: e.WHATSAPP_SEND_PER_SECOND,
+      sendPerChatPerMinute: e.WHATSAPP_SEND_PER_CHAT_PER_MINUTE,
+    },
+    whatsappCloud: {
+      phoneNumberId: e.WHATSAPP_CLOUD_PHONE_NUMBER_ID,
+      accessToken: e.WHATSAPP_CLOUD_ACCESS_TOKEN,
+      appSecret: e.WHATSAPP_CLOUD_APP_SECRET,
+      verifyToken: e.WHATSAPP_CLOUD_VERIFY_TOKEN,
+      graphRoot: e.WHATSAPP_CLOUD_GRAPH_ROOT,
+      template: e.WHATSAPP_CLOUD_TEMPLATE,
+      templateLanguage: e.WHATSAPP_CLOUD_TEMPLATE_LANGUAGE,
     },
     media: {
       dir: e.MEDIA_DIR,

@@ -25,6 +25,12 @@ export interface FakeTelegram {
   sendText(chatId: number, text: string, from?: Partial<TelegramUser>): number;
   pressButton(chatId: number, data: string, messageId?: number): number;
   sendPhoto(chatId: number, bytes: Buffer, caption?: string): number;
+  /** A voice note (audio/ogg) or a document with its MIME type, downloadable through getFile. */
+  sendVoice(chatId: number, bytes: Buffer): number;
+  sendDocument(chatId: number, bytes: Buffer, mimeType: string, fileName: string): number;
+  sendSticker(chatId: number): number;
+  /** The webhook set by the bot (setWebhook), and what each push to it answered, in order. */
+  webhook(): { url: string; secretToken?: string; deliveries: number[] } | null;
   /** Makes a file downloadable through getFile and /file/bot<token>/<path>. Returns its file_id. */
   addFile(bytes: Buffer, filePath?: string): string;
   /** The next call of `method` fails with this error (e.g. 429 with retry_after). */
@@ -50,6 +56,7 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
   let nextUpdateId = 1;
   let nextMessageId = 1000;
   let nextFileId = 1;
+  let webhook: { url: string; secretToken?: string; deliveries: number[] } | null = null;
 
   const wake = () => {
     for (const w of [...waiters]) w();
@@ -94,9 +101,15 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
     editMessageReplyMarkup: (p) => message(p.chat_id, { reply_markup: p.reply_markup }),
     editMessageText: (p) => message(p.chat_id, { text: p.text, reply_markup: p.reply_markup }),
     deleteMessage: () => true,
-    setWebhook: () => true,
-    deleteWebhook: () => true,
-    getWebhookInfo: () => ({ url: '', has_custom_certificate: false, pending_update_count: updates.length }),
+    setWebhook: (p) => {
+      webhook = { url: String(p.url), secretToken: p.secret_token, deliveries: [] };
+      return true;
+    },
+    deleteWebhook: () => {
+      webhook = null;
+      return true;
+    },
+    getWebhookInfo: () => ({ url: webhook?.url ?? '', has_custom_certificate: false, pending_update_count: updates.length }),
     setMyCommands: () => true,
     getFile: (p) => {
       const file = files.get(String(p.file_id));
@@ -135,6 +148,9 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
         parameters: failure.retry_after ? { retry_after: failure.retry_after } : undefined,
       });
     }
+    if (method === 'getUpdates' && webhook) {
+      return send(409, { ok: false, error_code: 409, description: "Conflict: can't use getUpdates method while webhook is active" });
+    }
     const handler = methods[method];
     if (!handler) return send(404, { ok: false, error_code: 404, description: 'Not Found: method not found' });
     try {
@@ -161,6 +177,15 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
     textsTo: (chatId) => fake.messagesTo(chatId).map((m) => String(m.text)),
     pushUpdate(update) {
       const update_id = nextUpdateId++;
+      if (webhook) {
+        // Webhook mode: Telegram POSTs the update with the secret token header instead of queueing it.
+        const target = webhook;
+        const headers: Record<string, string> = { 'content-type': 'application/json' };
+        if (target.secretToken) headers['x-telegram-bot-api-secret-token'] = target.secretToken;
+        void fetch(target.url, { method: 'POST', headers, body: JSON.stringify({ update_id, ...update }) })
+          .then((r) => target.deliveries.push(r.status), () => target.deliveries.push(0));
+        return update_id;
+      }
       updates.push({ update_id, ...update });
       wake();
       return update_id;
@@ -195,6 +220,33 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
         },
       });
     },
+    sendVoice(chatId, bytes) {
+      const fileId = fake.addFile(bytes, `voice/file_${nextFileId}.oga`);
+      return fake.pushUpdate({
+        message: {
+          message_id: nextMessageId++, date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: 'private' }, from: user(chatId),
+          voice: { file_id: fileId, file_unique_id: `u${fileId}`, duration: 3, mime_type: 'audio/ogg', file_size: bytes.length },
+        },
+      });
+    },
+    sendDocument(chatId, bytes, mimeType, fileName) {
+      const fileId = fake.addFile(bytes, `documents/file_${nextFileId}`);
+      return fake.pushUpdate({
+        message: {
+          message_id: nextMessageId++, date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: 'private' }, from: user(chatId),
+          document: { file_id: fileId, file_unique_id: `u${fileId}`, file_name: fileName, mime_type: mimeType, file_size: bytes.length },
+        },
+      });
+    },
+    sendSticker(chatId) {
+      return fake.pushUpdate({
+        message: {
+          message_id: nextMessageId++, date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: 'private' }, from: user(chatId),
+          sticker: { file_id: 'sticker-1', file_unique_id: 'us1', type: 'regular', width: 512, height: 512, is_animated: false, is_video: false, emoji: '😀' },
+        },
+      });
+    },
+    webhook: () => webhook,
     addFile(bytes, filePath) {
       const fileId = `file-${nextFileId++}`;
       files.set(fileId, { bytes, path: filePath ?? `documents/${fileId}` });

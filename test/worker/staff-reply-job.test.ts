@@ -54,4 +54,21 @@ describe('a staff reply reaches the reporter on Telegram', () => {
     expect(result.ok).toBe(false);
     expect(await ReportMessageModel.countDocuments({ reportId: report._id })).toBe(0);
   });
+
+  it('hands a reply to a WhatsApp reporter to the bots process, sealed, once', async () => {
+    const cipher = createFieldCipher(harness.config.crypto);
+    const report = await storeReceivedReport(harness.config);
+    await ReportModel.updateOne({ _id: report._id }, { $set: { channel: 'whatsapp', anonymous: false, replyAddress: cipher.encrypt('6281299990000@c.us') } });
+
+    const result = await replyToReporter(report.id, 'Kami akan menghubungi Anda.', staff, cipher, harness.queues);
+    const messageId = result.ok ? result.messageId : '';
+    const job = await expectEventually(async () => {
+      const found = await harness.queues.whatsapp!.getJob(`wa-reply-${messageId}`);
+      expect(found).toBeDefined();
+      return found!;
+    });
+    expect(JSON.stringify(job.data)).not.toContain('6281299990000');
+    expect(JSON.parse(cipher.decrypt(job.data.sealed))).toEqual({ chatId: '6281299990000@c.us', text: 'Kami akan menghubungi Anda.' });
+    await expectEventually(async () => expect((await ReportMessageModel.findById(messageId).lean())?.status).toBe('sent'));
+  });
 });

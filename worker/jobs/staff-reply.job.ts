@@ -1,6 +1,6 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import { ReportModel } from '../../src/db/models/report.model';
-import { deliverStaffReplyByTelegram, markStaffReplyFailed } from '../../src/reports/deliver-staff-reply';
+import { deliverStaffReplyByTelegram, handOverStaffReplyToWhatsapp, markStaffReplyFailed } from '../../src/reports/deliver-staff-reply';
 import { parsePayload, type JobContext, type Outcome } from '../job-context';
 import { handleTelegramError } from '../telegram-errors';
 
@@ -8,8 +8,8 @@ export async function processStaffReply(job: Job, ctx: JobContext): Promise<Outc
   const { reportId, messageId } = parsePayload('staff_reply', job.data);
   const report = await ReportModel.findById(reportId, { channel: 1 }).lean();
   if (!report) throw new UnrecoverableError(`report ${reportId} not found`);
+  if (report.channel === 'whatsapp') return handOverStaffReplyToWhatsapp(messageId, { cipher: ctx.cipher, queues: ctx.queues });
   if (report.channel !== 'telegram') {
-    // WhatsApp and web chat replies are delivered by the bots process, which owns those sessions.
     await markStaffReplyFailed(messageId);
     throw new UnrecoverableError(`replies on ${report.channel} are not delivered by the worker`);
   }
