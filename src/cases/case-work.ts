@@ -27,7 +27,7 @@ function timeline(type: string, summary: string, actor: Actor) {
 }
 
 async function updateOpenCase(caseId: string, update: Record<string, unknown>): Promise<CaseDocument> {
-  const updated = await CaseModel.findOneAndUpdate({ _id: caseId, status: { $ne: 'terminated' } }, update, { new: true });
+  const updated = await CaseModel.findOneAndUpdate({ _id: caseId, status: { $ne: 'terminated' } }, update, { returnDocument: 'after' });
   if (!updated) throw new CaseError('conflict', 'kasus tidak ditemukan atau sudah diterminasi');
   return updated;
 }
@@ -82,7 +82,7 @@ export async function updateReferralStatus(caseId: string, referralId: string, s
       $set: { [`referrals.${index}.status`]: status, [`referrals.${index}.updatedAt`]: new Date() },
       $push: { timeline: timeline('referral', `rujukan ke ${current!.referrals[index]!.partnerName}: ${status}`, actor) },
     },
-    { new: true },
+    { returnDocument: 'after' },
   );
   if (!updated) throw new CaseError('conflict', 'rujukan baru saja berubah; muat ulang');
   await recordAuditEvent(actor, { action: 'case.referral_status', subjectType: 'case', subjectId: caseId, details: { referralId, status } });
