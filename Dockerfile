@@ -20,6 +20,8 @@ ENV NODE_ENV=production PUPPETEER_SKIP_DOWNLOAD=true CHROMIUM_PATH=/usr/bin/chro
 WORKDIR /app
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
+# The web chat's static files are not TypeScript: tsc does not copy them.
+COPY --from=build /app/bots/webchat/public dist/bots/webchat/public
 COPY --from=build /app/package.json package.json
 COPY .puppeteerrc.cjs .puppeteerrc.cjs
 RUN mkdir -p /data/media /data/wwebjs && chown -R node:node /data

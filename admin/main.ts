@@ -4,10 +4,16 @@ import { createLogger } from '../src/logger';
 import { createRedis } from '../src/redis';
 import { createShutdown } from '../src/runtime/run-process';
 import { createAdminApp } from './create-admin-app';
+import { QUEUES } from '../src/queue/jobs';
+import { createQueues } from '../src/queue/queues';
 
 loadDotEnv();
 const config = loadConfigOrExit();
 const logger = createLogger('admin', config.logLevel);
+if (!config.admin.sessionSecret) {
+  process.stderr.write('Configuration error: SESSION_SECRET: is required for the admin panel (openssl rand -hex 32)\n');
+  process.exit(1);
+}
 const shutdown = createShutdown(logger);
 
 async function main(): Promise<void> {
@@ -18,7 +24,10 @@ async function main(): Promise<void> {
   void connectMongoWithRetry(config.mongo.uri, (attempt) => logger.warn({ attempt }, 'database not reachable yet'))
     .then(() => logger.info('database connected'));
 
-  const app = createAdminApp({ config, redis });
+  // The panel adds staff replies to `outbound` and shows every queue on the Koordinator's board.
+  const queues = createQueues({ url: config.redis.url }, config.redis.prefix, QUEUES);
+  shutdown.onStop('queues', () => Promise.all(Object.values(queues).map((q) => q.close())));
+  const app = createAdminApp({ config, redis, logger, queues });
   const server = app.listen(config.admin.port, () => {
     logger.info({ port: config.admin.port, district: config.district.key }, 'admin ready');
   });

@@ -1,9 +1,20 @@
 import { loadConfigOrExit, loadDotEnv } from '../src/config';
+import { createFieldCipher, createLookupHasher } from '../src/crypto/field-cipher';
 import { connectMongoWithRetry, disconnectMongo } from '../src/db/connect';
+import { createIntakeHandler } from '../src/intake/handle-inbound-message';
 import { createLogger } from '../src/logger';
+import { createQueues } from '../src/queue/queues';
 import { createRedis } from '../src/redis';
+import { createFolderMediaStore } from '../src/reports/media-store';
 import { startHealthServer } from '../src/runtime/health-server';
 import { createShutdown } from '../src/runtime/run-process';
+import { createBotsApp } from './create-bots-app';
+import type { BotsContext } from './shared/bots-context';
+import { errorText } from './shared/error-text';
+import { startDraftReminders } from './shared/draft-reminders';
+import { startTelegramChannel } from './telegram/telegram-channel';
+import { startWebchatChannel } from './webchat/webchat-channel';
+import { startWhatsappChannel } from './whatsapp/whatsapp-channel';
 
 loadDotEnv();
 const config = loadConfigOrExit();
@@ -13,17 +24,44 @@ const shutdown = createShutdown(logger);
 async function main(): Promise<void> {
   const redis = createRedis(config.redis.url);
   redis.on('error', (err) => logger.warn({ err: err.message }, 'redis error'));
-  shutdown.onStop('redis', () => redis.quit());
+  const queueConnection = createRedis(config.redis.url, { forBullWorker: true });
+  queueConnection.on('error', () => undefined);
+  shutdown.onStop('redis', () => Promise.all([redis.quit(), queueConnection.quit()]));
   shutdown.onStop('mongo', disconnectMongo);
   await connectMongoWithRetry(config.mongo.uri, (attempt) => logger.warn({ attempt }, 'database not reachable yet'));
 
-  const server = await startHealthServer(config.bots.port, redis);
+  const queues = createQueues(queueConnection, config.redis.prefix, ['reports', 'alerts']);
+  shutdown.onStop('queues', () => Promise.all(Object.values(queues).map((q) => q?.close())));
+  const cipher = createFieldCipher(config.crypto);
+  const hasher = createLookupHasher(config.crypto.lookupHashKey);
+  const handle = createIntakeHandler({
+    redis, cipher, queues, config, logger, hasher,
+    district: config.district,
+    mediaStore: createFolderMediaStore(config.media.dir, cipher),
+  });
+
+  const { channels: routes, asExtraRoute } = createBotsApp();
+  const server = await startHealthServer(config.bots.port, redis, asExtraRoute);
   shutdown.onStop('http', () => new Promise((resolve) => server.close(resolve)));
 
-  const channels: Record<string, string> = {
-    telegram: config.telegram.token ? 'on' : 'off: TELEGRAM_BOT_TOKEN is not set',
+  // Channels stop before the HTTP server and the stores (hooks run last-registered first).
+  const ctx: BotsContext = { config, logger, redis, handle, hasher, routes, shutdown, senders: {} };
+  const channels: Record<string, string> = {};
+  // One channel failing to start never keeps the others off.
+  const attempt = async (start: () => Promise<string> | string): Promise<string> => {
+    try {
+      return await start();
+    } catch (err) {
+      return `off: failed to start (${errorText(err)})`;
+    }
   };
+  channels.telegram = await attempt(() => startTelegramChannel(ctx));
+  channels.webchat = await attempt(() => startWebchatChannel(ctx));
+  channels.whatsapp = await attempt(() => startWhatsappChannel(ctx, cipher));
+
+  startDraftReminders({ drafts: handle.drafts, senders: ctx.senders, logger, shutdown });
   logger.info({ port: config.bots.port, channels }, 'bots ready');
+  for (const [channel, state] of Object.entries(channels)) logger.info({ channel, state }, `${channel}: ${state}`);
 }
 
 main().catch((err) => {

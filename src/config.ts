@@ -15,6 +15,7 @@ const port = z.coerce
   .min(1, 'expected a port number 1–65535')
   .max(65535, 'expected a port number 1–65535');
 const httpUrl = z.string().url().regex(/^https?:\/\//, 'expected an http(s):// URL');
+const flag = z.enum(['true', 'false', '1', '0'], { error: 'expected true or false' }).transform((v) => v === 'true' || v === '1');
 const optional = <T extends z.ZodTypeAny>(schema: T) =>
   z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
@@ -46,7 +47,22 @@ export const EnvSchema = z.object({
   TELEGRAM_WEBHOOK_SECRET: optional(z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'expected 16–256 of A-Z a-z 0-9 _ -')),
   MEDIA_DIR: z.string().min(1).default('.data/media'),
   MEDIA_MAX_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  /** Comma-separated MIME types a reporter may send. */
+  MEDIA_ALLOWED_TYPES: z
+    .string()
+    .regex(/^[a-z0-9.+-]+\/[a-z0-9.+-]+(,\s*[a-z0-9.+-]+\/[a-z0-9.+-]+)*$/i, 'expected MIME types separated by commas')
+    .default('image/jpeg,image/png,image/webp,audio/ogg,audio/mpeg,audio/mp4,video/mp4,application/pdf'),
   DRAFT_TTL_MINUTES: z.coerce.number().int().positive().default(24 * 60),
+  DRAFT_REMINDER_BEFORE_MINUTES: z.coerce.number().int().positive().default(60),
+  DRAFT_RESUME_AFTER_MINUTES: z.coerce.number().int().positive().default(30),
+  INTAKE_MESSAGES_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  INTAKE_REPORTS_PER_DAY: z.coerce.number().int().positive().default(5),
+  INTAKE_MAX_TEXT_LENGTH: z.coerce.number().int().min(100).default(4000),
+  INTAKE_MAX_FILES_PER_REPORT: z.coerce.number().int().min(0).default(10),
+  /** Rejected and merged reports lose their personal fields this many days after the decision. */
+  RETENTION_REJECTED_DAYS: z.coerce.number().int().positive().default(90),
+  /** Staff–reporter conversations of a case are erased this many days after terminasi. */
+  RETENTION_TRANSCRIPT_DAYS: z.coerce.number().int().positive().default(365),
   /** Minutes an on-call alert may stay unacknowledged before it goes to the next level (fractions allowed). */
   ALERT_ESCALATE_MINUTES: z.coerce.number().positive().default(10),
   /** A report still `received` (or `triaged`) this long has lost its job: the sweeper re-queues it. */
@@ -58,6 +74,25 @@ export const EnvSchema = z.object({
   JOB_LOCK_SECONDS: z.coerce.number().positive().default(30),
   /** Steady Telegram send rate of the outbound queue (Bot API allows about 30 per second). */
   TELEGRAM_SENDS_PER_SECOND: z.coerce.number().int().positive().default(25),
+  WEBCHAT_ENABLED: flag.default(true),
+  /** Messages one web chat client (by IP) may send per minute. */
+  WEBCHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  /** Where the quick-exit button sends a visitor: a neutral page. */
+  WEBCHAT_EXIT_URL: httpUrl.default('https://www.google.com/search?q=cuaca'),
+  WHATSAPP_ENABLED: flag.default(false),
+  WHATSAPP_SESSION_DIR: z.string().min(1).default('.data/whatsapp-session'),
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  /** Outbound WhatsApp messages per second over all chats, and per minute to one chat. */
+  WHATSAPP_SEND_PER_SECOND: z.coerce.number().int().positive().default(5),
+  WHATSAPP_SEND_PER_CHAT_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  WHATSAPP_CLOUD_PHONE_NUMBER_ID: optional(z.string().regex(/^\d{5,20}$/, 'expected the numeric phone number id')),
+  WHATSAPP_CLOUD_ACCESS_TOKEN: optional(z.string().min(20, 'expected a Graph API access token')),
+  WHATSAPP_CLOUD_APP_SECRET: optional(z.string().min(16, 'expected the app secret')),
+  WHATSAPP_CLOUD_VERIFY_TOKEN: optional(z.string().min(16, 'expected at least 16 characters')),
+  WHATSAPP_CLOUD_GRAPH_ROOT: httpUrl.default('https://graph.facebook.com/v21.0'),
+  /** The approved message template for writing to a reporter outside the 24-hour window. */
+  WHATSAPP_CLOUD_TEMPLATE: z.string().regex(/^[a-z0-9_]{1,512}$/, 'expected a template name (a-z 0-9 _)').default('lapor_anak_tindak_lanjut'),
+  WHATSAPP_CLOUD_TEMPLATE_LANGUAGE: z.string().regex(/^[a-z]{2}(_[A-Z]{2})?$/, 'expected a language code like id or en_US').default('id'),
 });
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -68,6 +103,9 @@ export const SECRET_SETTINGS = [
   'SESSION_SECRET',
   'TELEGRAM_BOT_TOKEN',
   'TELEGRAM_WEBHOOK_SECRET',
+  'WHATSAPP_CLOUD_ACCESS_TOKEN',
+  'WHATSAPP_CLOUD_APP_SECRET',
+  'WHATSAPP_CLOUD_VERIFY_TOKEN',
 ] as const satisfies readonly (keyof Env)[];
 
 export class ConfigError extends Error {}
@@ -108,8 +146,38 @@ function toConfig(e: Env) {
       webhookUrl: e.TELEGRAM_WEBHOOK_URL,
       webhookSecret: e.TELEGRAM_WEBHOOK_SECRET,
     },
-    media: { dir: e.MEDIA_DIR, maxBytes: e.MEDIA_MAX_BYTES },
-    intake: { draftTtlMinutes: e.DRAFT_TTL_MINUTES },
+    webchat: { enabled: e.WEBCHAT_ENABLED, messagesPerMinute: e.WEBCHAT_MESSAGES_PER_MINUTE, exitUrl: e.WEBCHAT_EXIT_URL },
+    whatsapp: {
+      enabled: e.WHATSAPP_ENABLED,
+      sessionDir: e.WHATSAPP_SESSION_DIR,
+      chromiumPath: e.CHROMIUM_PATH,
+      sendPerSecond: e.WHATSAPP_SEND_PER_SECOND,
+      sendPerChatPerMinute: e.WHATSAPP_SEND_PER_CHAT_PER_MINUTE,
+    },
+    whatsappCloud: {
+      phoneNumberId: e.WHATSAPP_CLOUD_PHONE_NUMBER_ID,
+      accessToken: e.WHATSAPP_CLOUD_ACCESS_TOKEN,
+      appSecret: e.WHATSAPP_CLOUD_APP_SECRET,
+      verifyToken: e.WHATSAPP_CLOUD_VERIFY_TOKEN,
+      graphRoot: e.WHATSAPP_CLOUD_GRAPH_ROOT,
+      template: e.WHATSAPP_CLOUD_TEMPLATE,
+      templateLanguage: e.WHATSAPP_CLOUD_TEMPLATE_LANGUAGE,
+    },
+    media: {
+      dir: e.MEDIA_DIR,
+      maxBytes: e.MEDIA_MAX_BYTES,
+      allowedTypes: e.MEDIA_ALLOWED_TYPES.split(',').map((type) => type.trim().toLowerCase()),
+    },
+    intake: {
+      draftTtlMinutes: e.DRAFT_TTL_MINUTES,
+      reminderBeforeMinutes: e.DRAFT_REMINDER_BEFORE_MINUTES,
+      resumeAfterMinutes: e.DRAFT_RESUME_AFTER_MINUTES,
+      messagesPerMinute: e.INTAKE_MESSAGES_PER_MINUTE,
+      reportsPerDay: e.INTAKE_REPORTS_PER_DAY,
+      maxTextLength: e.INTAKE_MAX_TEXT_LENGTH,
+      maxFilesPerReport: e.INTAKE_MAX_FILES_PER_REPORT,
+    },
+    retention: { rejectedDays: e.RETENTION_REJECTED_DAYS, transcriptDays: e.RETENTION_TRANSCRIPT_DAYS },
     alerts: { escalateAfterMs: Math.round(e.ALERT_ESCALATE_MINUTES * 60_000) },
     jobs: {
       sweepAfterMs: Math.round(e.SWEEP_AFTER_SECONDS * 1000),

@@ -22,6 +22,14 @@ describe('configuration', () => {
     expect(config.district.kecamatan).toHaveLength(21);
   });
 
+  it('gives the intake its limits and media types, and refuses a malformed type list', () => {
+    const config = loadConfig({ ...good, MEDIA_ALLOWED_TYPES: 'image/jpeg, Application/PDF', INTAKE_REPORTS_PER_DAY: '3' });
+    expect(config.media.allowedTypes).toEqual(['image/jpeg', 'application/pdf']);
+    expect(config.intake).toMatchObject({ reportsPerDay: 3, messagesPerMinute: 30, maxTextLength: 4000, draftTtlMinutes: 1440 });
+    expect(loadConfig(good).media.allowedTypes).toContain('audio/ogg');
+    expect(() => loadConfig({ ...good, MEDIA_ALLOWED_TYPES: 'jpeg;pdf' })).toThrow(/MEDIA_ALLOWED_TYPES: expected MIME types/);
+  });
+
   it('names every wrong variable and what it expects, on one line, without echoing secrets', () => {
     const secret = 'c2VjcmV0LXRoYXQtaXMtdG9vLXNob3J0';
     expect(() => loadConfig({ ...good, DATA_ENCRYPTION_KEY: secret, PORT: 'abc', DISTRICT: 'bali' })).toThrow(

@@ -4,6 +4,7 @@ import { processAlert } from './jobs/alert.job';
 import { processEscalate } from './jobs/escalate.job';
 import { processOutbound } from './jobs/outbound.job';
 import { processSlaWatch } from './jobs/sla-watch.job';
+import { processStaffReply } from './jobs/staff-reply.job';
 import { processSweep } from './jobs/sweep.job';
 import { processTriage } from './jobs/triage.job';
 
@@ -15,4 +16,5 @@ export const HANDLERS = {
   outbound: processOutbound,
   'sla-watch': processSlaWatch,
   sweep: processSweep,
+  staff_reply: processStaffReply,
 } satisfies Record<WorkerJobName, Processor>;

@@ -1,8 +1,12 @@
 import { triageCommand } from './triage';
+import { userCreate } from './user-create';
+import { userResetPassword } from './user-reset-password';
 
 // Each command takes its arguments and returns the process exit code.
 export type Command = (args: string[]) => Promise<number>;
 
 export const COMMANDS: Record<string, Command> = {
   triage: triageCommand,
+  'user:create': userCreate,
+  'user:reset-password': userResetPassword,
 };

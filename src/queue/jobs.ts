@@ -31,6 +31,16 @@ export const JOBS = {
   'sla-watch': { queue: 'maintenance', payload: z.object({}) },
   /** Scheduled: re-queue triage for reports whose job was lost (the database is the source of truth). */
   sweep: { queue: 'maintenance', payload: z.object({}) },
+  /** A staff reply to a reporter: the text is the encrypted ReportMessage `messageId`, never in the payload. */
+  staff_reply: { queue: 'outbound', payload: z.object({ reportId: objectId, messageId: objectId }) },
+  /**
+   * One message to a WhatsApp chat (whatsapp-web.js). Consumed by the bots process, where the browser session lives.
+   * `sealed` is the field cipher's encryption of {chatId, text}: a reply can quote what the reporter wrote.
+   */
+  whatsapp_send: {
+    queue: 'whatsapp',
+    payload: z.object({ messageId: z.string().min(1).max(100), sealed: z.string().startsWith('enc:') }),
+  },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodTypeAny }>;
 
 export type JobName = keyof typeof JOBS;
@@ -49,6 +59,10 @@ export function jobIdFor<N extends JobName>(name: N, payload: JobPayload<N>): st
     case 'outbound':
     case 'whatsapp_alert':
       return `${name}-${p.alertId}`;
+    case 'staff_reply':
+      return `reply-${p.messageId}`;
+    case 'whatsapp_send':
+      return `wa-${p.messageId}`;
     default:
       // Scheduled jobs get their ids from the scheduler; a manual run gets a fresh one.
       return `${name}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;

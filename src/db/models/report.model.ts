@@ -82,6 +82,8 @@ const reportSchema = new Schema(
     triagedAt: Date,
     queuedAt: Date,
     events: { type: [eventSchema], default: [] },
+    /** Bumped by every staff status change; each revision can be left by one writer only (transitionReport). */
+    revision: { type: Number, default: 0 },
   },
   { timestamps: true },
 );

@@ -1,0 +1,25 @@
+import type { Express } from 'express';
+import { z } from 'zod';
+import { listAuditEvents } from '../../src/audit/list-audit-events';
+import { allow } from '../middleware/current-user';
+
+const blank = (v: unknown) => (v === '' ? undefined : v);
+const word = z.preprocess(blank, z.string().regex(/^[a-z0-9._-]{1,60}$/i).optional());
+const day = z.preprocess(blank, z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional());
+export const AuditQuery = z.object({ actor: word, action: word, subjectType: word, subjectId: word, from: day, to: day });
+
+export function registerAuditRoutes(app: Express): void {
+  app.get('/audit', allow('audit.view'), async (req, res) => {
+    const parsed = AuditQuery.safeParse(req.query);
+    const q = parsed.success ? parsed.data : {};
+    const events = await listAuditEvents({
+      actorId: q.actor,
+      action: q.action,
+      subjectType: q.subjectType,
+      subjectId: q.subjectId,
+      from: q.from ? new Date(`${q.from}T00:00:00Z`) : undefined,
+      to: q.to ? new Date(`${q.to}T23:59:59Z`) : undefined,
+    });
+    res.render('audit.njk', { title: res.locals.t('audit_log'), events, q });
+  });
+}

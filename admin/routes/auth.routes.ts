@@ -1,0 +1,97 @@
+import type { Express, Request } from 'express';
+import { z } from 'zod';
+import { recordAuditEvent } from '../../src/audit/record-audit-event';
+import { signOutEverywhere, setPassword, UserError } from '../../src/users/manage-users';
+import { verifyPassword } from '../../src/users/passwords';
+import { signIn } from '../../src/users/sign-in';
+import type { LoginThrottle } from '../login-throttle';
+import { actorOf, allow } from '../middleware/current-user';
+import { csrfToken } from '../middleware/csrf';
+import { homeFor } from './home';
+
+const LoginForm = z.strictObject({ username: z.string().min(1).max(100), password: z.string().min(1).max(200), _csrf: z.string().optional(), next: z.string().optional() });
+const PasswordForm = z.strictObject({
+  current: z.string().max(200),
+  password: z.string().max(200),
+  confirm: z.string().max(200),
+  _csrf: z.string().optional(),
+});
+
+/** Only a local path may be a redirect target after sign-in (no open redirect). */
+function safeNext(next: unknown): string | undefined {
+  return typeof next === 'string' && /^\/[a-zA-Z0-9/_?=&%.-]*$/.test(next) && !next.startsWith('//') ? next : undefined;
+}
+
+export function registerAuthRoutes(app: Express, throttle: LoginThrottle): void {
+  app.get('/login', (req, res) => {
+    if (req.user) return res.redirect(303, homeFor(req.user.role));
+    csrfToken(req);
+    res.render('login.njk', { next: safeNext(req.query.next) });
+  });
+
+  app.post('/login', async (req, res) => {
+    const form = LoginForm.safeParse(req.body);
+    const t = res.locals.t;
+    if (!form.success) return res.status(400).render('login.njk', { error: t('bad_credentials') });
+    const ip = req.ip ?? 'unknown';
+    if (await throttle.isThrottled(ip)) return res.status(429).render('login.njk', { error: t('throttled') });
+    const result = await signIn(form.data.username, form.data.password);
+    if (!result.ok) {
+      await throttle.recordFailure(ip);
+      const status = result.reason === 'locked' ? 423 : 401;
+      return res.status(status).render('login.njk', { error: t(result.reason === 'locked' ? 'locked' : 'bad_credentials') });
+    }
+    await startSession(req, result.user.id, result.user.sessionVersion);
+    const user = result.user;
+    res.redirect(303, user.mustChangePassword ? '/password' : safeNext(form.data.next) ?? homeFor(user.role));
+  });
+
+  app.post('/logout', (req, res) => {
+    req.session.destroy(() => res.redirect(303, '/login'));
+  });
+
+  app.post('/logout-everywhere', allow('account.self'), async (req, res) => {
+    await signOutEverywhere(req.user!.id);
+    await recordAuditEvent(actorOf(req), { action: 'user.sign_out_everywhere', subjectType: 'user', subjectId: req.user!.id });
+    req.session.destroy(() => res.redirect(303, '/login'));
+  });
+
+  app.get('/password', allow('account.self'), (req, res) => {
+    res.render('password.njk', { forced: req.user!.mustChangePassword });
+  });
+
+  app.post('/password', allow('account.self'), async (req, res) => {
+    const user = req.user!;
+    const form = PasswordForm.safeParse(req.body);
+    const render = (error: string) => res.status(400).render('password.njk', { forced: user.mustChangePassword, error });
+    if (!form.success) return render('Formulir tidak lengkap.');
+    if (!(await verifyPassword(user.passwordHash, form.data.current))) return render('Kata sandi saat ini salah.');
+    if (form.data.password !== form.data.confirm) return render('Kedua kata sandi baru tidak sama.');
+    if (form.data.password === form.data.current) return render('Kata sandi baru harus berbeda.');
+    try {
+      const updated = await setPassword(user.username, form.data.password, false);
+      await recordAuditEvent(actorOf(req), { action: 'user.password_change', subjectType: 'user', subjectId: user.id });
+      // The version moved on (other sessions end); this one continues under a fresh id.
+      await startSession(req, updated.id, updated.sessionVersion);
+      res.redirect(303, homeFor(updated.role));
+    } catch (err) {
+      if (err instanceof UserError) return render(err.message);
+      throw err;
+    }
+  });
+}
+
+/** A new session id at every sign-in (no session fixation), a new CSRF token with it. */
+export function startSession(req: Request, userId: string, sessionVersion: number): Promise<void> {
+  const lang = req.session.lang;
+  return new Promise((resolve, reject) => {
+    req.session.regenerate((err) => {
+      if (err) return reject(err);
+      req.session.userId = userId;
+      req.session.sessionVersion = sessionVersion;
+      if (lang) req.session.lang = lang;
+      csrfToken(req);
+      req.session.save((saveErr) => (saveErr ? reject(saveErr) : resolve()));
+    });
+  });
+}

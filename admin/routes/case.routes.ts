@@ -1,0 +1,99 @@
+import type { Express, Request, Response } from 'express';
+import { z } from 'zod';
+import { recordAuditEvent } from '../../src/audit/record-audit-event';
+import { CaseError } from '../../src/cases/case-error';
+import { decryptCase } from '../../src/cases/case-view';
+import { MONITORING_KINDS, NEXT_STATUS, REFERRAL_STATUSES, type CaseStatus } from '../../src/cases/case-vocabulary';
+import { MonitoringBody, NoteBody, ReferralBody, terminationOf, TransitionBody } from '../api-schemas';
+import { addConferenceNote, addMonitoringEntry, addReferral, assignCaseStaff, updateReferralStatus } from '../../src/cases/case-work';
+import { listCases } from '../../src/cases/list-cases';
+import { transitionCase } from '../../src/cases/transition-case';
+import { PartnerModel } from '../../src/db/models/partner.model';
+import { UserModel } from '../../src/db/models/user.model';
+import type { RouteDeps } from '../create-admin-app';
+import { actorOf, allow } from '../middleware/current-user';
+import { loadOwnCase } from '../middleware/load-case';
+import { can } from '../permissions';
+import { isObjectId, parseBody, redirectWithFlash, requireObjectIdParam } from './route-helpers';
+
+const AssignBody = z.object({ field: z.enum(['caseManagerId', 'assessorId']), userId: z.string().regex(/^[a-f0-9]{24}$/), reason: z.string().trim().max(500).optional() });
+const ReferralStatusBody = z.object({ status: z.enum(REFERRAL_STATUSES) });
+
+export function registerCaseRoutes(app: Express, deps: RouteDeps): void {
+  const id = requireObjectIdParam('id');
+  const back = (req: Request) => `/cases/${req.params.id}`;
+  const caseId = (req: Request) => String(req.params.id);
+
+  /** Runs a case change; a refusal (CaseError) becomes a message on the case page instead of an error page. */
+  async function act(req: Request, res: Response, work: () => Promise<unknown>, done: string): Promise<void> {
+    try {
+      await work();
+      redirectWithFlash(req, res, back(req), done);
+    } catch (err) {
+      if (!(err instanceof CaseError)) throw err;
+      redirectWithFlash(req, res, back(req), err.message);
+    }
+  }
+
+  app.get('/cases', allow('case.list'), async (req, res) => {
+    const user = req.user!;
+    const all = can(user.role, 'case.any') && req.query.mine !== '1';
+    res.render('cases.njk', { title: res.locals.t(all ? 'cases' : 'my_cases'), cases: await listCases({ userId: user.id, all, includeClosed: req.query.closed === '1' }), all });
+  });
+
+  app.get('/cases/:id', allow('case.view'), id, loadOwnCase, async (req, res) => {
+    const kase = req.kase!;
+    await recordAuditEvent(actorOf(req), { action: 'case.view', subjectType: 'case', subjectId: kase.id, details: { caseNumber: kase.caseNumber } });
+    const staff = can(req.user!.role, 'case.assign')
+      ? await UserModel.find({ active: true, role: { $in: ['pekerja_sosial', 'petugas_assesmen'] } }, { username: 1, displayName: 1, role: 1 }).lean()
+      : [];
+    res.render('case.njk', {
+      title: kase.caseNumber,
+      kase: decryptCase(kase, deps.cipher),
+      next: NEXT_STATUS[kase.status as CaseStatus],
+      partners: await PartnerModel.find({ active: true }, { name: 1, kind: 1 }).sort({ name: 1 }).lean(),
+      staff: staff.map((u) => ({ ...u, id: String(u._id) })),
+      canAssign: can(req.user!.role, 'case.assign'),
+      canWork: can(req.user!.role, 'case.work'),
+      monitoringKinds: MONITORING_KINDS,
+      referralStatuses: REFERRAL_STATUSES,
+    });
+  });
+
+  app.post('/cases/:id/assign', allow('case.assign'), id, loadOwnCase, async (req, res) => {
+    const form = parseBody(AssignBody, req.body);
+    if (!form) return redirectWithFlash(req, res, back(req), 'Pilih petugas.');
+    await act(req, res, () => assignCaseStaff(caseId(req), form.field, form.userId, actorOf(req), form.reason), 'Penugasan disimpan.');
+  });
+
+  app.post('/cases/:id/referrals', allow('case.work'), id, loadOwnCase, async (req, res) => {
+    const form = parseBody(ReferralBody, req.body);
+    if (!form) return redirectWithFlash(req, res, back(req), 'Isian rujukan tidak lengkap (lembaga, alasan, persetujuan).');
+    await act(req, res, () => addReferral(caseId(req), { partnerId: form.partnerId, reason: form.reason, authorisation: { kind: form.authKind, note: form.authNote } }, actorOf(req), deps.cipher), 'Rujukan dicatat.');
+  });
+
+  app.post('/cases/:id/referrals/:rid', allow('case.work'), id, loadOwnCase, async (req, res) => {
+    const form = parseBody(ReferralStatusBody, req.body);
+    if (!form || !isObjectId(req.params.rid)) return redirectWithFlash(req, res, back(req), 'Status rujukan tidak sah.');
+    await act(req, res, () => updateReferralStatus(caseId(req), String(req.params.rid), form.status, actorOf(req)), 'Status rujukan diperbarui.');
+  });
+
+  app.post('/cases/:id/notes', allow('case.work'), id, loadOwnCase, async (req, res) => {
+    const form = parseBody(NoteBody, req.body);
+    if (!form) return redirectWithFlash(req, res, back(req), 'Catatan terlalu pendek.');
+    await act(req, res, () => addConferenceNote(caseId(req), form, actorOf(req), deps.cipher), 'Catatan disimpan.');
+  });
+
+  app.post('/cases/:id/monitoring', allow('case.work'), id, loadOwnCase, async (req, res) => {
+    const form = parseBody(MonitoringBody, req.body);
+    if (!form) return redirectWithFlash(req, res, back(req), 'Isian pemantauan tidak lengkap.');
+    const nextDueAt = form.nextDueAt ? new Date(`${form.nextDueAt}T00:00:00Z`) : undefined;
+    await act(req, res, () => addMonitoringEntry(caseId(req), { kind: form.kind, note: form.note, nextDueAt }, actorOf(req), deps.cipher), 'Pemantauan dicatat.');
+  });
+
+  app.post('/cases/:id/transition', allow('case.work'), id, loadOwnCase, async (req, res) => {
+    const form = parseBody(TransitionBody, req.body);
+    if (!form) return redirectWithFlash(req, res, back(req), 'Tahap tidak sah.');
+    await act(req, res, () => transitionCase(caseId(req), form.to, actorOf(req), deps.cipher, terminationOf(form)), `Status: ${form.to}.`);
+  });
+}

@@ -1,0 +1,51 @@
+import type { Express, Request } from 'express';
+import { UserModel } from '../../src/db/models/user.model';
+import { findIntakeQueue, IntakeFilterSchema, type IntakeFilter } from '../../src/reports/intake-queue';
+import { CATEGORIES, CHANNELS, PRIORITIES } from '../../src/reports/report-vocabulary';
+import type { RouteDeps } from '../create-admin-app';
+import { allow } from '../middleware/current-user';
+import type { QueueWatcher } from '../queue-watcher';
+
+function filterOf(req: Request): IntakeFilter {
+  const parsed = IntakeFilterSchema.safeParse(req.query);
+  return parsed.success ? parsed.data : {};
+}
+
+/** Queue rows with the holder's name instead of an id. */
+export async function queueRows(filter: IntakeFilter) {
+  const rows = await findIntakeQueue(filter);
+  const holderIds = [...new Set(rows.map((r) => r.claimedBy).filter((id): id is string => Boolean(id)))];
+  const holders = new Map(
+    (await UserModel.find({ _id: { $in: holderIds } }, { displayName: 1 }).lean()).map((u) => [String(u._id), u.displayName]),
+  );
+  return rows.map((r) => ({ ...r, id: String(r._id), holder: r.claimedBy ? holders.get(r.claimedBy) ?? '—' : '' }));
+}
+
+export function registerIntakeRoutes(app: Express, deps: RouteDeps, watcher: QueueWatcher): void {
+  app.get('/intake', allow('intake.view'), async (req, res) => {
+    const filter = filterOf(req);
+    res.render('intake.njk', {
+      title: res.locals.t('intake_queue'),
+      rows: await queueRows(filter),
+      filter,
+      options: { priorities: PRIORITIES, categories: CATEGORIES, channels: CHANNELS, kecamatan: deps.config.district.kecamatan },
+    });
+  });
+
+  // The rows alone, for the live page to swap in after a change.
+  app.get('/intake/rows', allow('intake.view'), async (req, res) => {
+    res.render('intake-rows.njk', { rows: await queueRows(filterOf(req)) });
+  });
+
+  // Server-sent events: "changed" whenever the queue changes; a comment line every 20 s keeps proxies from closing it.
+  app.get('/intake/stream', allow('intake.view'), (req, res) => {
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    res.write('retry: 3000\n\n');
+    const unsubscribe = watcher.subscribe(() => res.write(`event: changed\ndata: ${Date.now()}\n\n`));
+    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 20_000);
+    req.on('close', () => {
+      clearInterval(keepAlive);
+      unsubscribe();
+    });
+  });
+}

@@ -1,0 +1,165 @@
+import type { Express, Request, Response } from 'express';
+import { z } from 'zod';
+import { attachReportToCase, openCase } from '../../src/cases/open-case';
+import { CaseError } from '../../src/cases/case-error';
+import { ReportMessageModel } from '../../src/db/models/report-message.model';
+import { ReportModel } from '../../src/db/models/report.model';
+import { claimReport, displayNameOf, releaseReport } from '../../src/reports/claim-report';
+import { mergeReport, referOutReport, rejectReport } from '../../src/reports/close-report';
+import { createFolderMediaStore } from '../../src/reports/media-store';
+import { activeBlockFor, blockSender, unblockSender } from '../../src/reports/sender-blocks';
+import { canReplyTo, replyToReporter } from '../../src/reports/reply-to-reporter';
+import { decryptPersonalFields, personalFieldNames, recordReveal } from '../../src/reports/reveal-report';
+import { recordAuditEvent } from '../../src/audit/record-audit-event';
+import type { RouteDeps } from '../create-admin-app';
+import { actorOf, allow } from '../middleware/current-user';
+import { can } from '../permissions';
+import { acknowledgeFromLink } from './oncall.routes';
+import { parseBody, redirectWithFlash, requireObjectIdParam } from './route-helpers';
+
+/** How long a reveal stays valid in this session before the fields are masked again. */
+export const REVEAL_MINUTES = 10;
+
+const Reason = z.object({ reason: z.string().trim().min(3).max(500) });
+const ReferOut = z.object({ destination: z.string().trim().min(2).max(200), reason: z.string().trim().min(3).max(500) });
+const Merge = z.object({ intoTicket: z.string().trim().min(3).max(40), reason: z.string().trim().min(3).max(500) });
+const Attach = z.object({ caseNumber: z.string().trim().min(3).max(40) });
+const Reply = z.object({ text: z.string().trim().min(1).max(2000) });
+const Block = z.object({ reason: z.string().trim().min(3).max(500), days: z.coerce.number().int().min(1).max(365) });
+
+export function isRevealed(req: Request, reportId: string): boolean {
+  return (req.session.revealed?.[reportId] ?? 0) > Date.now();
+}
+
+export function registerReportRoutes(app: Express, deps: RouteDeps): void {
+  const id = requireObjectIdParam('id');
+  const back = (req: Request) => `/reports/${req.params.id}`;
+  const invalid = (req: Request, res: Response) => redirectWithFlash(req, res, back(req), 'Isian tidak lengkap atau tidak sah.');
+
+  app.get('/reports/:id', allow('report.view'), id, async (req, res) => {
+    const report = await ReportModel.findById(req.params.id);
+    if (!report) return res.status(404).render('error.njk', { title: res.locals.t('not_found') });
+    if (req.query.ack && (await acknowledgeFromLink(req.query.ack, actorOf(req), report.id))) res.locals.flash = 'Peringatan dikonfirmasi.';
+    const revealed = isRevealed(req, report.id);
+    const messages = revealed
+      ? (await ReportMessageModel.find({ reportId: report._id }).sort({ at: 1 }).lean()).map((m) => ({ ...m, text: deps.cipher.decrypt(m.text) }))
+      : [];
+    res.render('report.njk', {
+      title: report.ticket,
+      report,
+      id: report.id,
+      holder: report.claimedBy ? await displayNameOf(report.claimedBy) : undefined,
+      heldByMe: report.claimedBy === req.user!.id,
+      revealed,
+      personal: revealed ? decryptPersonalFields(report, deps.cipher) : undefined,
+      fieldNames: personalFieldNames(report),
+      messages,
+      canReply: canReplyTo(report),
+      block: can(req.user!.role, 'sender.block') ? await activeBlockFor(report.reporterHash) : undefined,
+    });
+  });
+
+  app.post('/reports/:id/claim', allow('report.claim'), id, async (req, res) => {
+    const result = await claimReport(String(req.params.id), actorOf(req));
+    if (result.ok) return res.redirect(303, back(req));
+    const message = result.reason === 'held' ? `${res.locals.t('already_held_by')} ${result.heldBy}` : `Tidak dapat diambil (status ${result.status ?? '?'}).`;
+    redirectWithFlash(req, res, back(req), message);
+  });
+
+  app.post('/reports/:id/release', allow('report.claim'), id, async (req, res) => {
+    const done = await releaseReport(String(req.params.id), actorOf(req), req.user!.role === 'kepala_seksi_data');
+    redirectWithFlash(req, res, done ? '/intake' : back(req), done ? 'Laporan dikembalikan ke antrean.' : 'Hanya pemegang laporan yang dapat melepasnya.');
+  });
+
+  app.post('/reports/:id/reject', allow('report.reject'), id, async (req, res) => {
+    const form = parseBody(Reason, req.body);
+    if (!form) return invalid(req, res);
+    const done = await rejectReport(String(req.params.id), actorOf(req), form.reason);
+    redirectWithFlash(req, res, done ? '/intake' : back(req), done ? 'Laporan ditolak.' : 'Ambil laporan ini dulu.');
+  });
+
+  app.post('/reports/:id/refer-out', allow('report.refer_out'), id, async (req, res) => {
+    const form = parseBody(ReferOut, req.body);
+    if (!form) return invalid(req, res);
+    const done = await referOutReport(String(req.params.id), actorOf(req), form.destination, form.reason);
+    redirectWithFlash(req, res, done ? '/intake' : back(req), done ? 'Laporan dirujuk keluar.' : 'Ambil laporan ini dulu.');
+  });
+
+  app.post('/reports/:id/merge', allow('report.merge'), id, async (req, res) => {
+    const form = parseBody(Merge, req.body);
+    if (!form) return invalid(req, res);
+    const result = await mergeReport(String(req.params.id), form.intoTicket, actorOf(req), form.reason);
+    redirectWithFlash(req, res, result.ok ? '/intake' : back(req), result.ok ? `Digabungkan ke ${form.intoTicket}.` : `Tidak dapat digabungkan (${result.reason}).`);
+  });
+
+  app.post('/reports/:id/open-case', allow('report.open_case'), id, async (req, res) => {
+    try {
+      const opened = await openCase(String(req.params.id), actorOf(req));
+      // The desk that opened it may not work cases itself: it stays on the report, which links the case.
+      const to = can(req.user!.role, 'case.view') ? `/cases/${opened.caseId}` : back(req);
+      redirectWithFlash(req, res, to, `Kasus ${opened.caseNumber} dibuka.`);
+    } catch (err) {
+      if (!(err instanceof CaseError)) throw err;
+      redirectWithFlash(req, res, back(req), err.message);
+    }
+  });
+
+  app.post('/reports/:id/attach-case', allow('report.open_case'), id, async (req, res) => {
+    const form = parseBody(Attach, req.body);
+    if (!form) return invalid(req, res);
+    try {
+      const attached = await attachReportToCase(String(req.params.id), form.caseNumber, actorOf(req));
+      redirectWithFlash(req, res, '/intake', `Dilampirkan ke ${attached.caseNumber}.`);
+    } catch (err) {
+      if (!(err instanceof CaseError)) throw err;
+      redirectWithFlash(req, res, back(req), err.message);
+    }
+  });
+
+  app.post('/reports/:id/reveal', allow('report.reveal'), id, async (req, res) => {
+    const form = parseBody(Reason, req.body);
+    if (!form) return redirectWithFlash(req, res, back(req), 'Tuliskan alasan (minimal 3 huruf) untuk menampilkan data pribadi.');
+    const report = await ReportModel.findById(req.params.id);
+    if (!report) return res.status(404).render('error.njk', { title: res.locals.t('not_found') });
+    await recordReveal(report.id, report.ticket, personalFieldNames(report), actorOf(req), form.reason);
+    req.session.revealed = { ...req.session.revealed, [report.id]: Date.now() + REVEAL_MINUTES * 60_000 };
+    res.redirect(303, back(req));
+  });
+
+  app.post('/reports/:id/reply', allow('report.reply'), id, async (req, res) => {
+    const form = parseBody(Reply, req.body);
+    if (!form) return invalid(req, res);
+    if (!deps.queues?.outbound) return redirectWithFlash(req, res, back(req), 'Antrean pengiriman tidak tersedia.');
+    const sent = await replyToReporter(String(req.params.id), form.text, actorOf(req), deps.cipher, deps.queues);
+    redirectWithFlash(req, res, back(req), sent.ok ? 'Balasan diantrekan untuk dikirim.' : 'Pelapor ini tidak dapat dihubungi.');
+  });
+
+  app.post('/reports/:id/block-sender', allow('sender.block'), id, async (req, res) => {
+    const form = parseBody(Block, req.body);
+    if (!form) return invalid(req, res);
+    const report = await ReportModel.findById(req.params.id, { reporterHash: 1, ticket: 1 }).lean();
+    if (!report) return res.status(404).render('error.njk', { title: res.locals.t('not_found') });
+    const until = await blockSender(report.reporterHash, { reason: form.reason, days: form.days, ticket: report.ticket }, actorOf(req));
+    redirectWithFlash(req, res, back(req), `Pengirim diblokir sampai ${until.toISOString().slice(0, 10)}.`);
+  });
+
+  app.post('/reports/:id/unblock-sender', allow('sender.block'), id, async (req, res) => {
+    const form = parseBody(Reason, req.body);
+    if (!form) return invalid(req, res);
+    const report = await ReportModel.findById(req.params.id, { reporterHash: 1, ticket: 1 }).lean();
+    if (!report) return res.status(404).render('error.njk', { title: res.locals.t('not_found') });
+    await unblockSender(report.reporterHash, form.reason, actorOf(req), report.ticket);
+    redirectWithFlash(req, res, back(req), 'Blokir dicabut.');
+  });
+
+  // Media only through this authorised stream, decrypted on the fly, after a reveal in this session.
+  app.get('/reports/:id/media/:index', allow('report.media'), id, async (req, res) => {
+    const report = await ReportModel.findById(req.params.id, { media: 1, ticket: 1 }).lean();
+    const item = report?.media[Number(req.params.index)];
+    if (!report || !item) return res.status(404).type('text/plain').send('not found');
+    if (!isRevealed(req, String(report._id))) return res.status(403).type('text/plain').send('reveal first');
+    const plain = await createFolderMediaStore(deps.config.media.dir, deps.cipher).get(item.storageKey);
+    await recordAuditEvent(actorOf(req), { action: 'report.media', subjectType: 'report', subjectId: String(report._id), details: { ticket: report.ticket, index: Number(req.params.index) } });
+    res.set({ 'content-type': item.mimeType, 'content-disposition': 'inline', 'cache-control': 'no-store' }).send(plain);
+  });
+}

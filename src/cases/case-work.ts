@@ -1,0 +1,106 @@
+import { recordAuditEvent, type Actor } from '../audit/record-audit-event';
+import type { FieldCipher } from '../crypto/field-cipher';
+import { CaseModel, type CaseDocument } from '../db/models/case.model';
+import { PartnerModel } from '../db/models/partner.model';
+import { UserModel } from '../db/models/user.model';
+import { CaseError } from './case-error';
+import type { AuthorisationKind, MonitoringKind, ReferralStatus } from './case-vocabulary';
+
+const SUPERVISOR_ROLES = new Set(['kepala_seksi_pelayanan', 'kepala_seksi_data', 'koordinator']);
+
+export interface Authorisation {
+  kind: AuthorisationKind;
+  note: string;
+}
+
+/** Consent is recorded by anyone working the case; a supervisor's approval only by a Kepala Seksi themself. */
+export function checkAuthorisation(actor: Actor, auth: Authorisation, cipher: FieldCipher) {
+  if (auth.kind === 'supervisor_approval' && !SUPERVISOR_ROLES.has(actor.role)) {
+    throw new CaseError('invalid', 'persetujuan Kepala Seksi hanya dapat dicatat oleh Kepala Seksi');
+  }
+  if (auth.note.trim().length < 3) throw new CaseError('invalid', 'catat siapa yang memberi persetujuan dan bagaimana');
+  return { kind: auth.kind, by: actor.id, note: cipher.encrypt(auth.note), at: new Date() };
+}
+
+function timeline(type: string, summary: string, actor: Actor) {
+  return { type, summary, actor: actor.id, at: new Date() };
+}
+
+async function updateOpenCase(caseId: string, update: Record<string, unknown>): Promise<CaseDocument> {
+  const updated = await CaseModel.findOneAndUpdate({ _id: caseId, status: { $ne: 'terminated' } }, update, { new: true });
+  if (!updated) throw new CaseError('conflict', 'kasus tidak ditemukan atau sudah diterminasi');
+  return updated;
+}
+
+const ASSIGNABLE = { caseManagerId: 'pekerja_sosial', assessorId: 'petugas_assesmen' } as const;
+
+/** Sets (or reassigns) the case manager or the assessor; each must be an active user of the matching role. */
+export async function assignCaseStaff(
+  caseId: string,
+  field: keyof typeof ASSIGNABLE,
+  userId: string,
+  actor: Actor,
+  reason?: string,
+): Promise<CaseDocument> {
+  const user = await UserModel.findOne({ _id: userId, active: true, role: ASSIGNABLE[field] }, { username: 1 }).lean().catch(() => null);
+  if (!user) throw new CaseError('invalid', `pilih pengguna aktif dengan peran ${ASSIGNABLE[field]}`);
+  const updated = await updateOpenCase(caseId, {
+    $set: { [field]: userId },
+    $push: { timeline: timeline('assigned', `${ASSIGNABLE[field]}: ${user.username}`, actor) },
+  });
+  await recordAuditEvent(actor, { action: 'case.assign', subjectType: 'case', subjectId: caseId, reason, details: { [field]: userId } });
+  return updated;
+}
+
+export async function addReferral(
+  caseId: string,
+  input: { partnerId: string; reason: string; authorisation: Authorisation },
+  actor: Actor,
+  cipher: FieldCipher,
+): Promise<CaseDocument> {
+  const partner = await PartnerModel.findOne({ _id: input.partnerId, active: true }).lean();
+  if (!partner) throw new CaseError('invalid', 'lembaga mitra tidak ditemukan');
+  const authorisation = checkAuthorisation(actor, input.authorisation, cipher);
+  const updated = await updateOpenCase(caseId, {
+    $push: {
+      referrals: { partnerId: partner._id, partnerName: partner.name, reason: cipher.encrypt(input.reason), status: 'sent', authorisation, by: actor.id },
+      timeline: timeline('referral', `rujukan ke ${partner.name}`, actor),
+    },
+  });
+  await recordAuditEvent(actor, { action: 'case.referral', subjectType: 'case', subjectId: caseId, reason: input.authorisation.kind, details: { partner: partner.name } });
+  return updated;
+}
+
+export async function updateReferralStatus(caseId: string, referralId: string, status: ReferralStatus, actor: Actor) {
+  const updated = await CaseModel.findOneAndUpdate(
+    { _id: caseId, 'referrals._id': referralId },
+    { $set: { 'referrals.$.status': status, 'referrals.$.updatedAt': new Date() }, $push: { timeline: timeline('referral', `rujukan: ${status}`, actor) } },
+    { new: true },
+  );
+  if (!updated) throw new CaseError('not_found', 'rujukan tidak ditemukan');
+  await recordAuditEvent(actor, { action: 'case.referral_status', subjectType: 'case', subjectId: caseId, details: { referralId, status } });
+  return updated;
+}
+
+export async function addConferenceNote(caseId: string, input: { text: string; attendees?: string }, actor: Actor, cipher: FieldCipher) {
+  return updateOpenCase(caseId, {
+    $push: {
+      conferenceNotes: { text: cipher.encrypt(input.text), attendees: input.attendees ? cipher.encrypt(input.attendees) : undefined, by: actor.id },
+      timeline: timeline('note', 'catatan konferensi kasus', actor),
+    },
+  });
+}
+
+export async function addMonitoringEntry(
+  caseId: string,
+  input: { kind: MonitoringKind; note: string; nextDueAt?: Date },
+  actor: Actor,
+  cipher: FieldCipher,
+) {
+  return updateOpenCase(caseId, {
+    $push: {
+      monitoring: { kind: input.kind, note: cipher.encrypt(input.note), nextDueAt: input.nextDueAt, by: actor.id },
+      timeline: timeline('monitoring', `pemantauan ${input.kind}`, actor),
+    },
+  });
+}

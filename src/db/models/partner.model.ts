@@ -1,0 +1,22 @@
+import { Schema, model, type InferSchemaType } from 'mongoose';
+import { PARTNER_KINDS } from '../../cases/case-vocabulary';
+
+// Jejaring Lembaga Penyedia Layanan (Pasal 13): organisations cases are referred to. Records, not users.
+const partnerSchema = new Schema(
+  {
+    name: { type: String, required: true },
+    kind: { type: String, enum: PARTNER_KINDS, required: true },
+    contactPerson: String,
+    phone: String,
+    address: String,
+    services: String,
+    active: { type: Boolean, default: true },
+  },
+  { timestamps: true },
+);
+
+// The directory and the referral form list active partners by name (listPartners).
+partnerSchema.index({ active: 1, name: 1 });
+
+export type Partner = InferSchemaType<typeof partnerSchema>;
+export const PartnerModel = model('Partner', partnerSchema);

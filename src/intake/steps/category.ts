@@ -1,0 +1,19 @@
+import { CATEGORIES } from '../../reports/report-vocabulary';
+import { optionStep } from './step';
+
+const SYNONYMS: Partial<Record<(typeof CATEGORIES)[number], string[]>> = {
+  kekerasan_fisik: ['dipukul', 'pukul', 'fisik'],
+  kekerasan_seksual: ['pelecehan', 'pemerkosaan', 'perkosaan', 'cabul'],
+  perundungan: ['bully', 'bullying', 'dibully'],
+  perkawinan_anak: ['nikah dini', 'pernikahan dini', 'kawin anak'],
+  penelantaran: ['ditelantarkan', 'terlantar'],
+  dokumen_kependudukan: ['akta', 'akta kelahiran', 'kk'],
+};
+
+export const categoryStep = optionStep({
+  id: 'category',
+  text: (t) => t.category,
+  options: (t) => CATEGORIES.map((c) => ({ value: c, label: t.categories[c], synonyms: SYNONYMS[c] })),
+  apply: (v) => ({ category: v }),
+  next: () => 'description',
+});

@@ -1,0 +1,64 @@
+import type { Catalogue } from '../catalogues/catalogue';
+import type { Draft } from '../draft';
+import { hintFor, optionStep, pickOption, type Step, type StepOption } from './step';
+
+/** What the reporter is about to send, in their language, so they can check it before confirming. */
+export function summarise(draft: Draft, t: Catalogue): string {
+  const a = draft.answers;
+  const s = t.summary;
+  const yesNo = (v: string | boolean | undefined) =>
+    v === true || v === 'yes' ? t.options.yes : v === false || v === 'no' ? t.options.no : v === 'unknown' ? t.options.dontKnow : s.notGiven;
+  const child = [
+    a.childName,
+    a.childAge !== undefined ? s.age(a.childAge) : a.childAgeBand ? t.ageBands[a.childAgeBand] : undefined,
+    a.childSex ? t.sexes[a.childSex] : undefined,
+  ].filter(Boolean).join(', ');
+  const place = [a.desa, a.kecamatan, a.placeType ? t.placeTypes[a.placeType] : undefined, a.exactLocation ? s.sharedLocation : undefined]
+    .filter(Boolean).join(', ');
+  const contact = a.anonymous ? t.contactMethods.none
+    : a.contactMethod === 'other_number' ? `${t.contactMethods.other_number}: ${a.contactPhone ?? s.notGiven}`
+    : a.contactMethod ? t.contactMethods[a.contactMethod] : s.notGiven;
+  const lines: [string, string][] = [
+    [s.danger, yesNo(a.danger)],
+    [s.reporter, a.reporterRole ? t.reporterRoles[a.reporterRole] : s.notGiven],
+    [s.anonymous, yesNo(a.anonymous)],
+    [s.category, a.category ? t.categories[a.category] : s.notGiven],
+    [s.description, a.description ?? s.notGiven],
+    [s.media, String(draft.media.length)],
+    [s.child, child || s.notGiven],
+    [s.perpetrator, a.perpetratorRelation ? t.perpetrators[a.perpetratorRelation] : s.notGiven],
+    [s.place, place || s.notGiven],
+    [s.when, a.occurredWhen ?? s.notGiven],
+    [s.ongoing, yesNo(a.ongoing)],
+    [s.contact, contact],
+  ];
+  return lines.map(([k, v]) => `${k}: ${v}`).join('\n');
+}
+
+type ConfirmChoice = 'send' | 'back' | 'cancel';
+const confirmOptions = (t: Catalogue): StepOption<ConfirmChoice>[] => [
+  { value: 'send', label: t.confirmOptions.send, means: 'yes', synonyms: ['kirim', 'send', 'submit'] },
+  { value: 'back', label: t.confirmOptions.back, synonyms: ['ubah', 'edit', 'change'] },
+  { value: 'cancel', label: t.confirmOptions.cancel, means: 'no' },
+];
+
+const base = optionStep({
+  id: 'confirm',
+  text: (t) => t.confirm,
+  options: confirmOptions,
+  apply: () => ({}),
+  next: () => 'confirm',
+});
+
+export const confirmStep: Step = {
+  ...base,
+  prompt: (draft, ctx, t) => {
+    const shown = base.prompt(draft, ctx, t);
+    return { ...shown, text: `${summarise(draft, t)}\n\n${t.confirm}` };
+  },
+  accept(answer, _draft, _ctx, t) {
+    const choice = pickOption(answer, confirmOptions, t);
+    if (!choice) return { type: 'invalid', hint: hintFor(answer, t, t.hints.pickOption) };
+    return { type: 'action', action: choice === 'send' ? 'submit' : choice };
+  },
+};

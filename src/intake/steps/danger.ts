@@ -1,0 +1,33 @@
+import type { District } from '../../districts/district';
+import type { Catalogue } from '../catalogues/catalogue';
+import type { OutboundMessage } from '../messages';
+import { optionStep, yesNoDontKnowOptions, type Step } from './step';
+
+const base = optionStep({
+  id: 'danger',
+  text: (t) => t.danger,
+  options: yesNoDontKnowOptions,
+  apply: (v) => ({ danger: v }),
+  next: () => 'reporter_role',
+  hint: (t) => t.hints.yesNo,
+});
+
+/** Immediate danger: a "yes" puts the emergency contacts first, before anything else is asked, and alerts on-call. */
+export const dangerStep: Step = {
+  ...base,
+  accept(answer, draft, ctx, t) {
+    const outcome = base.accept(answer, draft, ctx, t);
+    if (outcome.type !== 'answered' || outcome.answers.danger !== 'yes') return outcome;
+    return {
+      ...outcome,
+      before: [emergencyMessage(ctx.district, t)],
+      effects: draft.urgentAlerted ? [] : [{ type: 'urgent_alert', draftId: draft.id }],
+    };
+  },
+};
+
+export function emergencyMessage(district: District, t: Catalogue): OutboundMessage {
+  const lines = district.emergencyContacts.map((c) => `${c.label}: ${c.number}`);
+  if (district.onCallPhone) lines.push(`${district.unitShortName}: ${district.onCallPhone}`);
+  return { text: t.emergency(lines.join('\n')), urgent: true };
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import type { Catalogue } from '../catalogues/catalogue';
+import type { Draft } from '../draft';
+import { hintFor, optionStep, type Answer, type Step, type StepContext, type StepOutcome } from './step';
+
+/** Words, not only emoji or punctuation: at least two letters or digits. */
+export const DescriptionSchema = z
+  .string()
+  .max(10_000)
+  .refine((s) => (s.match(/[\p{L}\p{N}]/gu) ?? []).length >= 2);
+
+const DEFAULT_MIME: Partial<Record<string, string>> = { photo: 'image/jpeg', voice: 'audio/ogg', video: 'video/mp4', audio: 'audio/mpeg' };
+
+/** A file the reporter sent: checked against the allowed types, size and count, then stored by the service. */
+export function acceptMedia(answer: Extract<Answer, { kind: 'media' }>, draft: Draft, ctx: StepContext, t: Catalogue): StepOutcome {
+  const mimeType = (answer.media.mimeType ?? DEFAULT_MIME[answer.media.kind] ?? '').toLowerCase().split(';')[0]!.trim();
+  if (!ctx.media.allowedTypes.includes(mimeType)) return { type: 'invalid', hint: t.media.wrongType };
+  if (answer.media.size !== undefined && answer.media.size > ctx.media.maxBytes) {
+    return { type: 'invalid', hint: t.media.tooLarge(Math.floor(ctx.media.maxBytes / (1024 * 1024))) };
+  }
+  if (draft.media.length >= ctx.media.maxFiles) return { type: 'invalid', hint: t.media.tooMany(ctx.media.maxFiles) };
+  return {
+    type: 'answered',
+    answers: {},
+    effects: [{ type: 'store_media', kind: answer.media.kind, mimeType, declaredSize: answer.media.size }],
+    stay: true,
+  };
+}
+
+export const descriptionStep: Step = {
+  id: 'description',
+  prompt: (_draft, _ctx, t) => ({ text: t.description }),
+  accept(answer, draft, ctx, t) {
+    if (answer.kind === 'media') {
+      const stored = acceptMedia(answer, draft, ctx, t);
+      const caption = answer.caption && DescriptionSchema.safeParse(answer.caption).success ? answer.caption : undefined;
+      if (stored.type !== 'answered') return stored;
+      // A caption with words is the description; otherwise ask for the words now.
+      return caption
+        ? { ...stored, answers: { description: caption }, stay: false }
+        : { ...stored, then: { text: t.descriptionAfterMedia } };
+    }
+    if (answer.kind !== 'text') return { type: 'invalid', hint: hintFor(answer, t, t.hints.tooShort) };
+    const parsed = DescriptionSchema.safeParse(answer.text);
+    if (!parsed.success) return { type: 'invalid', hint: t.hints.tooShort };
+    return { type: 'answered', answers: { description: parsed.data } };
+  },
+  next: () => 'more_media',
+};
+
+const continueOptions = optionStep({
+  id: 'more_media',
+  text: (t) => t.moreMedia,
+  options: (t) => [{ value: 'continue', label: t.options.continue, means: 'no', synonyms: ['lanjut', 'next', 'selesai', 'sudah', 'tidak ada', 'skip', 'lewati', 'done'] }],
+  apply: () => ({}),
+  next: () => 'child_age',
+});
+
+/** The optional point after the description where more files can be sent. */
+export const moreMediaStep: Step = {
+  ...continueOptions,
+  accept(answer, draft, ctx, t) {
+    if (answer.kind === 'media') return acceptMedia(answer, draft, ctx, t);
+    return continueOptions.accept(answer, draft, ctx, t);
+  },
+};

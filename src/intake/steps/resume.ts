@@ -1,0 +1,19 @@
+import type { Catalogue } from '../catalogues/catalogue';
+import { hintFor, pickOption, withStepPrefix, type Step, type StepOption } from './step';
+
+const resumeOptions = (t: Catalogue): StepOption<'continue' | 'restart'>[] => [
+  { value: 'continue', label: t.resumeOptions.continue, means: 'yes', synonyms: ['lanjut', 'continue', 'resume'] },
+  { value: 'restart', label: t.resumeOptions.restart, synonyms: ['ulang', 'baru', 'restart', 'start again', 'mulai lagi'] },
+];
+
+/** A returning reporter with an unfinished draft chooses to continue it or start again. */
+export const resumeStep: Step = {
+  id: 'resume',
+  prompt: (_d, _c, t) => ({ text: t.resume, options: withStepPrefix('resume', resumeOptions(t)) }),
+  accept(answer, _draft, _ctx, t) {
+    const choice = pickOption(answer, resumeOptions, t);
+    if (!choice) return { type: 'invalid', hint: hintFor(answer, t, t.hints.pickOption) };
+    return { type: 'action', action: choice };
+  },
+  next: (draft) => draft.returnTo ?? 'consent',
+};

@@ -1,0 +1,55 @@
+import type { FieldCipher } from '../crypto/field-cipher';
+import type { TelegramSender } from '../alerts/send-alert';
+import { ReportMessageModel } from '../db/models/report-message.model';
+import { ReportModel } from '../db/models/report.model';
+import { enqueue, type Queues } from '../queue/queues';
+
+export type DeliverOutcome = { outcome: 'sent' | 'already_sent' | 'not_found' | 'unreachable'; channel?: string };
+
+/**
+ * Sends one stored staff reply to the reporter's Telegram chat, once: a retry after a successful send finds the
+ * message `sent` and does nothing.
+ */
+export async function deliverStaffReplyByTelegram(
+  messageId: string,
+  deps: { cipher: FieldCipher; telegram: TelegramSender },
+): Promise<DeliverOutcome> {
+  const message = await ReportMessageModel.findById(messageId);
+  if (!message) return { outcome: 'not_found' };
+  if (message.status === 'sent') return { outcome: 'already_sent' };
+  const report = await ReportModel.findById(message.reportId, { channel: 1, replyAddress: 1 }).lean();
+  if (!report?.replyAddress) {
+    await ReportMessageModel.updateOne({ _id: message._id }, { $set: { status: 'failed' } });
+    return { outcome: 'unreachable' };
+  }
+  await deps.telegram.sendMessage(deps.cipher.decrypt(report.replyAddress), deps.cipher.decrypt(message.text));
+  await ReportMessageModel.updateOne({ _id: message._id, status: { $ne: 'sent' } }, { $set: { status: 'sent' } });
+  return { outcome: 'sent', channel: 'telegram' };
+}
+
+export async function markStaffReplyFailed(messageId: string): Promise<void> {
+  await ReportMessageModel.updateOne({ _id: messageId, status: { $ne: 'sent' } }, { $set: { status: 'failed' } });
+}
+
+/**
+ * A reply to a WhatsApp reporter goes to the bots process, which owns the WhatsApp session: the chat id and text
+ * travel sealed with the field cipher, and the message's own id keeps a repeated hand-over from sending twice.
+ */
+export async function handOverStaffReplyToWhatsapp(
+  messageId: string,
+  deps: { cipher: FieldCipher; queues: Partial<Queues> },
+): Promise<DeliverOutcome> {
+  const message = await ReportMessageModel.findById(messageId);
+  if (!message) return { outcome: 'not_found' };
+  if (message.status === 'sent') return { outcome: 'already_sent' };
+  const report = await ReportModel.findById(message.reportId, { replyAddress: 1 }).lean();
+  if (!report?.replyAddress) {
+    await markStaffReplyFailed(messageId);
+    return { outcome: 'unreachable' };
+  }
+  const chatId = deps.cipher.decrypt(report.replyAddress);
+  const sealed = deps.cipher.encrypt(JSON.stringify({ chatId, text: deps.cipher.decrypt(message.text) }));
+  await enqueue(deps.queues, 'whatsapp_send', { messageId: `reply-${messageId}`, sealed });
+  await ReportMessageModel.updateOne({ _id: message._id, status: { $ne: 'sent' } }, { $set: { status: 'sent' } });
+  return { outcome: 'sent', channel: 'whatsapp' };
+}

@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { FieldCipher } from '../crypto/field-cipher';
+
+/** Where reporters' files go, encrypted. A folder by default; an object store could stand behind the same interface. */
+export interface MediaStore {
+  /** Encrypts and stores the bytes; returns the key to find them again. */
+  put(plain: Buffer): Promise<string>;
+  get(storageKey: string): Promise<Buffer>;
+  remove(storageKey: string): Promise<void>;
+}
+
+const KEY_PATTERN = /^[a-f0-9]{2}\/[a-f0-9-]{36}\.bin$/;
+
+export function createFolderMediaStore(dir: string, cipher: FieldCipher): MediaStore {
+  // Keys are generated here and checked on the way back, so no caller can make us read outside `dir`.
+  const fileFor = (key: string) => {
+    if (!KEY_PATTERN.test(key)) throw new Error('invalid media storage key');
+    return path.join(dir, key);
+  };
+  return {
+    async put(plain) {
+      const id = randomUUID();
+      const key = `${id.slice(0, 2)}/${id}.bin`;
+      await mkdir(path.join(dir, id.slice(0, 2)), { recursive: true, mode: 0o700 });
+      await writeFile(fileFor(key), cipher.encryptBuffer(plain), { mode: 0o600, flag: 'wx' });
+      return key;
+    },
+    async get(key) {
+      return cipher.decryptBuffer(await readFile(fileFor(key)));
+    },
+    async remove(key) {
+      await rm(fileFor(key), { force: true });
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { recordAuditEvent, type Actor } from '../audit/record-audit-event';
+import type { FieldCipher } from '../crypto/field-cipher';
+import type { Report } from '../db/models/report.model';
+import { ReportModel } from '../db/models/report.model';
+
+export interface PersonalFields {
+  reporterName?: string;
+  contactPhone?: string;
+  description?: string;
+  childName?: string;
+  desa?: string;
+  exactLocation?: string;
+  occurredWhen?: string;
+}
+
+/** Which personal fields a report holds (names only): what the masked page shows exists. */
+export function personalFieldNames(report: Report): (keyof PersonalFields)[] {
+  const present: [keyof PersonalFields, unknown][] = [
+    ['reporterName', report.reporterName], ['contactPhone', report.contactPhone], ['description', report.description],
+    ['childName', report.child?.name], ['desa', report.location?.desa], ['exactLocation', report.location?.exact],
+    ['occurredWhen', report.occurredWhen],
+  ];
+  return present.filter(([, v]) => typeof v === 'string' && v.length > 0).map(([k]) => k);
+}
+
+export function decryptPersonalFields(report: Report, cipher: FieldCipher): PersonalFields {
+  const open = (v: string | null | undefined) => (v ? cipher.decrypt(v) : undefined);
+  return {
+    reporterName: open(report.reporterName),
+    contactPhone: open(report.contactPhone),
+    description: open(report.description),
+    childName: open(report.child?.name),
+    desa: open(report.location?.desa),
+    exactLocation: open(report.location?.exact),
+    occurredWhen: open(report.occurredWhen),
+  };
+}
+
+/** Audits the reveal (who, which report, why) and notes it on the report's own timeline. */
+export async function recordReveal(reportId: string, ticket: string, fields: string[], actor: Actor, reason: string) {
+  await recordAuditEvent(actor, { action: 'report.reveal', subjectType: 'report', subjectId: reportId, reason, details: { ticket, fields } });
+  await ReportModel.updateOne({ _id: reportId }, { $push: { events: { type: 'reveal', actor: actor.id, reason, at: new Date() } } });
+}

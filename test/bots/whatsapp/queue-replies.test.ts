@@ -1,0 +1,41 @@
+import { queueReplies } from '../../../bots/whatsapp/send-reply';
+import { createQueues } from '../../../src/queue/queues';
+import { createRedis } from '../../../src/redis';
+import { createIntakeHarness } from '../../support/intake';
+
+// Outbound WhatsApp messages: paced per chat by their delay, sealed in Redis, urgent ones first and on their own.
+const harness = createIntakeHarness('waqueue');
+const connection = createRedis(harness.config.redis.url, { forBullWorker: true });
+const queues = createQueues(connection, harness.prefix, ['whatsapp']);
+const outbox = { queues, redis: harness.redis, cipher: harness.cipher, hasher: harness.hasher, prefix: harness.prefix, perChatPerMinute: 30 };
+
+afterAll(async () => {
+  await queues.whatsapp!.obliterate({ force: true });
+  await queues.whatsapp!.close();
+  connection.disconnect();
+  await harness.close();
+});
+
+it('spaces messages to one chat by 60/perChatPerMinute seconds, leaves other chats alone, and stores no plaintext', async () => {
+  await queueReplies(outbox, '628111@c.us', [
+    { text: 'Pertanyaan berikut', options: [{ label: 'Ya', value: 'x:yes' }, { label: 'Tidak', value: 'x:no' }] },
+    { text: 'SEGERA hubungi 112', urgent: true },
+  ]);
+  await queueReplies(outbox, '628111@c.us', [{ text: 'Nama anak: Sari' }]);
+  await queueReplies(outbox, '628222@c.us', [{ text: 'Halo' }]);
+
+  const jobs = (await queues.whatsapp!.getJobs(['waiting', 'delayed'])).sort((a, b) => a.timestamp + a.opts.delay! - (b.timestamp + b.opts.delay!));
+  const open = (sealed: string) => JSON.parse(harness.cipher.decrypt(sealed)) as { chatId: string; text: string };
+  const toFirst = jobs.filter((j) => open(j.data.sealed).chatId === '628111@c.us');
+  expect(toFirst.map((j) => open(j.data.sealed).text)).toEqual(['SEGERA hubungi 112', 'Pertanyaan berikut\n\n1. Ya\n2. Tidak', 'Nama anak: Sari']);
+  // When each is due: the chat's slots are 2 s apart (the margin covers the moment between slot and add, which a busy machine stretches).
+  const due = toFirst.map((j) => j.timestamp + j.opts.delay!);
+  expect(toFirst[0]!.opts.delay).toBe(0);
+  expect(due[1]! - due[0]!).toBeGreaterThanOrEqual(1500);
+  expect(due[2]! - due[1]!).toBeGreaterThanOrEqual(1500);
+  expect(jobs.find((j) => open(j.data.sealed).chatId === '628222@c.us')!.opts.delay).toBe(0);
+
+  const stored = JSON.stringify(await harness.redis.hgetall(`${harness.prefix}:whatsapp:${toFirst[2]!.id}`));
+  expect(stored).not.toContain('Sari');
+  expect(stored).not.toContain('628111');
+});

@@ -1,0 +1,47 @@
+import { choice, draftAt, expectRepeated, landed, send, text } from '../../support/engine';
+
+describe('reporter role step', () => {
+  const d = draftAt('reporter_role');
+  it('takes a number, a label in either language, or a button', () => {
+    expect(landed(send(d, text('2')))).toMatchObject({ step: 'anonymous', answers: { reporterRole: 'parent_guardian' } });
+    expect(landed(send(d, text('guru / pihak sekolah')))).toMatchObject({ answers: { reporterRole: 'teacher_school' } });
+    expect(landed(send(d, text('Health worker')))).toMatchObject({ answers: { reporterRole: 'health_worker' } });
+    expect(landed(send(d, choice('reporter_role:child_self')))).toMatchObject({ answers: { reporterRole: 'child_self' } });
+  });
+  it('repeats on a number out of range or a forged button value', () => {
+    expectRepeated(send(d, text('8')), d, /tidak ada di pilihan/);
+    expectRepeated(send(d, choice('reporter_role:president')), d, /tidak ada di pilihan/);
+  });
+});
+
+describe('anonymous step', () => {
+  const d = draftAt('anonymous', { reporterRole: 'relative' });
+  it('yes makes the report anonymous and asks no contact later', () => {
+    expect(landed(send(d, text('y')))).toMatchObject({ step: 'category', answers: { anonymous: true, contactMethod: 'none' } });
+    expect(landed(send(d, text('anonim')))).toMatchObject({ answers: { anonymous: true } });
+  });
+  it('no keeps the reporter reachable', () => {
+    expect(landed(send(d, text('tdk')))).toMatchObject({ step: 'category', answers: { anonymous: false } });
+  });
+  it('repeats on anything else', () => {
+    expectRepeated(send(d, text('terserah')), d, /ya atau tidak/);
+  });
+});
+
+describe('category step', () => {
+  const d = draftAt('category');
+  it('offers all 15 categories and takes number, label or a common word', () => {
+    const shown = send(draftAt('anonymous'), text('tidak')).replies[0]!;
+    expect(shown.options).toHaveLength(15);
+    expect(landed(send(d, text('3')))).toMatchObject({ step: 'description', answers: { category: 'kekerasan_seksual' } });
+    expect(landed(send(d, text('Perundungan (bullying)')))).toMatchObject({ answers: { category: 'perundungan' } });
+    expect(landed(send(d, text('bullying')))).toMatchObject({ answers: { category: 'perundungan' } });
+    expect(landed(send(d, text('child marriage')))).toMatchObject({ answers: { category: 'perkawinan_anak' } });
+    expect(landed(send(d, text('15')))).toMatchObject({ answers: { category: 'lainnya' } });
+  });
+  it('repeats on 16, 0 or an unknown word', () => {
+    expectRepeated(send(d, text('16')), d, /tidak ada di pilihan/);
+    expectRepeated(send(d, text('0')), d, /tidak ada di pilihan/);
+    expectRepeated(send(d, text('sesuatu')), d, /tidak ada di pilihan/);
+  });
+});

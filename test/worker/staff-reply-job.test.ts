@@ -1,0 +1,74 @@
+import { ReportMessageModel } from '../../src/db/models/report-message.model';
+import { ReportModel } from '../../src/db/models/report.model';
+import { createFieldCipher } from '../../src/crypto/field-cipher';
+import { replyToReporter } from '../../src/reports/reply-to-reporter';
+import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram-bot-api';
+import { storeReceivedReport } from '../factories/report';
+import { useTestDatabase } from '../support/database';
+import { expectEventually } from '../support/expect-eventually';
+import { startTestWorkers } from '../support/worker-harness';
+
+describe('a staff reply reaches the reporter on Telegram', () => {
+  const db = useTestDatabase('staffreply');
+  let fake: FakeTelegram;
+  let harness: Awaited<ReturnType<typeof startTestWorkers>>;
+  beforeAll(async () => {
+    fake = await startFakeTelegram();
+    harness = await startTestWorkers('staffreply', db.uri, { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot });
+  });
+  afterAll(async () => {
+    await harness.stop();
+    await fake.close();
+  });
+  const staff = { id: 'u-resepsionis', name: 'resepsionis', role: 'penerima_pengaduan' } as const;
+
+  it('sends the reply once to the chat the report came from, and marks it sent', async () => {
+    const cipher = createFieldCipher(harness.config.crypto);
+    const report = await storeReceivedReport(harness.config);
+    await ReportModel.updateOne({ _id: report._id }, { $set: { anonymous: false, replyAddress: cipher.encrypt('5550001') } });
+
+    const result = await replyToReporter(report.id, 'Terima kasih, kami sedang menindaklanjuti.', staff, cipher, harness.queues);
+    expect(result.ok).toBe(true);
+
+    await expectEventually(() => expect(fake.textsTo(5550001)).toEqual(['Terima kasih, kami sedang menindaklanjuti.']));
+    await expectEventually(async () =>
+      expect((await ReportMessageModel.findById(result.ok ? result.messageId : null).lean())?.status).toBe('sent'));
+  });
+
+  it('keeps a reply that Telegram refuses visible as failed, without retrying it forever', async () => {
+    const cipher = createFieldCipher(harness.config.crypto);
+    const report = await storeReceivedReport(harness.config);
+    await ReportModel.updateOne({ _id: report._id }, { $set: { anonymous: false, replyAddress: cipher.encrypt('5550002') } });
+    fake.failNext('sendMessage', 403);
+
+    const result = await replyToReporter(report.id, 'Halo', staff, cipher, harness.queues);
+    await expectEventually(async () =>
+      expect((await ReportMessageModel.findById(result.ok ? result.messageId : null).lean())?.status).toBe('failed'));
+    expect(fake.textsTo(5550002)).toEqual(['Halo']); // the one refused attempt; no retries after a 403
+  });
+
+  it('refuses to reply to an anonymous reporter who left no address', async () => {
+    const cipher = createFieldCipher(harness.config.crypto);
+    const report = await storeReceivedReport(harness.config);
+    const result = await replyToReporter(report.id, 'Halo', staff, cipher, harness.queues);
+    expect(result.ok).toBe(false);
+    expect(await ReportMessageModel.countDocuments({ reportId: report._id })).toBe(0);
+  });
+
+  it('hands a reply to a WhatsApp reporter to the bots process, sealed, once', async () => {
+    const cipher = createFieldCipher(harness.config.crypto);
+    const report = await storeReceivedReport(harness.config);
+    await ReportModel.updateOne({ _id: report._id }, { $set: { channel: 'whatsapp', anonymous: false, replyAddress: cipher.encrypt('6281299990000@c.us') } });
+
+    const result = await replyToReporter(report.id, 'Kami akan menghubungi Anda.', staff, cipher, harness.queues);
+    const messageId = result.ok ? result.messageId : '';
+    const job = await expectEventually(async () => {
+      const found = await harness.queues.whatsapp!.getJob(`wa-reply-${messageId}`);
+      expect(found).toBeDefined();
+      return found!;
+    });
+    expect(JSON.stringify(job.data)).not.toContain('6281299990000');
+    expect(JSON.parse(cipher.decrypt(job.data.sealed))).toEqual({ chatId: '6281299990000@c.us', text: 'Kami akan menghubungi Anda.' });
+    await expectEventually(async () => expect((await ReportMessageModel.findById(messageId).lean())?.status).toBe('sent'));
+  });
+});
