@@ -10,13 +10,20 @@ const WINDOW_MS = 14 * 24 * 3600 * 1000;
  * reports while their own jobs move them could undo a status change. Staff find the reverse link by querying.
  */
 export async function findPossibleDuplicates(report: ReportDocument): Promise<Types.ObjectId[]> {
-  const receivedAt = { $gte: new Date(report.receivedAt.getTime() - WINDOW_MS), $lte: new Date(report.receivedAt.getTime() + WINDOW_MS) };
-  const sameChild = report.location?.kecamatan && report.child?.ageBand && report.child.ageBand !== 'unknown'
-    ? [{ 'location.kecamatan': report.location.kecamatan, category: report.category, 'child.ageBand': report.child.ageBand }]
-    : [];
-  const others = await ReportModel.find(
-    { _id: { $ne: report._id }, receivedAt, $or: [{ reporterHash: report.reporterHash }, ...sameChild] },
-    { _id: 1 },
-  ).limit(20).lean();
-  return others.map((o) => o._id);
+  // Two plain equality queries, the 14 days checked here: FerretDB pushes simple equality down to SQLite but scans
+  // an $or or a date range document by document.
+  const sameReporter = ReportModel.find({ reporterHash: report.reporterHash }, { _id: 1, receivedAt: 1 }).limit(200).lean();
+  const ageBand = report.child?.ageBand;
+  const sameChild = report.location?.kecamatan && ageBand && ageBand !== 'unknown'
+    ? ReportModel.find(
+      { category: report.category, 'location.kecamatan': report.location.kecamatan, 'child.ageBand': ageBand },
+      { _id: 1, receivedAt: 1 },
+    ).limit(200).lean()
+    : Promise.resolve([]);
+  const at = report.receivedAt.getTime();
+  const seen = new Set<string>([report.id]);
+  return [...(await sameReporter), ...(await sameChild)]
+    .filter((o) => Math.abs(o.receivedAt.getTime() - at) <= WINDOW_MS && !seen.has(String(o._id)) && seen.add(String(o._id)))
+    .slice(0, 20)
+    .map((o) => o._id);
 }

@@ -55,16 +55,6 @@ export interface StoreReportDeps {
   generateTicket?: () => string;
 }
 
-export interface StoreReportOptions {
-  /** Who registered it, for the first event: "reporter" (chat) or the staff user id (walk-in, phone). */
-  actor?: string;
-  /**
-   * The same key always yields the same report (the chat intake passes `draft:<draft id>`): a confirm repeated after a
-   * crash between the write and the reply, or an update delivered twice, answers with the first ticket instead of
-   * storing the report again. Default: a fresh key (walk-in registration).
-   */
-  intakeKey?: string;
-}
 
 export interface StoredReport {
   id: string;
@@ -77,6 +67,17 @@ export function reporterHashOf(hasher: (value: string) => string, key: ReporterK
 }
 
 const MAX_TICKET_ATTEMPTS = 5;
+
+export interface StoreReportOptions {
+  /**
+   * The same key always yields the same report (the chat intake passes `draft:<draft id>`): a confirm repeated after a
+   * crash between the write and the reply, or an update delivered twice, answers with the first ticket instead of
+   * storing the report again. Default: a fresh key (walk-in registration).
+   */
+  intakeKey?: string;
+  /** Who registered it, for the first event: "reporter" (chat) or the staff user id (walk-in, phone). */
+  actor?: string;
+}
 
 /**
  * Writes a confirmed report with a fresh unique ticket; personal fields encrypted. Resolves once the write is

@@ -49,7 +49,7 @@ beforeAll(async () => {
   [botsPort, workerPort] = [await freePort(), await freePort()];
   mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lapor-media-resilience-'));
   env = {
-    REDIS_URL: redis.url, MONGODB_URI: `${ferret.uri}/resilience`, REDIS_PREFIX: uniquePrefix('resilience'),
+    REDIS_URL: redis.url, MONGODB_URI: ferret.uri('resilience'), REDIS_PREFIX: uniquePrefix('resilience'),
     TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, MEDIA_DIR: mediaDir, LOG_LEVEL: 'info',
     DISTRICT_ONCALL_PHONE: '0737-123-456', INTAKE_MESSAGES_PER_MINUTE: '1000', INTAKE_REPORTS_PER_DAY: '1000',
     // A lost triage job is found again within seconds; a killed worker's jobs run again after 5 s.
@@ -75,7 +75,7 @@ afterAll(async () => {
   await mongoose.disconnect();
   await fake?.close();
   await redis?.stop();
-  await ferret?.close();
+  await ferret?.stop();
   fs.rmSync(mediaDir, { recursive: true, force: true });
 });
 
@@ -150,8 +150,7 @@ describe(`${REPORTERS} reporters mid-report (seed ${SEED})`, () => {
 
   it('the database restarts: no report lost or doubled, processes reconnect by themselves', async () => {
     const results = await reportThrough(async () => {
-      await ferret.stop();
-      await ferret.start();
+      await ferret.restart();
     });
     summary('database restart', results);
     await expectEveryReportOnceAndQueued(results);

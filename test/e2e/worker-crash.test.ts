@@ -1,0 +1,15 @@
+import { describeFigures, runWorkerCrashScenario } from '../support/worker-crash-scenario';
+
+// The full 500-report run is `npx tsx bench/worker-crash.ts` (FerretDB scans make it minutes long on 2 cores);
+// here the same scenario with fewer reports keeps `npm test` short.
+const REPORTS = 60;
+
+describe('a worker killed with SIGKILL in the middle of its reports, then started again', () => {
+  it('leaves every report queued, each routed exactly once, each with at most one alert', async () => {
+    const figures = await runWorkerCrashScenario(REPORTS, 20, 90_000);
+    process.stdout.write(`${describeFigures(figures)}\n`);
+    expect(figures.violations).toEqual([]);
+    expect(figures.queuedAtKill).toBeLessThan(REPORTS);
+    expect(figures.maxAlertsPerReport).toBe(1);
+  }, 240_000);
+});

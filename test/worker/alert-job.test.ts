@@ -1,0 +1,177 @@
+import { acknowledgeAlert } from '../../src/alerts/acknowledge-alert';
+import { AlertModel } from '../../src/db/models/alert.model';
+import { OnCallShiftModel } from '../../src/db/models/on-call-shift.model';
+import { ReportModel } from '../../src/db/models/report.model';
+import { enqueue } from '../../src/queue/queues';
+import { putOnCall, storeReceivedReport } from '../factories/report';
+import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram-bot-api';
+import { useTestDatabase } from '../support/database';
+import { expectEventually } from '../support/expect-eventually';
+import { startTestWorkers } from '../support/worker-harness';
+
+const ON_CALL = 7001;
+const KEPALA_SEKSI = 7002;
+const KOORDINATOR = 7003;
+
+describe('on-call alerts through the fake Telegram Bot API', () => {
+  const db = useTestDatabase('alertjob');
+  let telegram: FakeTelegram;
+  let harness: Awaited<ReturnType<typeof startTestWorkers>>;
+  beforeAll(async () => {
+    await Promise.all([ReportModel.init(), AlertModel.init(), OnCallShiftModel.init()]);
+    telegram = await startFakeTelegram();
+    // Escalation after 0.6 s instead of 10 minutes.
+    harness = await startTestWorkers('alertjob', db.uri, {
+      TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot, ALERT_ESCALATE_MINUTES: '0.01',
+    });
+    await putOnCall(harness.config, 'petugas_on_call', 'u-oncall', ON_CALL);
+    await putOnCall(harness.config, 'kepala_seksi_data', 'u-kasi', KEPALA_SEKSI);
+    await putOnCall(harness.config, 'koordinator', 'u-koor', KOORDINATOR);
+  });
+  afterAll(async () => {
+    await harness.stop();
+    await telegram.close();
+  });
+
+  async function triageP1(text = 'tolong anak sy diperkosa tetangga') {
+    const report = await storeReceivedReport(harness.config, {
+      text, category: 'kekerasan_seksual', childAge: 7, kecamatan: 'Kota Mukomuko', childName: 'Siti Aminah',
+    });
+    await enqueue(harness.queues, 'triage', { reportId: report.id });
+    return report;
+  }
+  const textsMentioning = (chatId: number, ticket: string) => telegram.textsTo(chatId).filter((t) => t.includes(ticket));
+
+  it('sends one alert to the on-call worker with only ticket, priority, kecamatan, category and link, then escalates', async () => {
+    const report = await triageP1();
+    const [text] = await expectEventually(() => {
+      const texts = textsMentioning(ON_CALL, report.ticket);
+      expect(texts).toHaveLength(1);
+      return texts;
+    });
+    const alert = await AlertModel.findOne({ reportId: report._id, level: 0 }).lean();
+    expect(text).toContain('Prioritas: P1');
+    expect(text).toContain('Kecamatan: Kota Mukomuko');
+    expect(text).toContain('Kategori: kekerasan_seksual');
+    expect(text).toContain(`${harness.config.admin.baseUrl}/reports/${report.id}?ack=${alert!._id}`);
+    expect(text).not.toMatch(/Siti|Aminah|diperkosa|tetangga/i);
+
+    // Nobody acknowledges: the Kepala Seksi Data is told, then the Koordinator.
+    await expectEventually(() => expect(textsMentioning(KEPALA_SEKSI, report.ticket)).toHaveLength(1));
+    await expectEventually(() => expect(textsMentioning(KOORDINATOR, report.ticket)).toHaveLength(1));
+    expect(textsMentioning(KEPALA_SEKSI, report.ticket)[0]).toMatch(/ESKALASI/);
+    const alerts = await AlertModel.find({ reportId: report._id }).sort({ level: 1 }).lean();
+    expect(alerts.map((a) => [a.level, a.recipientRole, a.status])).toEqual([
+      [0, 'petugas_on_call', 'sent'], [1, 'kepala_seksi_data', 'sent'], [2, 'koordinator', 'sent'],
+    ]);
+    expect(textsMentioning(ON_CALL, report.ticket)).toHaveLength(1);
+  });
+
+  it('a retried alert job does not send the alert twice', async () => {
+    const report = await triageP1('anak sy mau bunuh diri');
+    await expectEventually(() => expect(textsMentioning(ON_CALL, report.ticket)).toHaveLength(1));
+    // The alert job runs again (as after a crash, or its job id expired): it finds the alert it made.
+    const job = await harness.queues.alerts!.getJob(`alert-report-${report.id}`);
+    await job!.remove();
+    await enqueue(harness.queues, 'alert', { kind: 'report', reportId: report.id });
+    await expectEventually(async () => expect(await (await harness.queues.alerts!.getJob(`alert-report-${report.id}`))?.getState()).toBe('completed'));
+    expect(await AlertModel.countDocuments({ reportId: report._id, level: 0 })).toBe(1);
+    expect(textsMentioning(ON_CALL, report.ticket)).toHaveLength(1);
+  });
+
+});
+
+describe('an acknowledged alert', () => {
+  const db = useTestDatabase('alertack');
+  let telegram: FakeTelegram;
+  let harness: Awaited<ReturnType<typeof startTestWorkers>>;
+  beforeAll(async () => {
+    telegram = await startFakeTelegram();
+    harness = await startTestWorkers('alertack', db.uri, {
+      TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot, ALERT_ESCALATE_MINUTES: '0.03',
+    });
+    await putOnCall(harness.config, 'petugas_on_call', 'u-oncall', ON_CALL);
+    await putOnCall(harness.config, 'kepala_seksi_data', 'u-kasi', KEPALA_SEKSI);
+  });
+  afterAll(async () => {
+    await harness.stop();
+    await telegram.close();
+  });
+
+  it('is not escalated', async () => {
+    const report = await storeReceivedReport(harness.config, { text: 'anak dicabuli', category: 'kekerasan_seksual' });
+    await enqueue(harness.queues, 'triage', { reportId: report.id });
+    const alert = await expectEventually(async () => {
+      const found = await AlertModel.findOne({ reportId: report._id, level: 0, status: 'sent' }).lean();
+      expect(found).not.toBeNull();
+      return found!;
+    });
+    expect(await acknowledgeAlert(alert._id.toHexString(), 'u-oncall')).toBe('acknowledged');
+    expect(await acknowledgeAlert(alert._id.toHexString(), 'u-other')).toBe('already_acknowledged');
+
+    const escalation = await harness.queues.alerts!.getJob(`escalate-${alert._id}`);
+    await expectEventually(async () => expect(await escalation!.getState()).toBe('completed'), 10_000);
+    expect((await harness.queues.alerts!.getJob(`escalate-${alert._id}`))!.returnvalue).toEqual({ outcome: 'acknowledged' });
+    expect(telegram.textsTo(KEPALA_SEKSI)).toEqual([]);
+    expect(await AlertModel.countDocuments({ reportId: report._id })).toBe(1);
+  });
+});
+
+describe('delivery retries (only the on-call worker on the roster, no escalation during the test)', () => {
+  const db = useTestDatabase('alertretry');
+  let telegram: FakeTelegram;
+  let harness: Awaited<ReturnType<typeof startTestWorkers>>;
+  beforeAll(async () => {
+    telegram = await startFakeTelegram();
+    harness = await startTestWorkers('alertretry', db.uri, { TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot });
+    await putOnCall(harness.config, 'petugas_on_call', 'u-oncall', ON_CALL);
+  });
+  afterAll(async () => {
+    await harness.stop();
+    await telegram.close();
+  });
+  async function triageP1(text: string) {
+    const report = await storeReceivedReport(harness.config, { text, category: 'penelantaran', childAge: 2 });
+    await enqueue(harness.queues, 'triage', { reportId: report.id });
+    return report;
+  }
+  const textsMentioning = (chatId: number, ticket: string) => telegram.textsTo(chatId).filter((t) => t.includes(ticket));
+  const alertsSettled = () =>
+    expectEventually(async () => {
+      for (const queue of [harness.queues.outbound!, harness.queues.reports!]) {
+        const counts = await queue.getJobCounts('waiting', 'delayed', 'active', 'prioritized');
+        expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(0);
+      }
+    });
+
+  it('retries a send that failed twice and delivers it once', async () => {
+    await alertsSettled();
+    telegram.failNext('sendMessage', 500);
+    telegram.failNext('sendMessage', 502);
+    const report = await triageP1('balita umur 2 th ditinggal sendirian di rumah');
+    await expectEventually(() => expect(textsMentioning(ON_CALL, report.ticket)).toHaveLength(3), 15_000);
+    const alert = await expectEventually(async () => {
+      const found = await AlertModel.findOne({ reportId: report._id, level: 0 }).lean();
+      expect(found?.status).toBe('sent');
+      return found!;
+    });
+    const job = await harness.queues.outbound!.getJob(`outbound-${alert._id}`);
+    expect(job!.attemptsMade).toBe(3);
+    expect(await job!.getState()).toBe('completed');
+  });
+
+  it('waits when Telegram answers 429 and then sends', async () => {
+    await alertsSettled();
+    telegram.failNext('sendMessage', 429, 1);
+    const report = await triageP1('ada bayi dibuang di depan masjid');
+    const alert = await expectEventually(async () => {
+      const found = await AlertModel.findOne({ reportId: report._id, level: 0 }).lean();
+      expect(found?.status).toBe('sent');
+      return found!;
+    });
+    const calls = telegram.calls('sendMessage').filter((c) => String(c.params.text).includes(report.ticket) && String(c.params.chat_id) === String(ON_CALL));
+    expect(calls).toHaveLength(2);
+    expect(calls[1]!.at - calls[0]!.at).toBeGreaterThanOrEqual(900);
+    expect(alert.sentAt).toBeDefined();
+  });
+});
