@@ -124,7 +124,7 @@ async function expectEveryReportOnceAndQueued(results: ReporterResult[]): Promis
     expect(notQueued.length).toBe(0);
     const queuedTwice = reports.filter((r) => r.events.filter((e) => e.to === 'queued').length !== 1);
     expect(queuedTwice.length).toBe(0);
-  }, 90_000, 500);
+  }, 180_000, 1000);
 }
 
 function summary(label: string, results: ReporterResult[]): void {
