@@ -118,6 +118,8 @@ describe('personal values after a run of seeded reports', () => {
     expect(await redis.keys(`${prefix}:intake:draft:*`)).toHaveLength(LEFT_OPEN);
 
     const personas = [...finished, ...open];
+    // The check itself finds a value when one is there.
+    expect(leaks('self-check', `x ${open[0]!.childName} ${open[0]!.chatId}.`, personas)).toHaveLength(3);
     const found: string[] = [];
     for (const [name, proc] of [['bots', bots], ['worker', worker]] as const) {
       const lines = proc.output().split('\n');

@@ -12,6 +12,9 @@ export interface Persona {
   when: string;
   /** Answers "yes" to immediate danger (the on-call alert path). */
   danger: boolean;
+  /** Option numbers typed for the category (1–14) and the kecamatan (1–15), so reports spread as real ones do. */
+  category: number;
+  kecamatan: number;
 }
 
 const SYLLABLES = ['ra', 'ku', 'ni', 'wa', 'te', 'so', 'ma', 'bi', 'lo', 'gu', 'di', 'ye', 'zu', 'fa', 'qo', 'hu', 'ce', 'xi'];
@@ -24,7 +27,7 @@ export function makePersona(rng: Prng, chatId: number, danger = false): Persona 
   const desa = `Desa ${capital(word(rng, 5))}`;
   const phone = `0813${String(10_000_000 + rng.int(89_999_999))}`;
   return {
-    chatId, childName, desa, phone, danger,
+    chatId, childName, desa, phone, danger, category: 1 + rng.int(14), kecamatan: 1 + rng.int(15),
     description: `Anak ${childName} sering dipukul ayahnya sampai memar di dekat ${desa} ${word(rng, 6)}`,
     when: `kemarin sore sekitar ${word(rng, 5)}`,
   };
@@ -46,14 +49,14 @@ export function nextMove(p: Persona, last: string, state: { confirmed: boolean }
   if (/bahaya SAAT INI/.test(last)) return { send: p.danger ? 'ya' : 'tidak' };
   if (/Siapa Anda bagi anak/.test(last)) return { send: '4' };
   if (/melapor secara anonim/.test(last)) return { send: 'tidak' };
-  if (/Apa yang terjadi\? Pilih/.test(last)) return { send: '1' };
+  if (/Apa yang terjadi\? Pilih/.test(last)) return { send: String(p.category) };
   if (/Ceritakan apa yang terjadi|Sekarang tuliskan juga/.test(last)) return { send: p.description };
   if (/Ada foto, pesan suara/.test(last)) return { send: 'lanjut' };
   if (/Berapa umur anak/.test(last)) return { send: '9 tahun' };
   if (/Jenis kelamin anak/.test(last)) return { send: 'perempuan' };
   if (/Nama anak/.test(last)) return { send: p.childName };
   if (/Siapa yang melakukannya/.test(last)) return { send: '1' };
-  if (/Di kecamatan mana/.test(last)) return { send: 'ipuh' };
+  if (/Di kecamatan mana/.test(last)) return { send: String(p.kecamatan) };
   if (/Desa \/ kelurahan mana/.test(last)) return { send: p.desa };
   if (/tempat kejadiannya\?/.test(last)) return { send: 'rumah' };
   if (/bagikan lokasi/.test(last)) return { send: 'lewati' };
