@@ -13,13 +13,15 @@ import { ReportMessageModel } from '../src/db/models/report-message.model';
 import { ReportModel } from '../src/db/models/report.model';
 import { createQueues } from '../src/queue/queues';
 import { startFakeTelegram, type FakeTelegram } from '../test/fakes/telegram-bot-api';
+import { startOwnFerretDb } from '../test/support/own-ferretdb';
 import { freePort, startProcess, type Running } from '../test/support/processes';
 import { createPrng } from '../test/support/prng';
 import { makePersona, runReporter, type ReporterResult } from '../test/support/reporter-sim';
 import { telegramReporterChannel } from '../test/support/telegram-reporters';
 
 // `npm run bench`: one run of the figures issue 7 asks for, printed and written to bench/results/latest.json.
-// Real bots and worker processes on the shared Redis (own prefix) and FerretDB (own database), Telegram faked.
+// Real bots and worker processes on the shared Redis (own prefix) and a FerretDB of the bench's own (SQLite in
+// /dev/shm: the disk fsync per write is FerretDB's cost, not ours; production runs MongoDB), Telegram faked.
 // BENCH_SIZES (default 50,200,1000), BENCH_OUTBOUND (2000), BENCH_DRAFTS (10000) shrink a run for a quick look.
 
 const SIZES = (process.env.BENCH_SIZES ?? '50,200,1000').split(',').map(Number);
@@ -27,12 +29,11 @@ const OUTBOUND = Number(process.env.BENCH_OUTBOUND ?? 2000);
 const DRAFTS = Number(process.env.BENCH_DRAFTS ?? 10_000);
 const PIPELINE_N = 200;
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const MONGO_BASE = process.env.BENCH_MONGODB_BASE ?? 'mongodb://127.0.0.1:27017';
 const ONCALL_CHAT = 770_000_001;
 
 const run = `bench${Date.now().toString(36)}`;
 const env: Record<string, string> = {
-  NODE_ENV: 'production', LOG_LEVEL: 'info', REDIS_URL, MONGODB_URI: `${MONGO_BASE}/${run}`,
+  NODE_ENV: 'production', LOG_LEVEL: 'info', REDIS_URL,
   DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'), LOOKUP_HASH_KEY: randomBytes(32).toString('base64'),
   MEDIA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'lapor-bench-media-')), DISTRICT_ONCALL_PHONE: '0737-123-456',
   // Every reporter here is a different person typing as fast as the bot answers: the abuse limits stay out of the way.
@@ -256,9 +257,13 @@ async function memoryWithOpenDrafts() {
   return memory;
 }
 
+let ferret: Awaited<ReturnType<typeof startOwnFerretDb>> | undefined;
+
 async function main(): Promise<void> {
   const started = Date.now();
-  await connectMongo(env.MONGODB_URI!);
+  ferret = await startOwnFerretDb();
+  env.MONGODB_URI = ferret.uri(run);
+  await connectMongo(env.MONGODB_URI);
   await ReportModel.init();
   log(`bench ${run}: ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, node ${process.version}`);
   const intakeFigures: Record<string, { ours: IntakeFigures; baseline: IntakeFigures; ratio: { messagesPerSecond: number; replyMsP99: number | null; rss: number } }> = {};
@@ -299,8 +304,8 @@ main()
     process.exitCode = 1;
   })
   .finally(async () => {
-    await mongoose.connection.db?.dropDatabase().catch(() => undefined);
     await mongoose.disconnect();
+    await ferret?.stop();
     const redis = new Redis(REDIS_URL);
     const keys = await redis.keys(`${run}-*`);
     for (let i = 0; i < keys.length; i += 1000) await redis.del(...keys.slice(i, i + 1000));
