@@ -75,7 +75,7 @@ const nextPrefix = () => `${run}-${++phase}`;
 
 async function startBots(kind: 'ours' | 'baseline', fake: FakeTelegram, prefix = nextPrefix()): Promise<Running> {
   const proc = kind === 'ours'
-    ? startProcess('bots/main.ts', { ...env, REDIS_PREFIX: prefix, TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, BOTS_PORT: String(await freePort()) })
+    ? startProcess('bots/main.ts', { ...env, NODE_OPTIONS: process.env.BENCH_BOTS_NODE_OPTIONS ?? '', REDIS_PREFIX: prefix, TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, BOTS_PORT: String(await freePort()) })
     : startProcess('bench/baseline-bot.ts', { BASELINE_TOKEN: fake.token, BASELINE_API_ROOT: fake.apiRoot, BASELINE_REDIS_URL: REDIS_URL, BASELINE_PREFIX: prefix });
   const ready = kind === 'ours' ? /"bots ready"|bots ready/ : /baseline ready/;
   const deadline = Date.now() + 60_000;
@@ -278,6 +278,8 @@ async function main(): Promise<void> {
     log(`intake N=${n}: ours/baseline msg/s ${ratio.messagesPerSecond}, p99 ${ratio.replyMsP99}, RSS ${ratio.rss}`);
     intakeFigures[String(n)] = { ours, baseline, ratio };
   }
+  // BENCH_ONLY=intake: the intake rounds alone (for profiling, e.g. BENCH_BOTS_NODE_OPTIONS=--cpu-prof).
+  if (process.env.BENCH_ONLY === 'intake') return;
   const { pipeline, outbound } = await pipelineAndOutbound();
   const memory = await memoryWithOpenDrafts();
 
