@@ -11,6 +11,7 @@ const text = (max: number) => z.string().trim().min(3).max(max);
 export const ReferralBody = z.object({ partnerId: z.string().regex(/^[a-f0-9]{24}$/), reason: text(2000), authKind: z.enum(AUTHORISATION_KINDS), authNote: text(500) });
 export const NoteBody = z.object({ text: text(5000), attendees: z.string().trim().max(500).optional() });
 export const MonitoringBody = z.object({ kind: z.enum(MONITORING_KINDS), note: text(5000), nextDueAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().or(z.literal('')) });
+export const PlanBody = z.object({ assessment: z.string().trim().max(10_000).optional(), servicePlan: z.string().trim().max(10_000).optional() });
 export const TransitionBody = z.object({
   to: z.enum(CASE_STATUSES),
   closingSummary: z.string().trim().max(5000).optional(),

@@ -15,6 +15,7 @@ import { startDraftReminders } from './shared/draft-reminders';
 import { startTelegramChannel } from './telegram/telegram-channel';
 import { startWebchatChannel } from './webchat/webchat-channel';
 import { startWhatsappChannel } from './whatsapp/whatsapp-channel';
+import { startWhatsappCloudChannel } from './whatsapp-cloud/whatsapp-cloud-channel';
 
 loadDotEnv();
 const config = loadConfigOrExit();
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
   channels.telegram = await attempt(() => startTelegramChannel(ctx));
   channels.webchat = await attempt(() => startWebchatChannel(ctx));
   channels.whatsapp = await attempt(() => startWhatsappChannel(ctx, cipher));
+  channels.whatsapp_cloud = await attempt(() => startWhatsappCloudChannel(ctx));
 
   startDraftReminders({ drafts: handle.drafts, senders: ctx.senders, logger, shutdown });
   logger.info({ port: config.bots.port, channels }, 'bots ready');

@@ -93,6 +93,8 @@ export const EnvSchema = z.object({
   /** The approved message template for writing to a reporter outside the 24-hour window. */
   WHATSAPP_CLOUD_TEMPLATE: z.string().regex(/^[a-z0-9_]{1,512}$/, 'expected a template name (a-z 0-9 _)').default('lapor_anak_tindak_lanjut'),
   WHATSAPP_CLOUD_TEMPLATE_LANGUAGE: z.string().regex(/^[a-z]{2}(_[A-Z]{2})?$/, 'expected a language code like id or en_US').default('id'),
+  /** Least time between two worker sends to one Telegram chat (Bot API allows about one message per second per chat). */
+  TELEGRAM_PER_CHAT_MS: z.coerce.number().int().min(0).default(1100),
 });
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -185,6 +187,7 @@ function toConfig(e: Env) {
       slaWatchCron: e.SLA_WATCH_CRON,
       lockMs: Math.round(e.JOB_LOCK_SECONDS * 1000),
       telegramSendsPerSecond: e.TELEGRAM_SENDS_PER_SECOND,
+      telegramPerChatMs: e.TELEGRAM_PER_CHAT_MS,
     },
   };
 }

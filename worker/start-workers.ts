@@ -1,11 +1,12 @@
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { Telegram } from 'telegraf';
 import type { Config } from '../src/config';
-import { createFieldCipher } from '../src/crypto/field-cipher';
+import { createFieldCipher, createLookupHasher } from '../src/crypto/field-cipher';
 import type { Logger } from '../src/logger';
 import { JOBS, QUEUES, WORKER_QUEUES, type WorkerJobName } from '../src/queue/jobs';
 import { createQueues, type Queues } from '../src/queue/queues';
+import { ChatBusyError, pacePerChat } from './chat-pacer';
 import { HANDLERS } from './handlers';
 import type { JobContext } from './job-context';
 import type { WorkerMetrics } from './metrics';
@@ -26,14 +27,26 @@ export async function startWorkers({ config, redis, logger, metrics }: WorkerDep
   const ctx: JobContext = {
     config, logger, queues,
     cipher: createFieldCipher({ activeKeyId: config.crypto.activeKeyId, keys: config.crypto.keys }),
-    telegram: config.telegram.token ? new Telegram(config.telegram.token, { apiRoot: config.telegram.apiRoot }) : undefined,
+    telegram: config.telegram.token
+      ? pacePerChat(new Telegram(config.telegram.token, { apiRoot: config.telegram.apiRoot }), {
+        redis, prefix, hasher: createLookupHasher(config.crypto.lookupHashKey), perChatMs: config.jobs.telegramPerChatMs,
+      })
+      : undefined,
   };
 
-  const run = async (job: Job) => {
+  const run = async (job: Job, token?: string) => {
     const handler = HANDLERS[job.name as WorkerJobName];
     if (!handler) throw new UnrecoverableError(`no processor for job ${job.name}`);
     const started = Date.now();
-    const outcome = await handler(job, ctx);
+    let outcome;
+    try {
+      outcome = await handler(job, ctx);
+    } catch (err) {
+      // A chat still in its pause: the job waits its turn, without spending an attempt.
+      if (!(err instanceof ChatBusyError)) throw err;
+      await job.moveToDelayed(Date.now() + err.waitMs, token);
+      throw new DelayedError();
+    }
     // Ids and outcomes only: payloads and results never carry personal data.
     logger.info({ queue: job.queueName, job: job.name, jobId: job.id, ms: Date.now() - started, ...outcome }, 'job done');
     return outcome;

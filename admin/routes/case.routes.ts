@@ -1,11 +1,12 @@
 import type { Express, Request, Response } from 'express';
 import { z } from 'zod';
+import { raiseCaseAlert, type CaseEvent } from '../../src/alerts/raise-case-alert';
 import { recordAuditEvent } from '../../src/audit/record-audit-event';
 import { CaseError } from '../../src/cases/case-error';
 import { decryptCase } from '../../src/cases/case-view';
 import { MONITORING_KINDS, NEXT_STATUS, REFERRAL_STATUSES, type CaseStatus } from '../../src/cases/case-vocabulary';
-import { MonitoringBody, NoteBody, ReferralBody, terminationOf, TransitionBody } from '../api-schemas';
-import { addConferenceNote, addMonitoringEntry, addReferral, assignCaseStaff, updateReferralStatus } from '../../src/cases/case-work';
+import { MonitoringBody, NoteBody, PlanBody, ReferralBody, terminationOf, TransitionBody } from '../api-schemas';
+import { addConferenceNote, addMonitoringEntry, addReferral, assignCaseStaff, updateCasePlan, updateReferralStatus } from '../../src/cases/case-work';
 import { listCases } from '../../src/cases/list-cases';
 import { transitionCase } from '../../src/cases/transition-case';
 import { PartnerModel } from '../../src/db/models/partner.model';
@@ -23,6 +24,16 @@ export function registerCaseRoutes(app: Express, deps: RouteDeps): void {
   const id = requireObjectIdParam('id');
   const back = (req: Request) => `/cases/${req.params.id}`;
   const caseId = (req: Request) => String(req.params.id);
+
+  /** A case alert to the staff member's own chat; a delivery problem never undoes or blocks the change itself. */
+  async function notify(id: string, userId: string, event: CaseEvent, key: string): Promise<void> {
+    if (!deps.queues?.outbound) return;
+    try {
+      await raiseCaseAlert(id, userId, event, key, { cipher: deps.cipher, queues: deps.queues, adminBaseUrl: deps.config.admin.baseUrl });
+    } catch (err) {
+      deps.logger?.warn({ err: (err as Error).message, caseId: id }, 'case alert not raised');
+    }
+  }
 
   /** Runs a case change; a refusal (CaseError) becomes a message on the case page instead of an error page. */
   async function act(req: Request, res: Response, work: () => Promise<unknown>, done: string): Promise<void> {
@@ -63,7 +74,10 @@ export function registerCaseRoutes(app: Express, deps: RouteDeps): void {
   app.post('/cases/:id/assign', allow('case.assign'), id, loadOwnCase, async (req, res) => {
     const form = parseBody(AssignBody, req.body);
     if (!form) return redirectWithFlash(req, res, back(req), 'Pilih petugas.');
-    await act(req, res, () => assignCaseStaff(caseId(req), form.field, form.userId, actorOf(req), form.reason), 'Penugasan disimpan.');
+    await act(req, res, async () => {
+      const updated = await assignCaseStaff(caseId(req), form.field, form.userId, actorOf(req), form.reason);
+      await notify(caseId(req), form.userId, { kind: 'assigned' }, `assigned-${updated.timeline.length}`);
+    }, 'Penugasan disimpan.');
   });
 
   app.post('/cases/:id/referrals', allow('case.work'), id, loadOwnCase, async (req, res) => {
@@ -75,7 +89,19 @@ export function registerCaseRoutes(app: Express, deps: RouteDeps): void {
   app.post('/cases/:id/referrals/:rid', allow('case.work'), id, loadOwnCase, async (req, res) => {
     const form = parseBody(ReferralStatusBody, req.body);
     if (!form || !isObjectId(req.params.rid)) return redirectWithFlash(req, res, back(req), 'Status rujukan tidak sah.');
-    await act(req, res, () => updateReferralStatus(caseId(req), String(req.params.rid), form.status, actorOf(req)), 'Status rujukan diperbarui.');
+    await act(req, res, async () => {
+      const updated = await updateReferralStatus(caseId(req), String(req.params.rid), form.status, actorOf(req));
+      const referral = updated.referrals.find((r) => String(r._id) === req.params.rid);
+      if (referral && form.status !== 'sent' && updated.caseManagerId && updated.caseManagerId !== req.user!.id) {
+        await notify(caseId(req), updated.caseManagerId, { kind: 'referral_answered', partnerName: referral.partnerName, status: form.status }, `referral-${req.params.rid}-${form.status}`);
+      }
+    }, 'Status rujukan diperbarui.');
+  });
+
+  app.post('/cases/:id/plan', allow('case.work'), id, loadOwnCase, async (req, res) => {
+    const form = parseBody(PlanBody, req.body);
+    if (!form) return redirectWithFlash(req, res, back(req), 'Isian tidak sah.');
+    await act(req, res, () => updateCasePlan(caseId(req), form, actorOf(req), deps.cipher), 'Asesmen/rencana layanan disimpan.');
   });
 
   app.post('/cases/:id/notes', allow('case.work'), id, loadOwnCase, async (req, res) => {

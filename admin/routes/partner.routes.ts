@@ -41,7 +41,7 @@ export function registerPartnerRoutes(app: Express): void {
   app.post('/partners/:id', allow('partner.manage'), id, async (req, res) => {
     const form = parseBody(PartnerBody, req.body);
     if (!form) return redirectWithFlash(req, res, '/partners', 'Isian lembaga tidak lengkap.');
-    const partner = await PartnerModel.findOneAndUpdate({ _id: req.params.id }, { $set: form }, { new: true });
+    const partner = await PartnerModel.findOneAndUpdate({ _id: req.params.id }, { $set: form }, { returnDocument: 'after' });
     if (!partner) return res.status(404).render('error.njk', { title: res.locals.t('not_found') });
     await recordAuditEvent(actorOf(req), { action: 'partner.update', subjectType: 'partner', subjectId: partner.id });
     redirectWithFlash(req, res, '/partners', `${partner.name} diperbarui.`);
@@ -49,7 +49,7 @@ export function registerPartnerRoutes(app: Express): void {
 
   // Partners are deactivated, not deleted: old referrals keep pointing at them.
   app.post('/partners/:id/deactivate', allow('partner.manage'), id, async (req, res) => {
-    const partner = await PartnerModel.findOneAndUpdate({ _id: req.params.id }, { $set: { active: false } }, { new: true });
+    const partner = await PartnerModel.findOneAndUpdate({ _id: req.params.id }, { $set: { active: false } }, { returnDocument: 'after' });
     if (!partner) return res.status(404).render('error.njk', { title: res.locals.t('not_found') });
     await recordAuditEvent(actorOf(req), { action: 'partner.deactivate', subjectType: 'partner', subjectId: partner.id });
     redirectWithFlash(req, res, '/partners', `${partner.name} dinonaktifkan.`);

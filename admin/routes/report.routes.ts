@@ -8,6 +8,7 @@ import { claimReport, displayNameOf, releaseReport } from '../../src/reports/cla
 import { mergeReport, referOutReport, rejectReport } from '../../src/reports/close-report';
 import { createFolderMediaStore } from '../../src/reports/media-store';
 import { activeBlockFor, blockSender, unblockSender } from '../../src/reports/sender-blocks';
+import { REPLY_TEMPLATE, replyWindowOf } from '../../src/reports/reply-window';
 import { canReplyTo, replyToReporter } from '../../src/reports/reply-to-reporter';
 import { decryptPersonalFields, personalFieldNames, recordReveal } from '../../src/reports/reveal-report';
 import { recordAuditEvent } from '../../src/audit/record-audit-event';
@@ -25,6 +26,7 @@ const ReferOut = z.object({ destination: z.string().trim().min(2).max(200), reas
 const Merge = z.object({ intoTicket: z.string().trim().min(3).max(40), reason: z.string().trim().min(3).max(500) });
 const Attach = z.object({ caseNumber: z.string().trim().min(3).max(40) });
 const Reply = z.object({ text: z.string().trim().min(1).max(2000) });
+const TemplateReply = z.object({ template: z.literal('yes') });
 const Block = z.object({ reason: z.string().trim().min(3).max(500), days: z.coerce.number().int().min(1).max(365) });
 
 export function isRevealed(req: Request, reportId: string): boolean {
@@ -55,6 +57,8 @@ export function registerReportRoutes(app: Express, deps: RouteDeps): void {
       fieldNames: personalFieldNames(report),
       messages,
       canReply: canReplyTo(report),
+      replyWindow: await replyWindowOf(report),
+      template: REPLY_TEMPLATE(report.ticket),
       block: can(req.user!.role, 'sender.block') ? await activeBlockFor(report.reporterHash) : undefined,
     });
   });
@@ -127,10 +131,17 @@ export function registerReportRoutes(app: Express, deps: RouteDeps): void {
   });
 
   app.post('/reports/:id/reply', allow('report.reply'), id, async (req, res) => {
-    const form = parseBody(Reply, req.body);
-    if (!form) return invalid(req, res);
+    const free = parseBody(Reply, req.body);
+    const templated = parseBody(TemplateReply, req.body);
+    if (!free && !templated) return invalid(req, res);
     if (!deps.queues?.outbound) return redirectWithFlash(req, res, back(req), 'Antrean pengiriman tidak tersedia.');
-    const sent = await replyToReporter(String(req.params.id), form.text, actorOf(req), deps.cipher, deps.queues);
+    const report = await ReportModel.findById(req.params.id, { channel: 1, receivedAt: 1, ticket: 1 }).lean();
+    if (!report) return res.status(404).render('error.njk', { title: res.locals.t('not_found') });
+    // Outside WhatsApp's 24-hour window only the approved template may go out.
+    const window = await replyWindowOf(report);
+    if (free && window.kind === 'template_only') return redirectWithFlash(req, res, back(req), 'Lewat 24 jam sejak pesan terakhir pelapor: kirim template.');
+    const text = free ? free.text : REPLY_TEMPLATE(report.ticket);
+    const sent = await replyToReporter(String(req.params.id), text, actorOf(req), deps.cipher, deps.queues);
     redirectWithFlash(req, res, back(req), sent.ok ? 'Balasan diantrekan untuk dikirim.' : 'Pelapor ini tidak dapat dihubungi.');
   });
 

@@ -58,7 +58,7 @@ export function registerUserRoutes(app: Express, deps: RouteDeps): void {
     if (!active) return redirectWithFlash(req, res, '/users', 'Isian tidak sah.');
     if (req.params.id === req.user!.id) return redirectWithFlash(req, res, '/users', 'Anda tidak dapat menonaktifkan akun sendiri.');
     // Deactivation also ends every session of that user at once.
-    const user = await UserModel.findOneAndUpdate({ _id: req.params.id }, { $set: { active: active.active === 'yes' }, $inc: { sessionVersion: 1 } }, { new: true });
+    const user = await UserModel.findOneAndUpdate({ _id: req.params.id }, { $set: { active: active.active === 'yes' }, $inc: { sessionVersion: 1 } }, { returnDocument: 'after' });
     if (!user) return res.status(404).render('error.njk', { title: res.locals.t('not_found') });
     await recordAuditEvent(actorOf(req), { action: user.active ? 'user.activate' : 'user.deactivate', subjectType: 'user', subjectId: user.id });
     redirectWithFlash(req, res, '/users', `${user.username}: ${user.active ? 'aktif' : 'nonaktif'}.`);

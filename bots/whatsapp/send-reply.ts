@@ -12,6 +12,8 @@ export interface WhatsappOutbox {
   prefix: string;
   /** config.whatsapp.sendPerChatPerMinute */
   perChatPerMinute: number;
+  /** The clock in ms; tests pass their own. */
+  now?: () => number;
 }
 
 /**
@@ -41,5 +43,5 @@ return slot - now`;
 async function nextSlotDelay(outbox: WhatsappOutbox, chatId: string): Promise<number> {
   const spacingMs = Math.ceil(60_000 / outbox.perChatPerMinute);
   const key = `${outbox.prefix}:whatsapp:slot:${outbox.hasher(`whatsapp:${chatId}`)}`;
-  return Number(await outbox.redis.eval(NEXT_SLOT, 1, key, Date.now(), spacingMs));
+  return Number(await outbox.redis.eval(NEXT_SLOT, 1, key, (outbox.now ?? Date.now)(), spacingMs));
 }

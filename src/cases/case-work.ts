@@ -27,7 +27,7 @@ function timeline(type: string, summary: string, actor: Actor) {
 }
 
 async function updateOpenCase(caseId: string, update: Record<string, unknown>): Promise<CaseDocument> {
-  const updated = await CaseModel.findOneAndUpdate({ _id: caseId, status: { $ne: 'terminated' } }, update, { new: true });
+  const updated = await CaseModel.findOneAndUpdate({ _id: caseId, status: { $ne: 'terminated' } }, update, { returnDocument: 'after' });
   if (!updated) throw new CaseError('conflict', 'kasus tidak ditemukan atau sudah diterminasi');
   return updated;
 }
@@ -72,12 +72,19 @@ export async function addReferral(
 }
 
 export async function updateReferralStatus(caseId: string, referralId: string, status: ReferralStatus, actor: Actor) {
+  // FerretDB has no positional `$` operator: address the referral by its index, guarded on its id at that index.
+  const current = await CaseModel.findById(caseId, { referrals: 1 }).lean();
+  const index = current?.referrals.findIndex((r) => String(r._id) === referralId) ?? -1;
+  if (index < 0) throw new CaseError('not_found', 'rujukan tidak ditemukan');
   const updated = await CaseModel.findOneAndUpdate(
-    { _id: caseId, 'referrals._id': referralId },
-    { $set: { 'referrals.$.status': status, 'referrals.$.updatedAt': new Date() }, $push: { timeline: timeline('referral', `rujukan: ${status}`, actor) } },
-    { new: true },
+    { _id: caseId, [`referrals.${index}._id`]: referralId },
+    {
+      $set: { [`referrals.${index}.status`]: status, [`referrals.${index}.updatedAt`]: new Date() },
+      $push: { timeline: timeline('referral', `rujukan ke ${current!.referrals[index]!.partnerName}: ${status}`, actor) },
+    },
+    { returnDocument: 'after' },
   );
-  if (!updated) throw new CaseError('not_found', 'rujukan tidak ditemukan');
+  if (!updated) throw new CaseError('conflict', 'rujukan baru saja berubah; muat ulang');
   await recordAuditEvent(actor, { action: 'case.referral_status', subjectType: 'case', subjectId: caseId, details: { referralId, status } });
   return updated;
 }
@@ -103,4 +110,14 @@ export async function addMonitoringEntry(
       timeline: timeline('monitoring', `pemantauan ${input.kind}`, actor),
     },
   });
+}
+
+/** The assessment (Pasal 11(4)) and the service plan: free text, encrypted, each change on the timeline. */
+export async function updateCasePlan(caseId: string, input: { assessment?: string; servicePlan?: string }, actor: Actor, cipher: FieldCipher) {
+  const set: Record<string, string> = {};
+  if (input.assessment) set.assessment = cipher.encrypt(input.assessment);
+  if (input.servicePlan) set.servicePlan = cipher.encrypt(input.servicePlan);
+  if (!Object.keys(set).length) throw new CaseError('invalid', 'isi asesmen atau rencana layanan');
+  const what = Object.keys(set).map((k) => (k === 'assessment' ? 'asesmen' : 'rencana layanan')).join(' dan ');
+  return updateOpenCase(caseId, { $set: set, $push: { timeline: timeline('plan', `${what} diperbarui`, actor) } });
 }

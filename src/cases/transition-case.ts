@@ -45,7 +45,7 @@ export async function transitionCase(
   const updated = await CaseModel.findOneAndUpdate(
     { _id: caseId, status: from },
     { $set: set, $push: { timeline: { type: 'status', summary: `${from} → ${to}`, actor: actor.id, at: new Date() } } },
-    { new: true },
+    { returnDocument: 'after' },
   );
   if (!updated) throw new CaseError('conflict', 'status kasus baru saja diubah orang lain; muat ulang');
   await recordAuditEvent(actor, {

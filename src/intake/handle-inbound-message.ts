@@ -171,7 +171,8 @@ export function createIntakeHandler(deps: IntakeDeps): HandleInboundMessage & { 
     }
     let stored: { id: string; ticket: string };
     try {
-      stored = await storeReport({ cipher, hasher }, toConfirmedReport(draft), { channel: message.channel, chatId: message.chatId });
+      stored = await storeReport({ cipher, hasher }, toConfirmedReport(draft), { channel: message.channel, chatId: message.chatId },
+        { intakeKey: `draft:${draft.id}` });
     } catch (err) {
       // The draft stays as it is: nothing the reporter wrote is lost, and confirming again retries the write.
       logger.error({ err: errorText(err), draftId: draft.id }, 'report could not be stored');

@@ -3,6 +3,8 @@ import { ReportModel, type ReportDocument } from '../db/models/report.model';
 import type { Actor } from '../audit/record-audit-event';
 import { transitionReport } from './report-transition';
 
+const CLAIM_ATTEMPTS = 8;
+
 export type ClaimResult =
   | { ok: true; report: ReportDocument }
   | { ok: false; reason: 'held'; heldBy: string }
@@ -13,20 +15,25 @@ export type ClaimResult =
  * writer leave each revision); the other learns who holds it.
  */
 export async function claimReport(reportId: string, actor: Actor): Promise<ClaimResult> {
-  const report = await transitionReport({
-    reportId,
-    from: ['queued', 'triaged'],
-    to: 'claimed',
-    actor,
-    set: { claimedBy: actor.id, claimedAt: new Date() },
-  });
-  if (report) return { ok: true, report };
-  const current = await ReportModel.findById(reportId, { status: 1, claimedBy: 1 }).lean();
-  if (current?.status === 'claimed' && current.claimedBy) {
-    if (current.claimedBy === actor.id) return { ok: true, report: (await ReportModel.findById(reportId))! };
-    return { ok: false, reason: 'held', heldBy: await displayNameOf(current.claimedBy) };
+  for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+    const report = await transitionReport({
+      reportId,
+      from: ['queued', 'triaged'],
+      to: 'claimed',
+      actor,
+      set: { claimedBy: actor.id, claimedAt: new Date() },
+    });
+    if (report) return { ok: true, report };
+    const current = await ReportModel.findById(reportId, { status: 1, claimedBy: 1 }).lean();
+    if (current?.status === 'claimed' && current.claimedBy) {
+      if (current.claimedBy === actor.id) return { ok: true, report: (await ReportModel.findById(reportId))! };
+      return { ok: false, reason: 'held', heldBy: await displayNameOf(current.claimedBy) };
+    }
+    if (current?.status !== 'queued' && current?.status !== 'triaged') return { ok: false, reason: 'not_claimable', status: current?.status };
+    // Still queued: the winner took the revision but has not written yet. Look again in a moment.
+    await new Promise((r) => setTimeout(r, 25 * (attempt + 1)));
   }
-  return { ok: false, reason: 'not_claimable', status: current?.status };
+  return { ok: false, reason: 'not_claimable', status: 'queued' };
 }
 
 /** Back to the queue; only the holder (or a supervisor, `force`) can release. */

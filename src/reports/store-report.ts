@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { FieldCipher } from '../crypto/field-cipher';
 import { ReportModel } from '../db/models/report.model';
@@ -54,10 +55,6 @@ export interface StoreReportDeps {
   generateTicket?: () => string;
 }
 
-export interface StoreReportOptions {
-  /** Who registered it, for the first event: "reporter" (chat) or the staff user id (walk-in, phone). */
-  actor?: string;
-}
 
 export interface StoredReport {
   id: string;
@@ -71,13 +68,30 @@ export function reporterHashOf(hasher: (value: string) => string, key: ReporterK
 
 const MAX_TICKET_ATTEMPTS = 5;
 
-/** Writes a confirmed report with a fresh unique ticket; personal fields encrypted. Resolves once the write is acknowledged. */
+export interface StoreReportOptions {
+  /**
+   * The same key always yields the same report (the chat intake passes `draft:<draft id>`): a confirm repeated after a
+   * crash between the write and the reply, or an update delivered twice, answers with the first ticket instead of
+   * storing the report again. Default: a fresh key (walk-in registration).
+   */
+  intakeKey?: string;
+  /** Who registered it, for the first event: "reporter" (chat) or the staff user id (walk-in, phone). */
+  actor?: string;
+}
+
+/**
+ * Writes a confirmed report with a fresh unique ticket; personal fields encrypted. Resolves once the write is
+ * acknowledged. Idempotent per `intakeKey`.
+ */
 export async function storeReport(
   deps: StoreReportDeps,
   input: ConfirmedReport,
   reporter: ReporterKey,
   opts: StoreReportOptions = {},
 ): Promise<StoredReport> {
+  const intakeKey = opts.intakeKey ?? `new:${randomUUID()}`;
+  const earlier = await findByIntakeKey(intakeKey);
+  if (earlier) return earlier;
   const r = ConfirmedReportSchema.parse(input);
   z.enum(CHANNELS).parse(reporter.channel);
   const enc = (v: string | undefined) => (v === undefined || v === '' ? undefined : deps.cipher.encrypt(v));
@@ -85,6 +99,7 @@ export async function storeReport(
   const contactMethod = r.anonymous ? 'none' : r.contactMethod;
   const doc = {
     status: 'received' as const,
+    intakeKey,
     channel: reporter.channel,
     language: r.language,
     reporterHash: reporterHashOf(deps.hasher, reporter),
@@ -117,9 +132,18 @@ export async function storeReport(
       const created = await ReportModel.create({ ...doc, ticket });
       return { id: created._id.toString(), ticket };
     } catch (err) {
-      // 11000 on the ticket index: another report drew the same ticket; draw again.
-      if ((err as { code?: number }).code === 11000 && attempt < MAX_TICKET_ATTEMPTS) continue;
+      if ((err as { code?: number }).code !== 11000) throw err;
+      // 11000 on the intake key: the same confirm raced us and won; its report is ours.
+      const raced = await findByIntakeKey(intakeKey);
+      if (raced) return raced;
+      // Otherwise on the ticket index: another report drew the same ticket; draw again.
+      if (attempt < MAX_TICKET_ATTEMPTS) continue;
       throw err;
     }
   }
+}
+
+async function findByIntakeKey(intakeKey: string): Promise<StoredReport | null> {
+  const found = await ReportModel.findOne({ intakeKey }, { ticket: 1 }).lean();
+  return found ? { id: found._id.toString(), ticket: found.ticket } : null;
 }

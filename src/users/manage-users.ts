@@ -38,7 +38,7 @@ export async function setPassword(username: string, password: string, mustChange
       $unset: { lockedUntil: 1 },
       $inc: { sessionVersion: 1 },
     },
-    { new: true },
+    { returnDocument: 'after' },
   );
   if (!user) throw new UserError(`no user ${username}`);
   return user;

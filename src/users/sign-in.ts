@@ -20,7 +20,7 @@ export async function signIn(username: string, password: string, now = new Date(
   }
   if (user.lockedUntil && user.lockedUntil > now) return { ok: false, reason: 'locked', lockedUntil: user.lockedUntil };
   if (!(await verifyPassword(user.passwordHash, password))) {
-    const failed = await UserModel.findOneAndUpdate({ _id: user._id }, { $inc: { failedLogins: 1 } }, { new: true });
+    const failed = await UserModel.findOneAndUpdate({ _id: user._id }, { $inc: { failedLogins: 1 } }, { returnDocument: 'after' });
     if (failed && failed.failedLogins >= MAX_FAILED_LOGINS) {
       const lockedUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000);
       await UserModel.updateOne({ _id: user._id }, { $set: { lockedUntil, failedLogins: 0 } });

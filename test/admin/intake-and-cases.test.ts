@@ -197,6 +197,23 @@ describe('the intake queue', () => {
     expect((await reportsQueue.getJob(`triage-${id}`))?.data).toEqual({ reportId: id });
   });
 
+  it("offers only the approved template once WhatsApp's 24-hour window has closed", async () => {
+    const report = await makeReport({ receivedAt: new Date(Date.now() - 30 * 3600_000) });
+    await ReportModel.updateOne({ _id: report._id }, { $set: { channel: 'whatsapp_cloud' } });
+    const rina = await signedIn('rina');
+    const page = await rina.get(`/reports/${report.id}`);
+    expect(page.text).toContain('Hanya template yang dapat dikirim');
+    await rina.postForm(`/reports/${report.id}/reply`, { text: 'Halo, bagaimana kabar anaknya?' });
+    expect(await ReportMessageModel.countDocuments({ reportId: report._id })).toBe(0);
+    await rina.postForm(`/reports/${report.id}/reply`, { template: 'yes' });
+    const [message] = await ReportMessageModel.find({ reportId: report._id }).lean();
+    expect(testCipher.decrypt(message!.text)).toBe(`Ada kabar baru tentang laporan ${report.ticket}. Balas pesan ini untuk membaca balasan petugas.`);
+
+    // The reporter wrote again an hour ago: free-form replies are allowed again until 24 hours after that.
+    await ReportMessageModel.create({ reportId: report._id, direction: 'in', text: testCipher.encrypt('halo'), by: 'reporter', status: 'received', at: new Date(Date.now() - 3600_000) });
+    expect((await rina.get(`/reports/${report.id}`)).text).toContain('balasan bebas dapat dikirim sampai');
+  });
+
   it('queues a staff reply as ids only; the text is stored encrypted', async () => {
     const report = await makeReport();
     const rina = await signedIn('rina');
@@ -255,6 +272,16 @@ describe('from report to terminasi', () => {
     const selfApproved = await budi.json('POST', `/api/cases/${caseId}/referrals`, { partnerId: partner.id, reason: 'visum', authKind: 'supervisor_approval', authNote: 'saya sendiri' });
     expect(selfApproved.status).toBe(400);
     expect((await budi.json('POST', `/api/cases/${caseId}/notes`, { text: 'Konferensi kasus pertama: rencana layanan disepakati.' })).status).toBe(200);
+
+    await budi.get(`/cases/${caseId}`);
+    await budi.postForm(`/cases/${caseId}/plan`, { assessment: 'Luka memar; anak takut pulang.', servicePlan: 'Visum, pendampingan psikolog.' });
+    await budi.postForm(`/cases/${caseId}/monitoring`, { kind: 'health', note: 'Luka membaik.', nextDueAt: '2026-12-15' });
+    const planned = await CaseModel.findById(caseId).lean();
+    expect(planned!.assessment).toMatch(/^enc:v1:/);
+    expect(planned!.monitoring[0]).toMatchObject({ kind: 'health', nextDueAt: new Date('2026-12-15T00:00:00Z') });
+    const page = await budi.get(`/cases/${caseId}`);
+    expect(page.text).toContain('Luka memar; anak takut pulang.');
+    expect(page.text).toContain('Luka membaik.');
 
     const skip = await budi.json('POST', `/api/cases/${caseId}/transition`, { to: 'in_service' });
     expect(skip.status).toBe(409);

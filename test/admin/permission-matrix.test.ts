@@ -68,6 +68,7 @@ const MATRIX: Record<string, StaffRole[] | typeof PUBLIC> = {
   'POST /api/cases/:id/referrals': CASE_WORK,
   'POST /cases/:id/referrals/:rid': CASE_WORK,
   'POST /cases/:id/notes': CASE_WORK,
+  'POST /cases/:id/plan': CASE_WORK,
   'POST /api/cases/:id/notes': CASE_WORK,
   'POST /cases/:id/monitoring': CASE_WORK,
   'POST /cases/:id/transition': CASE_WORK,

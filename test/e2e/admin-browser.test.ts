@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser';
 import { AuditEventModel } from '../../src/db/models/audit-event.model';
 import { CaseModel } from '../../src/db/models/case.model';
 import { PartnerModel } from '../../src/db/models/partner.model';
@@ -43,10 +44,7 @@ beforeAll(async () => {
   telegram = await startFakeTelegram();
   workers = await startTestWorkers('browser', db.uri, { TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot });
   admin = await startAdminApp('browser', db.uri, { queues: workers.queues });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   await makeUser('penerima_pengaduan', 'rina');
   await makeUser('kepala_seksi_pelayanan', 'kasi');
   await makeUser('pekerja_sosial', 'budi');

@@ -15,6 +15,8 @@ export interface FakeTelegram {
   apiRoot: string;
   token: string;
   botUsername: string;
+  /** Called with every API call as it arrives (benchmarks measure reply latency with it); returns an unsubscribe. */
+  onCall(listener: (call: RecordedCall) => void): () => void;
   /** Every API call the bot made, in order; optionally only one method's. */
   calls(method?: string): RecordedCall[];
   /** The messages the bot sent to a chat (sendMessage params), in order. */
@@ -53,6 +55,7 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
   const files = new Map<string, { bytes: Buffer; path: string }>();
   const failures = new Map<string, { error_code: number; retry_after?: number }[]>();
   const waiters = new Set<() => void>();
+  const listeners = new Set<(call: RecordedCall) => void>();
   let nextUpdateId = 1;
   let nextMessageId = 1000;
   let nextFileId = 1;
@@ -137,7 +140,9 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
     if (!match || match[1] !== token) return send(401, { ok: false, error_code: 401, description: 'Unauthorized' });
     const method = match[2]!;
     const params = { ...Object.fromEntries(url.searchParams), ...(await readBody(req)) };
-    recorded.push({ method, params, at: Date.now() });
+    const call = { method, params, at: Date.now() };
+    recorded.push(call);
+    for (const listener of listeners) listener(call);
 
     const failure = failures.get(method)?.shift();
     if (failure) {
@@ -171,6 +176,10 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
     apiRoot: `http://127.0.0.1:${port}`,
     token,
     botUsername,
+    onCall(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     calls: (method) => recorded.filter((c) => !method || c.method === method),
     messagesTo: (chatId) =>
       recorded.filter((c) => c.method === 'sendMessage' && String(c.params.chat_id) === String(chatId)).map((c) => c.params),

@@ -3,7 +3,6 @@ import net from 'node:net';
 import path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 
 export interface Running {
   child: ChildProcess;
@@ -11,9 +10,13 @@ export interface Running {
   exited: Promise<number | null>;
 }
 
-/** Starts one of our processes (e.g. "admin/main.ts") with tsx, as `npm run` would, capturing its output. */
+/**
+ * Starts one of our processes (e.g. "admin/main.ts") with tsx's loader, capturing its output. Node itself is the
+ * child, not the tsx CLI: that CLI relays SIGTERM and SIGKILLs a child that does not confirm within 30 ms, which
+ * on a busy machine turned graceful-shutdown tests into exit code 143.
+ */
 export function startProcess(entry: string, env: Record<string, string | undefined>): Running {
-  const child = spawn(TSX, [entry], {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -14,7 +14,9 @@ describe('a staff reply reaches the reporter on Telegram', () => {
   let harness: Awaited<ReturnType<typeof startTestWorkers>>;
   beforeAll(async () => {
     fake = await startFakeTelegram();
-    harness = await startTestWorkers('staffreply', db.uri, { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot });
+    harness = await startTestWorkers('staffreply', db.uri, {
+      TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, TELEGRAM_PER_CHAT_MS: '400',
+    });
   });
   afterAll(async () => {
     await harness.stop();
@@ -45,6 +47,21 @@ describe('a staff reply reaches the reporter on Telegram', () => {
     await expectEventually(async () =>
       expect((await ReportMessageModel.findById(result.ok ? result.messageId : null).lean())?.status).toBe('failed'));
     expect(fake.textsTo(5550002)).toEqual(['Halo']); // the one refused attempt; no retries after a 403
+  });
+
+  it('paces several replies to one chat (Telegram allows about one per second per chat) and delivers each once', async () => {
+    const cipher = createFieldCipher(harness.config.crypto);
+    const report = await storeReceivedReport(harness.config);
+    await ReportModel.updateOne({ _id: report._id }, { $set: { anonymous: false, replyAddress: cipher.encrypt('5550003') } });
+    const texts = ['Satu', 'Dua', 'Tiga', 'Empat'];
+    for (const text of texts) await replyToReporter(report.id, text, staff, cipher, harness.queues);
+
+    await expectEventually(() => expect([...fake.textsTo(5550003)].sort()).toEqual([...texts].sort()));
+    const at = fake.calls('sendMessage').filter((c) => String(c.params.chat_id) === '5550003').map((c) => c.at);
+    // The slot is taken when a send starts; arrival at the API jitters by a request's latency, hence the margin.
+    // Unpaced, the outbound worker (concurrency 5) would send all four within a few milliseconds.
+    for (let i = 1; i < at.length; i++) expect(at[i]! - at[i - 1]!).toBeGreaterThanOrEqual(250);
+    expect(at.at(-1)! - at[0]!).toBeGreaterThanOrEqual(3 * 400 - 150);
   });
 
   it('refuses to reply to an anonymous reporter who left no address', async () => {

@@ -1,4 +1,5 @@
 import { Schema, model, type InferSchemaType, type HydratedDocument } from 'mongoose';
+import { STAFF_ROLES } from '../../users/roles';
 import { ALERT_CHANNELS, ALERT_ROLES } from './on-call-shift.model';
 
 // One message to one person about one subject. The idempotency key makes a retried job find the alert it already
@@ -10,11 +11,14 @@ const alertSchema = new Schema(
     idempotencyKey: { type: String, required: true },
     /** What the alert is about, shared by its escalations: "report-<id>", "draft-<id>", "sla". */
     subject: { type: String, required: true },
-    kind: { type: String, enum: ['report', 'urgent_draft', 'sla'], required: true },
+    kind: { type: String, enum: ['report', 'urgent_draft', 'sla', 'case'], required: true },
+    /** For `case` alerts: the case the staff member is told about (a case manager's own alerts). */
+    caseId: Schema.Types.ObjectId,
     reportId: Schema.Types.ObjectId,
     level: { type: Number, required: true, min: 0, max: 2 },
     recipientUserId: String,
-    recipientRole: { type: String, enum: ALERT_ROLES, required: true },
+    // On-call escalation uses ALERT_ROLES; case alerts go to whoever works the case (any staff role).
+    recipientRole: { type: String, enum: [...new Set([...ALERT_ROLES, ...STAFF_ROLES])], required: true },
     channel: { type: String, enum: ALERT_CHANNELS },
     address: String, // (enc)
     text: { type: String, required: true },

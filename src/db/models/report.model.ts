@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Schema, model, type InferSchemaType, type HydratedDocument } from 'mongoose';
 import {
   AGE_BANDS, CATEGORIES, CHANNELS, CONTACT_METHODS, DANGER_ANSWERS, PERPETRATOR_RELATIONS, PLACE_TYPES, PRIORITIES,
@@ -33,6 +34,8 @@ const eventSchema = new Schema(
 const reportSchema = new Schema(
   {
     ticket: { type: String, required: true },
+    /** storeReport's idempotency key (`draft:<draft id>` from the chat intake; random for walk-ins). No personal data. */
+    intakeKey: { type: String, required: true, default: () => `new:${randomUUID()}` },
     status: { type: String, enum: REPORT_STATUSES, required: true, default: 'received' },
     channel: { type: String, enum: CHANNELS, required: true },
     language: { type: String, enum: ['id', 'en'], default: 'id' },
@@ -90,6 +93,8 @@ const reportSchema = new Schema(
 
 // Ticket look-up by staff and reporters; unique so two reports can never share a ticket.
 reportSchema.index({ ticket: 1 }, { unique: true });
+// storeReport: a repeated confirm (crash before the reply, update delivered twice) finds the report it already stored.
+reportSchema.index({ intakeKey: 1 }, { unique: true });
 // `status` for a reporter lists their own reports.
 reportSchema.index({ reporterHash: 1, receivedAt: -1 });
 // The intake queue and the sweeper (reports left in `received`).

@@ -1,0 +1,49 @@
+import { createHmac } from 'node:crypto';
+import { cloudText, startFakeGraphApi } from '../fakes/whatsapp-graph-api';
+import { uniqueDatabaseUri } from '../support/database';
+import { expectEventually } from '../support/expect-eventually';
+import { freePort, startProcess } from '../support/processes';
+import { TEST_REDIS_URL, uniquePrefix } from '../support/redis';
+
+// `npm run bots`: every configured channel starts, and each one that is off says why, one line each.
+describe('the bots process and its channels', () => {
+  it('says which channels are off and why, and serves the Cloud API webhook when it is configured', async () => {
+    const graph = await startFakeGraphApi();
+    const port = await freePort();
+    const appSecret = 'app-secret-for-e2e-0123456789';
+    const bots = startProcess('bots/main.ts', {
+      BOTS_PORT: String(port), MONGODB_URI: uniqueDatabaseUri('botschan'), REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: uniquePrefix('botschan'),
+      LOG_LEVEL: 'info', TELEGRAM_BOT_TOKEN: '', WEBCHAT_ENABLED: 'false', WHATSAPP_ENABLED: 'true', CHROMIUM_PATH: '/nonexistent/chromium',
+      WHATSAPP_CLOUD_PHONE_NUMBER_ID: graph.phoneNumberId, WHATSAPP_CLOUD_ACCESS_TOKEN: graph.accessToken,
+      WHATSAPP_CLOUD_APP_SECRET: appSecret, WHATSAPP_CLOUD_VERIFY_TOKEN: 'verify-token-e2e-0123456', WHATSAPP_CLOUD_GRAPH_ROOT: graph.root,
+    });
+    try {
+      await expectEventually(() => expect(bots.output()).toMatch(/"msg":"bots ready"/), 20_000);
+      const lines = bots.output().split('\n').filter((l) => /"channel":/.test(l)).map((l) => JSON.parse(l).msg);
+      expect(lines).toEqual([
+        'telegram: off: TELEGRAM_BOT_TOKEN is not set',
+        'webchat: off: WEBCHAT_ENABLED is false',
+        'whatsapp: off: no Chromium at CHROMIUM_PATH (/nonexistent/chromium)',
+        'whatsapp_cloud: on (webhook /whatsapp-cloud/webhook)',
+      ]);
+      expect((await fetch(`http://127.0.0.1:${port}/chat`)).status).toBe(404);
+
+      const raw = JSON.stringify({ object: 'whatsapp_business_account', entry: [{ changes: [{ field: 'messages', value: {
+        messages: [{ from: '6281399999999', id: 'wamid.e2e1', timestamp: '1700000000', type: 'text', text: { body: 'halo' } }] } }] }] });
+      const res = await fetch(`http://127.0.0.1:${port}/whatsapp-cloud/webhook`, {
+        method: 'POST', body: raw,
+        headers: { 'content-type': 'application/json', 'x-hub-signature-256': `sha256=${createHmac('sha256', appSecret).update(raw).digest('hex')}` },
+      });
+      expect(res.status).toBe(200);
+      await expectEventually(() => expect(graph.sentTo('6281399999999').map(cloudText).join()).toMatch(/RAHASIA/));
+      expect(bots.output()).not.toContain(appSecret);
+      expect(bots.output()).not.toContain(graph.accessToken);
+    } finally {
+      bots.child.kill('SIGTERM');
+      const code = await bots.exited;
+      if (code !== 0) console.log(bots.output().slice(-3000));
+      expect(code).toBe(0);
+      await graph.close();
+    }
+  });
+});

@@ -1,0 +1,38 @@
+import type { Redis } from 'ioredis';
+import type { TelegramSender } from '../src/alerts/send-alert';
+
+/** The chat is still within its pause: the job should come back after `waitMs` (start-workers delays it). */
+export class ChatBusyError extends Error {
+  constructor(readonly waitMs: number) {
+    super(`chat busy for ${waitMs} ms`);
+  }
+}
+
+// Reserves the chat's next send slot atomically; answers 0 (send now) or the ms to wait. Redis TIME, so every
+// worker process on every host agrees on the clock.
+const RESERVE_SCRIPT = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local nextAt = tonumber(redis.call('GET', KEYS[1]) or '0')
+if nextAt > now then return nextAt - now end
+redis.call('SET', KEYS[1], now + tonumber(ARGV[1]), 'PX', tonumber(ARGV[1]) + 1000)
+return 0`;
+
+/**
+ * Telegram allows about one message per second in one chat, and the queue-wide limiter cannot see chats: this sender
+ * keeps a "next send at" per chat in Redis, keyed by the chat's keyed hash (never the chat id), and refuses to send
+ * early. Shared by all worker processes.
+ */
+export function pacePerChat(
+  telegram: TelegramSender,
+  opts: { redis: Redis; prefix: string; hasher: (value: string) => string; perChatMs: number },
+): TelegramSender {
+  return {
+    async sendMessage(chatId, text, extra) {
+      const key = `${opts.prefix}:telegram:chat-next:${opts.hasher(`telegram:${chatId}`)}`;
+      const waitMs = Number(await opts.redis.eval(RESERVE_SCRIPT, 1, key, String(opts.perChatMs)));
+      if (waitMs > 0) throw new ChatBusyError(waitMs);
+      return telegram.sendMessage(chatId, text, extra);
+    },
+  };
+}
