@@ -31,6 +31,8 @@ export const JOBS = {
   'sla-watch': { queue: 'maintenance', payload: z.object({}) },
   /** Scheduled: re-queue triage for reports whose job was lost (the database is the source of truth). */
   sweep: { queue: 'maintenance', payload: z.object({}) },
+  /** Scheduled: anonymise old rejected/merged reports and erase closed cases' conversations (RETENTION_* settings). */
+  retention: { queue: 'maintenance', payload: z.object({}) },
   /** A staff reply to a reporter: the text is the encrypted ReportMessage `messageId`, never in the payload. */
   staff_reply: { queue: 'outbound', payload: z.object({ reportId: objectId, messageId: objectId }) },
   /**
