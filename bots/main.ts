@@ -62,8 +62,9 @@ async function main(): Promise<void> {
   channels.whatsapp_cloud = await attempt(() => startWhatsappCloudChannel(ctx));
 
   startDraftReminders({ drafts: handle.drafts, senders: ctx.senders, logger, shutdown });
-  logger.info({ port: config.bots.port, channels }, 'bots ready');
+  // One line per channel, then "bots ready" last: whoever waits for it has seen them all.
   for (const [channel, state] of Object.entries(channels)) logger.info({ channel, state }, `${channel}: ${state}`);
+  logger.info({ port: config.bots.port, channels }, 'bots ready');
 }
 
 main().catch((err) => {
