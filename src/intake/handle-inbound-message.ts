@@ -72,10 +72,20 @@ export function createIntakeHandler(deps: IntakeDeps): HandleInboundMessage & { 
     const rate = await limits.hitMessage(chatHash, at);
     if (rate === 'over') return [];
     if (rate === 'first_over') return [{ text: bilingual((t) => t.limits.rate) }];
-    if (await isSenderBlocked(chatHash, at)) return blockedNotice(chatHash);
+    if (await isBlocked(chatHash, at)) return blockedNotice(chatHash);
 
     const outcome = await drafts.withChatLock(chatHash, () => handleLocked(message, chatHash, at));
     return outcome === 'busy' ? [{ text: bilingual((t) => t.limits.busy) }] : outcome;
+  }
+
+  // With the database unreachable the block list cannot be read: let the message through rather than lose a report.
+  async function isBlocked(chatHash: string, at: Date): Promise<boolean> {
+    try {
+      return await isSenderBlocked(chatHash, at);
+    } catch (err) {
+      logger.warn({ err: errorText(err) }, 'block list not readable; message let through');
+      return false;
+    }
   }
 
   // A blocked sender's messages reach no draft and no queue. They hear why once a day, with the emergency numbers,
