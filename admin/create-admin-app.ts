@@ -24,6 +24,7 @@ import { registerIntakeRoutes } from './routes/intake.routes';
 import { registerOnCallRoutes } from './routes/oncall.routes';
 import { registerPartnerRoutes } from './routes/partner.routes';
 import { registerQueueBoard } from './routes/queue-board';
+import { registerWhatsappLoginRoutes } from './routes/whatsapp-login.routes';
 import { registerWalkInRoutes } from './routes/register-report.routes';
 import { registerReportRoutes } from './routes/report.routes';
 import { registerUserRoutes } from './routes/user.routes';
@@ -96,6 +97,7 @@ export function createAdminApp(deps: AdminDeps): express.Express {
   registerUserRoutes(app, routeDeps);
   registerDashboardRoutes(app);
   registerRetentionRoutes(app, routeDeps);
+  registerWhatsappLoginRoutes(app, routeDeps);
   registerApiRoutes(app, routeDeps, throttle);
   const boardQueues = Object.values(deps.queues ?? {});
   if (boardQueues.length) registerQueueBoard(app, boardQueues);

@@ -38,6 +38,7 @@ export const PERMISSIONS = {
   'retention.view': ['koordinator'],
   'queue.ops': ['koordinator', 'admin'],
   'user.manage': ['admin'],
+  'whatsapp.login': ['admin'],
   'account.self': [
     'penerima_pengaduan', 'petugas_input_data', 'kepala_seksi_data', 'petugas_assesmen', 'pekerja_sosial',
     'petugas_on_call', 'kepala_seksi_pelayanan', 'koordinator', 'admin',

@@ -1,5 +1,6 @@
 // `npx tsx bench/worker-crash.ts [reports] [killAt]`: the worker-crash scenario at full size (default 500 reports,
 // SIGKILL once 150 are queued), on its own FerretDB and Redis prefix. Prints the figures; exit 1 if a promise broke.
+import '../test/setup-env'; // throw-away keys: the run uses its own database and key prefix
 import { describeFigures, runWorkerCrashScenario } from '../test/support/worker-crash-scenario';
 
 async function main(): Promise<void> {

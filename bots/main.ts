@@ -11,6 +11,7 @@ import { createShutdown } from '../src/runtime/run-process';
 import { createBotsApp } from './create-bots-app';
 import type { BotsContext } from './shared/bots-context';
 import { errorText } from './shared/error-text';
+import { startChannelReplyWorker } from './shared/channel-reply-worker';
 import { startDraftReminders } from './shared/draft-reminders';
 import { startTelegramChannel } from './telegram/telegram-channel';
 import { startWebchatChannel } from './webchat/webchat-channel';
@@ -62,8 +63,11 @@ async function main(): Promise<void> {
   channels.whatsapp_cloud = await attempt(() => startWhatsappCloudChannel(ctx));
 
   startDraftReminders({ drafts: handle.drafts, senders: ctx.senders, logger, shutdown });
-  logger.info({ port: config.bots.port, channels }, 'bots ready');
+  const replies = startChannelReplyWorker({ senders: ctx.senders, cipher, connection: queueConnection, prefix: config.redis.prefix, logger });
+  shutdown.onStop('channel-replies', () => replies.close());
+  // One line per channel, then "bots ready" last: whoever waits for it has seen them all.
   for (const [channel, state] of Object.entries(channels)) logger.info({ channel, state }, `${channel}: ${state}`);
+  logger.info({ port: config.bots.port, channels }, 'bots ready');
 }
 
 main().catch((err) => {

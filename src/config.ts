@@ -63,6 +63,8 @@ export const EnvSchema = z.object({
   RETENTION_REJECTED_DAYS: z.coerce.number().int().positive().default(90),
   /** Staff–reporter conversations of a case are erased this many days after terminasi. */
   RETENTION_TRANSCRIPT_DAYS: z.coerce.number().int().positive().default(365),
+  /** When the retention job runs (cron, Asia/Jakarta time). */
+  RETENTION_CRON: z.string().regex(/^\S+( \S+){4,5}$/, 'expected a cron pattern like 0 2 * * *').default('0 2 * * *'),
   /** Minutes an on-call alert may stay unacknowledged before it goes to the next level (fractions allowed). */
   ALERT_ESCALATE_MINUTES: z.coerce.number().positive().default(10),
   /** A report still `received` (or `triaged`) this long has lost its job: the sweeper re-queues it. */
@@ -179,7 +181,7 @@ function toConfig(e: Env) {
       maxTextLength: e.INTAKE_MAX_TEXT_LENGTH,
       maxFilesPerReport: e.INTAKE_MAX_FILES_PER_REPORT,
     },
-    retention: { rejectedDays: e.RETENTION_REJECTED_DAYS, transcriptDays: e.RETENTION_TRANSCRIPT_DAYS },
+    retention: { rejectedDays: e.RETENTION_REJECTED_DAYS, transcriptDays: e.RETENTION_TRANSCRIPT_DAYS, cron: e.RETENTION_CRON },
     alerts: { escalateAfterMs: Math.round(e.ALERT_ESCALATE_MINUTES * 60_000) },
     jobs: {
       sweepAfterMs: Math.round(e.SWEEP_AFTER_SECONDS * 1000),

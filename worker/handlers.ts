@@ -5,6 +5,7 @@ import { processEscalate } from './jobs/escalate.job';
 import { processOutbound } from './jobs/outbound.job';
 import { processSlaWatch } from './jobs/sla-watch.job';
 import { processStaffReply } from './jobs/staff-reply.job';
+import { processRetention } from './jobs/retention.job';
 import { processSweep } from './jobs/sweep.job';
 import { processTriage } from './jobs/triage.job';
 
@@ -16,5 +17,6 @@ export const HANDLERS = {
   outbound: processOutbound,
   'sla-watch': processSlaWatch,
   sweep: processSweep,
+  retention: processRetention,
   staff_reply: processStaffReply,
 } satisfies Record<WorkerJobName, Processor>;

@@ -69,6 +69,9 @@ export async function startWorkers({ config, redis, logger, metrics }: WorkerDep
   await queues.maintenance!.upsertJobScheduler(
     'sla-watch', { pattern: config.jobs.slaWatchCron, tz: 'Asia/Jakarta' }, { name: 'sla-watch', data: {} },
   );
+  await queues.maintenance!.upsertJobScheduler(
+    'retention', { pattern: config.retention.cron, tz: 'Asia/Jakarta' }, { name: 'retention', data: {} },
+  );
   logger.info({ jobs: Object.keys(JOBS).length }, 'workers started');
   return { workers, queues };
 }

@@ -55,10 +55,10 @@ export function registerApiRoutes(app: Express, deps: RouteDeps, throttle: Login
     const body = parseBody(SessionBody, req.body);
     if (!body) return badRequest(res);
     const ip = req.ip ?? 'unknown';
-    if (await throttle.isThrottled(ip)) return void res.status(429).json({ error: 'throttled' });
+    if (await throttle.isThrottled(ip, body.username)) return void res.status(429).json({ error: 'throttled' });
     const result = await signIn(body.username, body.password);
     if (!result.ok) {
-      await throttle.recordFailure(ip);
+      await throttle.recordFailure(ip, body.username);
       return void res.status(result.reason === 'locked' ? 423 : 401).json({ error: result.reason });
     }
     await startSession(req, result.user.id, result.user.sessionVersion);

@@ -34,10 +34,10 @@ export function registerAuthRoutes(app: Express, throttle: LoginThrottle): void 
     const t = res.locals.t;
     if (!form.success) return res.status(400).render('login.njk', { error: t('bad_credentials') });
     const ip = req.ip ?? 'unknown';
-    if (await throttle.isThrottled(ip)) return res.status(429).render('login.njk', { error: t('throttled') });
+    if (await throttle.isThrottled(ip, form.data.username)) return res.status(429).render('login.njk', { error: t('throttled') });
     const result = await signIn(form.data.username, form.data.password);
     if (!result.ok) {
-      await throttle.recordFailure(ip);
+      await throttle.recordFailure(ip, form.data.username);
       const status = result.reason === 'locked' ? 423 : 401;
       return res.status(status).render('login.njk', { error: t(result.reason === 'locked' ? 'locked' : 'bad_credentials') });
     }

@@ -6,6 +6,7 @@ import type { District } from '../districts/district';
 import type { Logger } from '../logger';
 import { enqueue, type Queues } from '../queue/queues';
 import { listReporterReports } from '../reports/list-reporter-reports';
+import { isSenderBlocked } from '../reports/sender-blocks';
 import type { MediaStore } from '../reports/media-store';
 import { storeReport } from '../reports/store-report';
 import { advanceIntake, askAgain, type EngineContext } from './advance-intake';
@@ -71,9 +72,27 @@ export function createIntakeHandler(deps: IntakeDeps): HandleInboundMessage & { 
     const rate = await limits.hitMessage(chatHash, at);
     if (rate === 'over') return [];
     if (rate === 'first_over') return [{ text: bilingual((t) => t.limits.rate) }];
+    if (await isBlocked(chatHash, at)) return blockedNotice(chatHash);
 
     const outcome = await drafts.withChatLock(chatHash, () => handleLocked(message, chatHash, at));
     return outcome === 'busy' ? [{ text: bilingual((t) => t.limits.busy) }] : outcome;
+  }
+
+  // With the database unreachable the block list cannot be read: let the message through rather than lose a report.
+  async function isBlocked(chatHash: string, at: Date): Promise<boolean> {
+    try {
+      return await isSenderBlocked(chatHash, at);
+    } catch (err) {
+      logger.warn({ err: errorText(err) }, 'block list not readable; message let through');
+      return false;
+    }
+  }
+
+  // A blocked sender's messages reach no draft and no queue. They hear why once a day, with the emergency numbers,
+  // so a child wrongly blocked is never left without a way to get help.
+  async function blockedNotice(chatHash: string): Promise<OutboundMessage[]> {
+    const first = await redis.set(`${config.redis.prefix}:intake:blocked-notice:${chatHash}`, '1', 'EX', 86_400, 'NX');
+    return first === 'OK' ? [{ text: bilingual((t) => t.limits.blocked) }] : [];
   }
 
   async function handleLocked(message: InboundMessage, chatHash: string, at: Date): Promise<OutboundMessage[]> {

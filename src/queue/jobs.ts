@@ -6,7 +6,7 @@ import { z } from 'zod';
 const objectId = z.string().regex(/^[a-f0-9]{24}$/, 'expected a 24-hex object id');
 
 /** `whatsapp` is consumed by the bots process (the WhatsApp session lives there); the worker runs the others. */
-export const QUEUES = ['reports', 'alerts', 'outbound', 'maintenance', 'whatsapp'] as const;
+export const QUEUES = ['reports', 'alerts', 'outbound', 'maintenance', 'whatsapp', 'bots'] as const;
 export type QueueName = (typeof QUEUES)[number];
 export const WORKER_QUEUES = ['reports', 'alerts', 'outbound', 'maintenance'] as const satisfies readonly QueueName[];
 
@@ -31,6 +31,13 @@ export const JOBS = {
   'sla-watch': { queue: 'maintenance', payload: z.object({}) },
   /** Scheduled: re-queue triage for reports whose job was lost (the database is the source of truth). */
   sweep: { queue: 'maintenance', payload: z.object({}) },
+  /**
+   * A staff reply to a reporter on a channel only the bots process can reach (WhatsApp Cloud API, within or after the
+   * 24-hour window): consumed there. Ids only; the text stays encrypted in the ReportMessage.
+   */
+  channel_reply: { queue: 'bots', payload: z.object({ reportId: objectId, messageId: objectId }) },
+  /** Scheduled: anonymise old rejected/merged reports and erase closed cases' conversations (RETENTION_* settings). */
+  retention: { queue: 'maintenance', payload: z.object({}) },
   /** A staff reply to a reporter: the text is the encrypted ReportMessage `messageId`, never in the payload. */
   staff_reply: { queue: 'outbound', payload: z.object({ reportId: objectId, messageId: objectId }) },
   /**
@@ -45,7 +52,7 @@ export const JOBS = {
 
 export type JobName = keyof typeof JOBS;
 export type JobPayload<N extends JobName> = z.infer<(typeof JOBS)[N]['payload']>;
-export type WorkerJobName = { [N in JobName]: (typeof JOBS)[N]['queue'] extends 'whatsapp' ? never : N }[JobName];
+export type WorkerJobName = { [N in JobName]: (typeof JOBS)[N]['queue'] extends 'whatsapp' | 'bots' ? never : N }[JobName];
 
 /** Job ids that make a repeated enqueue a no-op (BullMQ ignores an add whose id exists). */
 export function jobIdFor<N extends JobName>(name: N, payload: JobPayload<N>): string {
@@ -61,6 +68,8 @@ export function jobIdFor<N extends JobName>(name: N, payload: JobPayload<N>): st
       return `${name}-${p.alertId}`;
     case 'staff_reply':
       return `reply-${p.messageId}`;
+    case 'channel_reply':
+      return `channel-reply-${p.messageId}`;
     case 'whatsapp_send':
       return `wa-${p.messageId}`;
     default:

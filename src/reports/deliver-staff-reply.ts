@@ -7,12 +7,12 @@ import { enqueue, type Queues } from '../queue/queues';
 export type DeliverOutcome = { outcome: 'sent' | 'already_sent' | 'not_found' | 'unreachable'; channel?: string };
 
 /**
- * Sends one stored staff reply to the reporter's Telegram chat, once: a retry after a successful send finds the
- * message `sent` and does nothing.
+ * Sends one stored staff reply to the reporter's chat through `send`, once: a retry after a successful send finds
+ * the message `sent` and does nothing.
  */
-export async function deliverStaffReplyByTelegram(
+export async function deliverStaffReply(
   messageId: string,
-  deps: { cipher: FieldCipher; telegram: TelegramSender },
+  deps: { cipher: FieldCipher; send: (chatId: string, text: string) => Promise<unknown> },
 ): Promise<DeliverOutcome> {
   const message = await ReportMessageModel.findById(messageId);
   if (!message) return { outcome: 'not_found' };
@@ -22,9 +22,13 @@ export async function deliverStaffReplyByTelegram(
     await ReportMessageModel.updateOne({ _id: message._id }, { $set: { status: 'failed' } });
     return { outcome: 'unreachable' };
   }
-  await deps.telegram.sendMessage(deps.cipher.decrypt(report.replyAddress), deps.cipher.decrypt(message.text));
+  await deps.send(deps.cipher.decrypt(report.replyAddress), deps.cipher.decrypt(message.text));
   await ReportMessageModel.updateOne({ _id: message._id, status: { $ne: 'sent' } }, { $set: { status: 'sent' } });
-  return { outcome: 'sent', channel: 'telegram' };
+  return { outcome: 'sent', channel: report.channel };
+}
+
+export function deliverStaffReplyByTelegram(messageId: string, deps: { cipher: FieldCipher; telegram: TelegramSender }): Promise<DeliverOutcome> {
+  return deliverStaffReply(messageId, { cipher: deps.cipher, send: (chatId, text) => deps.telegram.sendMessage(chatId, text) });
 }
 
 export async function markStaffReplyFailed(messageId: string): Promise<void> {

@@ -83,6 +83,7 @@ const MATRIX: Record<string, StaffRole[] | typeof PUBLIC> = {
   'POST /oncall/:id/delete': ['kepala_seksi_data', 'koordinator'],
   'GET /alerts/:id': ['petugas_on_call', 'kepala_seksi_data', 'koordinator', 'penerima_pengaduan'],
   'GET /users': ['admin'],
+  'GET /whatsapp': ['admin'],
   'POST /users': ['admin'],
   'POST /users/:id/reset': ['admin'],
   'POST /users/:id/active': ['admin'],

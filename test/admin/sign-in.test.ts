@@ -67,6 +67,19 @@ describe('signing in to the admin panel', () => {
     expect(right.text).toContain('Akun dikunci sementara');
   });
 
+  it('throttles repeated failures from one address for one account, without blocking colleagues at that address', async () => {
+    await makeUser('petugas_on_call', 'tono');
+    await makeUser('petugas_on_call', 'tini');
+    const client = new AdminClient(admin.baseUrl);
+    const fromOffice = { 'x-forwarded-for': '10.9.8.7' };
+    const attempt = (username: string, password: string) =>
+      client.request('POST', '/api/session', { body: JSON.stringify({ username, password }), type: 'application/json', headers: fromOffice });
+    // Ten guesses at an unknown name fill its own budget only.
+    for (let i = 0; i < 10; i++) expect((await attempt('nobody.here', `guess-number-${i}`)).status).toBe(401);
+    expect((await attempt('nobody.here', 'guess-number-x')).status).toBe(429);
+    expect((await attempt('tini', TEST_PASSWORD)).status).toBe(200);
+  });
+
   it('makes a first-login user change the password before anything else', async () => {
     await makeUser('koordinator', 'kord', true);
     const client = new AdminClient(admin.baseUrl);

@@ -1,5 +1,13 @@
 import { createHmac } from 'node:crypto';
 import { cloudText, startFakeGraphApi } from '../fakes/whatsapp-graph-api';
+import mongoose from 'mongoose';
+import { loadConfig } from '../../src/config';
+import { createFieldCipher } from '../../src/crypto/field-cipher';
+import { connectMongo } from '../../src/db/connect';
+import { ReportMessageModel } from '../../src/db/models/report-message.model';
+import { ReportModel } from '../../src/db/models/report.model';
+import { createQueues, enqueue } from '../../src/queue/queues';
+import { createRedis } from '../../src/redis';
 import { uniqueDatabaseUri } from '../support/database';
 import { expectEventually } from '../support/expect-eventually';
 import { freePort, startProcess } from '../support/processes';
@@ -7,12 +15,14 @@ import { TEST_REDIS_URL, uniquePrefix } from '../support/redis';
 
 // `npm run bots`: every configured channel starts, and each one that is off says why, one line each.
 describe('the bots process and its channels', () => {
-  it('says which channels are off and why, and serves the Cloud API webhook when it is configured', async () => {
+  it('says which channels are off and why, serves the Cloud API webhook when it is configured, and sends staff replies there', async () => {
     const graph = await startFakeGraphApi();
     const port = await freePort();
+    const dbUri = uniqueDatabaseUri('botschan');
+    const prefix = uniquePrefix('botschan');
     const appSecret = 'app-secret-for-e2e-0123456789';
     const bots = startProcess('bots/main.ts', {
-      BOTS_PORT: String(port), MONGODB_URI: uniqueDatabaseUri('botschan'), REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: uniquePrefix('botschan'),
+      BOTS_PORT: String(port), MONGODB_URI: dbUri, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix,
       LOG_LEVEL: 'info', TELEGRAM_BOT_TOKEN: '', WEBCHAT_ENABLED: 'false', WHATSAPP_ENABLED: 'true', CHROMIUM_PATH: '/nonexistent/chromium',
       WHATSAPP_CLOUD_PHONE_NUMBER_ID: graph.phoneNumberId, WHATSAPP_CLOUD_ACCESS_TOKEN: graph.accessToken,
       WHATSAPP_CLOUD_APP_SECRET: appSecret, WHATSAPP_CLOUD_VERIFY_TOKEN: 'verify-token-e2e-0123456', WHATSAPP_CLOUD_GRAPH_ROOT: graph.root,
@@ -36,6 +46,26 @@ describe('the bots process and its channels', () => {
       });
       expect(res.status).toBe(200);
       await expectEventually(() => expect(graph.sentTo('6281399999999').map(cloudText).join()).toMatch(/RAHASIA/));
+
+      // A staff reply to this Cloud API reporter: the worker hands it to this process, which sends it while the
+      // reporter's 24-hour window is open.
+      await connectMongo(dbUri);
+      const config = loadConfig();
+      const cipher = createFieldCipher(config.crypto);
+      const report = await ReportModel.create({
+        ticket: 'ADU-E2E0-CLD1', channel: 'whatsapp_cloud', reporterHash: 'h', anonymous: false, category: 'lainnya',
+        replyAddress: cipher.encrypt('6281399999999'),
+      });
+      const message = await ReportMessageModel.create({ reportId: report._id, direction: 'out', text: cipher.encrypt('Kami sudah menerima laporan Anda.'), by: 'u1', status: 'queued' });
+      const connection = createRedis(TEST_REDIS_URL, { forBullWorker: true });
+      const queues = createQueues(connection, prefix, ['bots']);
+      await enqueue(queues, 'channel_reply', { reportId: report.id, messageId: message.id });
+      await expectEventually(() => expect(graph.sentTo('6281399999999').map(cloudText)).toContain('Kami sudah menerima laporan Anda.'));
+      await expectEventually(async () => expect((await ReportMessageModel.findById(message._id).lean())?.status).toBe('sent'));
+      await queues.bots!.close();
+      connection.disconnect();
+      await mongoose.disconnect();
+
       expect(bots.output()).not.toContain(appSecret);
       expect(bots.output()).not.toContain(graph.accessToken);
     } finally {

@@ -41,14 +41,25 @@ export interface CrashFigures {
  */
 export async function runWorkerCrashScenario(reports: number, killAt: number, timeoutMs: number): Promise<CrashFigures> {
   const ferret = await startOwnFerretDb();
-  const telegram = await startFakeTelegram();
+  const telegram = await startFakeTelegram().catch(async (err) => {
+    await ferret.stop();
+    throw err;
+  });
   const prefix = uniquePrefix('crash');
   const env = {
     MONGODB_URI: ferret.uri('crash'), REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix, TELEGRAM_BOT_TOKEN: telegram.token,
     TELEGRAM_API_ROOT: telegram.apiRoot, JOB_LOCK_SECONDS: '2', SWEEP_EVERY_SECONDS: '5', SWEEP_AFTER_SECONDS: '10',
     LOG_LEVEL: 'warn', NODE_ENV: 'test',
   };
-  const config = loadConfig({ ...process.env, ...env });
+  const config = (() => {
+    try {
+      return loadConfig({ ...process.env, ...env });
+    } catch (err) {
+      void telegram.close();
+      void ferret.stop();
+      throw err;
+    }
+  })();
   const cipher = createFieldCipher(config.crypto);
   const redis = createRedis(TEST_REDIS_URL, { forBullWorker: true });
   const queues = createQueues(redis, prefix, QUEUES);

@@ -1,5 +1,6 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import { ReportModel } from '../../src/db/models/report.model';
+import { enqueue } from '../../src/queue/queues';
 import { deliverStaffReplyByTelegram, handOverStaffReplyToWhatsapp, markStaffReplyFailed } from '../../src/reports/deliver-staff-reply';
 import { parsePayload, type JobContext, type Outcome } from '../job-context';
 import { handleTelegramError } from '../telegram-errors';
@@ -9,6 +10,10 @@ export async function processStaffReply(job: Job, ctx: JobContext): Promise<Outc
   const report = await ReportModel.findById(reportId, { channel: 1 }).lean();
   if (!report) throw new UnrecoverableError(`report ${reportId} not found`);
   if (report.channel === 'whatsapp') return handOverStaffReplyToWhatsapp(messageId, { cipher: ctx.cipher, queues: ctx.queues });
+  if (report.channel === 'whatsapp_cloud') {
+    await enqueue(ctx.queues, 'channel_reply', { reportId, messageId });
+    return { outcome: 'handed_over', channel: report.channel };
+  }
   if (report.channel !== 'telegram') {
     await markStaffReplyFailed(messageId);
     throw new UnrecoverableError(`replies on ${report.channel} are not delivered by the worker`);

@@ -81,7 +81,7 @@ export interface Catalogue {
     states: Record<ReportStatus, string>;
     startHint: string;
   };
-  limits: { rate: string; daily: (max: number) => string; tooLong: (max: number) => string; busy: string };
+  limits: { rate: string; daily: (max: number) => string; tooLong: (max: number) => string; busy: string; blocked: string };
   reminder: (hoursLeft: number) => string;
 }
 

@@ -154,6 +154,7 @@ export const en: Catalogue = {
     daily: (max) => `You have sent ${max} reports today. Your answers are kept; please try again tomorrow. Emergency: 112.`,
     tooLong: (max) => `That message is too long (at most ${max} characters). Please shorten it or send it in parts.`,
     busy: 'Your previous message is still being processed. Please send again in a moment.',
+    blocked: 'This service cannot take messages from this account for now. If a child is in danger, call 112, police 110, or SAPA 129.',
   },
   reminder: (hours) =>
     `Your report is not finished and will be deleted in about ${hours} hours. Reply to this message to continue.`,

@@ -155,6 +155,7 @@ export const id: Catalogue = {
     daily: (max) => `Anda sudah mengirim ${max} laporan hari ini. Jawaban Anda tetap tersimpan; coba kirim lagi besok. Darurat: 112.`,
     tooLong: (max) => `Pesan terlalu panjang (paling banyak ${max} huruf). Mohon persingkat atau kirim dalam beberapa bagian.`,
     busy: 'Pesan sebelumnya masih diproses. Mohon kirim lagi sebentar lagi.',
+    blocked: 'Layanan ini tidak dapat menerima pesan dari akun ini untuk sementara. Jika ada anak dalam bahaya, hubungi 112, polisi 110, atau SAPA 129.',
   },
   reminder: (hours) =>
     `Laporan Anda belum selesai dan akan terhapus dalam sekitar ${hours} jam. Balas pesan ini untuk melanjutkan.`,
