@@ -63,6 +63,9 @@ ensure_chromium() {
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null
 }
 
+# The resilience suite runs a FerretDB of its own (it restarts it): it only needs the binary.
+if [ "${1:-}" = "--ferretdb-binary" ]; then build_ferretdb; echo "$FERRETDB_BIN"; exit 0; fi
+
 ensure_redis
 ensure_ferretdb
 if [ "${1:-}" = "--browser" ]; then ensure_chromium; fi

@@ -76,6 +76,8 @@ export const EnvSchema = z.object({
   JOB_LOCK_SECONDS: z.coerce.number().positive().default(30),
   /** Steady Telegram send rate of the outbound queue (Bot API allows about 30 per second). */
   TELEGRAM_SENDS_PER_SECOND: z.coerce.number().int().positive().default(25),
+  /** Least time between two worker sends to one Telegram chat (Bot API allows about one message per second per chat). */
+  TELEGRAM_PER_CHAT_MS: z.coerce.number().int().min(0).default(1100),
   WEBCHAT_ENABLED: flag.default(true),
   /** Messages one web chat client (by IP) may send per minute. */
   WEBCHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().positive().default(20),
@@ -95,8 +97,6 @@ export const EnvSchema = z.object({
   /** The approved message template for writing to a reporter outside the 24-hour window. */
   WHATSAPP_CLOUD_TEMPLATE: z.string().regex(/^[a-z0-9_]{1,512}$/, 'expected a template name (a-z 0-9 _)').default('lapor_anak_tindak_lanjut'),
   WHATSAPP_CLOUD_TEMPLATE_LANGUAGE: z.string().regex(/^[a-z]{2}(_[A-Z]{2})?$/, 'expected a language code like id or en_US').default('id'),
-  /** Least time between two worker sends to one Telegram chat (Bot API allows about one message per second per chat). */
-  TELEGRAM_PER_CHAT_MS: z.coerce.number().int().min(0).default(1100),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { Types } from 'mongoose';
 import { z } from 'zod';
 import type { FieldCipher } from '../crypto/field-cipher';
 import { ReportModel } from '../db/models/report.model';
@@ -90,7 +91,10 @@ export async function storeReport(
   opts: StoreReportOptions = {},
 ): Promise<StoredReport> {
   const intakeKey = opts.intakeKey ?? `new:${randomUUID()}`;
-  const earlier = await findByIntakeKey(intakeKey);
+  // The report's _id follows from its intake key: the unique _id index refuses a second copy, and the look-up is by
+  // _id, the one filter FerretDB answers without reading every report (any other field costs a scan there).
+  const _id = idForIntakeKey(intakeKey);
+  const earlier = await findStored(_id);
   if (earlier) return earlier;
   const r = ConfirmedReportSchema.parse(input);
   z.enum(CHANNELS).parse(reporter.channel);
@@ -99,6 +103,7 @@ export async function storeReport(
   const contactMethod = r.anonymous ? 'none' : r.contactMethod;
   const doc = {
     status: 'received' as const,
+    _id,
     intakeKey,
     channel: reporter.channel,
     language: r.language,
@@ -133,8 +138,8 @@ export async function storeReport(
       return { id: created._id.toString(), ticket };
     } catch (err) {
       if ((err as { code?: number }).code !== 11000) throw err;
-      // 11000 on the intake key: the same confirm raced us and won; its report is ours.
-      const raced = await findByIntakeKey(intakeKey);
+      // 11000 on _id: the same confirm raced us and won; its report is ours.
+      const raced = await findStored(_id);
       if (raced) return raced;
       // Otherwise on the ticket index: another report drew the same ticket; draw again.
       if (attempt < MAX_TICKET_ATTEMPTS) continue;
@@ -143,7 +148,11 @@ export async function storeReport(
   }
 }
 
-async function findByIntakeKey(intakeKey: string): Promise<StoredReport | null> {
-  const found = await ReportModel.findOne({ intakeKey }, { ticket: 1 }).lean();
+function idForIntakeKey(intakeKey: string): Types.ObjectId {
+  return new Types.ObjectId(createHash('sha256').update(intakeKey).digest('hex').slice(0, 24));
+}
+
+async function findStored(_id: Types.ObjectId): Promise<StoredReport | null> {
+  const found = await ReportModel.findById(_id, { ticket: 1 }).lean();
   return found ? { id: found._id.toString(), ticket: found.ticket } : null;
 }

@@ -54,7 +54,6 @@ describe('Telegram: a reporter on the real bots process', () => {
     // Every press was acknowledged, and its keyboard taken away so it cannot be pressed twice.
     expect(bots.fake.calls('answerCallbackQuery').length).toBeGreaterThanOrEqual(14);
     expect(bots.fake.calls('editMessageReplyMarkup').length).toBeGreaterThanOrEqual(14);
-    expect(bots.fake.calls('sendChatAction').some((c) => c.params.action === 'typing')).toBe(true);
 
     const report = await ReportModel.findOne({ ticket }).lean();
     expect(report).toMatchObject({ channel: 'telegram', anonymous: false, category: 'kekerasan_fisik', status: 'received' });

@@ -34,7 +34,7 @@ const eventSchema = new Schema(
 const reportSchema = new Schema(
   {
     ticket: { type: String, required: true },
-    /** storeReport's idempotency key (`draft:<draft id>` from the chat intake; random for walk-ins). No personal data. */
+    /** storeReport's idempotency key (`draft:<draft id>` from the chat intake; random for walk-ins); `_id` is derived from it. */
     intakeKey: { type: String, required: true, default: () => `new:${randomUUID()}` },
     status: { type: String, enum: REPORT_STATUSES, required: true, default: 'received' },
     channel: { type: String, enum: CHANNELS, required: true },
@@ -93,8 +93,6 @@ const reportSchema = new Schema(
 
 // Ticket look-up by staff and reporters; unique so two reports can never share a ticket.
 reportSchema.index({ ticket: 1 }, { unique: true });
-// storeReport: a repeated confirm (crash before the reply, update delivered twice) finds the report it already stored.
-reportSchema.index({ intakeKey: 1 }, { unique: true });
 // `status` for a reporter lists their own reports.
 reportSchema.index({ reporterHash: 1, receivedAt: -1 });
 // The intake queue and the sweeper (reports left in `received`).
