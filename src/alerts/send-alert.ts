@@ -22,7 +22,7 @@ export async function deliverAlert(
   if (alert.sentAt) return { outcome: 'already_sent' };
   if (alert.channel !== channel || !alert.address) throw new Error(`alert ${alertId} has no ${channel} recipient`);
   await deps.send(deps.cipher.decrypt(alert.address), alert.text);
-  await AlertModel.updateOne({ _id: alert._id, sentAt: null }, { $set: { sentAt: new Date(), status: 'sent' } });
+  await AlertModel.updateOne({ _id: alert._id }, { $set: { sentAt: new Date(), status: 'sent' } });
   return { outcome: 'sent' };
 }
 

@@ -23,7 +23,7 @@ export async function deliverStaffReply(
     return { outcome: 'unreachable' };
   }
   await deps.send(deps.cipher.decrypt(report.replyAddress), deps.cipher.decrypt(message.text));
-  await ReportMessageModel.updateOne({ _id: message._id, status: { $ne: 'sent' } }, { $set: { status: 'sent' } });
+  await ReportMessageModel.updateOne({ _id: message._id }, { $set: { status: 'sent' } });
   return { outcome: 'sent', channel: report.channel };
 }
 
@@ -32,7 +32,9 @@ export function deliverStaffReplyByTelegram(messageId: string, deps: { cipher: F
 }
 
 export async function markStaffReplyFailed(messageId: string): Promise<void> {
-  await ReportMessageModel.updateOne({ _id: messageId, status: { $ne: 'sent' } }, { $set: { status: 'failed' } });
+  // `_id`-only filters throughout: FerretDB reads every document for any other filter.
+  const message = await ReportMessageModel.findById(messageId, { status: 1 }).lean();
+  if (message && message.status !== 'sent') await ReportMessageModel.updateOne({ _id: messageId }, { $set: { status: 'failed' } });
 }
 
 /**
@@ -54,6 +56,6 @@ export async function handOverStaffReplyToWhatsapp(
   const chatId = deps.cipher.decrypt(report.replyAddress);
   const sealed = deps.cipher.encrypt(JSON.stringify({ chatId, text: deps.cipher.decrypt(message.text) }));
   await enqueue(deps.queues, 'whatsapp_send', { messageId: `reply-${messageId}`, sealed });
-  await ReportMessageModel.updateOne({ _id: message._id, status: { $ne: 'sent' } }, { $set: { status: 'sent' } });
+  await ReportMessageModel.updateOne({ _id: message._id }, { $set: { status: 'sent' } });
   return { outcome: 'sent', channel: 'whatsapp' };
 }

@@ -3,6 +3,7 @@ import type { FieldCipher } from '../crypto/field-cipher';
 import { ReportModel } from '../db/models/report.model';
 import { triageReport } from '../triage/triage-report';
 import { findPossibleDuplicates } from './find-possible-duplicates';
+import { changeReportIf } from './report-transition';
 import { SLA_HOURS, type Priority } from './report-vocabulary';
 
 export class ReportNotFoundError extends Error {}
@@ -17,7 +18,8 @@ export interface TriageStoredReportDeps {
 export type TriageOutcome = { outcome: 'queued' | 'already_routed'; priority: Priority; duplicates: number };
 
 /**
- * received → triaged → queued, each step status-guarded so a retried or doubled job changes nothing twice.
+ * received → triaged → queued, each step checked and exclusive (changeReportIf) so a retried or doubled job changes
+ * nothing twice.
  * Safe to run any number of times on the same report.
  */
 export async function triageStoredReport(reportId: string, deps: TriageStoredReportDeps): Promise<TriageOutcome> {
@@ -37,8 +39,9 @@ export async function triageStoredReport(reportId: string, deps: TriageStoredRep
       ongoing: report.ongoing ?? undefined,
     });
     const at = now();
-    await ReportModel.updateOne(
-      { _id, status: 'received' },
+    await changeReportIf(
+      _id,
+      (doc) => doc.status === 'received',
       {
         $set: {
           status: 'triaged', priority: result.priority, triageReasons: result.reasons, triageVersion: result.version,
@@ -56,8 +59,9 @@ export async function triageStoredReport(reportId: string, deps: TriageStoredRep
     duplicates = others.length;
     const at = now();
     // One write per step: the duplicate links travel with the status change.
-    await ReportModel.updateOne(
-      { _id, status: 'triaged' },
+    await changeReportIf(
+      _id,
+      (doc) => doc.status === 'triaged',
       {
         $set: { status: 'queued', queuedAt: at },
         $addToSet: { possibleDuplicates: { $each: others } },

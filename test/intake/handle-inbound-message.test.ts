@@ -179,12 +179,19 @@ describe('hostile input through the handler', () => {
     const [a, b] = [harness.newHandler(), harness.newHandler()];
     const [ra, rb] = await Promise.all([a(textFrom(chat, 'tidak')), b(textFrom(chat, '1'))]);
     const texts = [joined(ra), joined(rb)].join('\n');
-    // One answered "anonymous?", the other then answered the category question: nothing lost, nothing twice.
-    expect(texts).toMatch(/Apa yang terjadi/);
-    expect(texts).toMatch(/Ceritakan/);
     const loaded = await a.drafts.load(harness.hasher(`telegram:${chat}`));
-    expect(loaded!.draft).toMatchObject({ step: 'description', answers: { anonymous: false, category: 'kekerasan_fisik' } });
-    expect(loaded!.draft.history).toEqual(['consent', 'danger', 'reporter_role', 'anonymous', 'category']);
+    // Either may take the chat's lock first; whichever did, the other was handled after it, against the saved draft.
+    if (/Ceritakan/.test(texts)) {
+      // "tidak" answered "anonymous?", then "1" answered the category question.
+      expect(loaded!.draft).toMatchObject({ step: 'description', answers: { anonymous: false, category: 'kekerasan_fisik' } });
+      expect(loaded!.draft.history).toEqual(['consent', 'danger', 'reporter_role', 'anonymous', 'category']);
+    } else {
+      // "1" (yes, anonymous) came first; "tidak" was then no answer to the category question and changed nothing.
+      expect(texts).toMatch(/tidak ada di pilihan/);
+      expect(loaded!.draft).toMatchObject({ step: 'category', answers: { anonymous: true } });
+      expect(loaded!.draft.history).toEqual(['consent', 'danger', 'reporter_role', 'anonymous']);
+    }
+    expect(texts.match(/Apa yang terjadi/g)!.length).toBeGreaterThanOrEqual(1);
 
     const many = await Promise.all(Array.from({ length: 10 }, () => a(textFrom(chat, '😀'))));
     expect(many.every((r) => r.length === 1)).toBe(true);

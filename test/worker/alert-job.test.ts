@@ -60,10 +60,13 @@ describe('on-call alerts through the fake Telegram Bot API', () => {
     await expectEventually(() => expect(textsMentioning(KEPALA_SEKSI, report.ticket)).toHaveLength(1));
     await expectEventually(() => expect(textsMentioning(KOORDINATOR, report.ticket)).toHaveLength(1));
     expect(textsMentioning(KEPALA_SEKSI, report.ticket)[0]).toMatch(/ESKALASI/);
-    const alerts = await AlertModel.find({ reportId: report._id }).sort({ level: 1 }).lean();
-    expect(alerts.map((a) => [a.level, a.recipientRole, a.status])).toEqual([
-      [0, 'petugas_on_call', 'sent'], [1, 'kepala_seksi_data', 'sent'], [2, 'koordinator', 'sent'],
-    ]);
+    // The message leaves before its alert is marked sent: wait for the mark.
+    await expectEventually(async () => {
+      const alerts = await AlertModel.find({ reportId: report._id }).sort({ level: 1 }).lean();
+      expect(alerts.map((a) => [a.level, a.recipientRole, a.status])).toEqual([
+        [0, 'petugas_on_call', 'sent'], [1, 'kepala_seksi_data', 'sent'], [2, 'koordinator', 'sent'],
+      ]);
+    });
     expect(textsMentioning(ON_CALL, report.ticket)).toHaveLength(1);
   });
 
