@@ -41,21 +41,14 @@ export async function markStaffReplyFailed(messageId: string): Promise<void> {
  * A reply to a WhatsApp reporter goes to the bots process, which owns the WhatsApp session: the chat id and text
  * travel sealed with the field cipher, and the message's own id keeps a repeated hand-over from sending twice.
  */
-export async function handOverStaffReplyToWhatsapp(
+export function handOverStaffReplyToWhatsapp(
   messageId: string,
   deps: { cipher: FieldCipher; queues: Partial<Queues> },
 ): Promise<DeliverOutcome> {
-  const message = await ReportMessageModel.findById(messageId);
-  if (!message) return { outcome: 'not_found' };
-  if (message.status === 'sent') return { outcome: 'already_sent' };
-  const report = await ReportModel.findById(message.reportId, { replyAddress: 1 }).lean();
-  if (!report?.replyAddress) {
-    await markStaffReplyFailed(messageId);
-    return { outcome: 'unreachable' };
-  }
-  const chatId = deps.cipher.decrypt(report.replyAddress);
-  const sealed = deps.cipher.encrypt(JSON.stringify({ chatId, text: deps.cipher.decrypt(message.text) }));
-  await enqueue(deps.queues, 'whatsapp_send', { messageId: `reply-${messageId}`, sealed });
-  await ReportMessageModel.updateOne({ _id: message._id }, { $set: { status: 'sent' } });
-  return { outcome: 'sent', channel: 'whatsapp' };
+  return deliverStaffReply(messageId, {
+    cipher: deps.cipher,
+    send: (chatId, text) => enqueue(deps.queues, 'whatsapp_send', {
+      messageId: `reply-${messageId}`, sealed: deps.cipher.encrypt(JSON.stringify({ chatId, text })),
+    }),
+  });
 }
