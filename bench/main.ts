@@ -22,7 +22,9 @@ import { telegramReporterChannel } from '../test/support/telegram-reporters';
 // `npm run bench`: one run of the figures issue 7 asks for, printed and written to bench/results/latest.json.
 // Real bots and worker processes on the shared Redis (own prefix) and a FerretDB of the bench's own (SQLite in
 // /dev/shm: the disk fsync per write is FerretDB's cost, not ours; production runs MongoDB), Telegram faked.
-// BENCH_SIZES (default 50,200,1000), BENCH_OUTBOUND (2000), BENCH_DRAFTS (10000) shrink a run for a quick look.
+// BENCH_SIZES (default 50,200,1000), BENCH_OUTBOUND (2000), BENCH_DRAFTS (10000) shrink a run for a quick look;
+// BENCH_ONLY=intake|pipeline runs one part; BENCH_BOTS_NODE_ARGS / BENCH_WORKER_NODE_ARGS / BENCH_NODE_OPTIONS
+// pass flags to the processes (profiling).
 
 const SIZES = (process.env.BENCH_SIZES ?? '50,200,1000').split(',').map(Number);
 const OUTBOUND = Number(process.env.BENCH_OUTBOUND ?? 2000);
@@ -69,13 +71,16 @@ function sampleRss(proc: Running): { stop(): number } {
   return { stop: () => (clearInterval(timer), max) };
 }
 
+/** Node flags for one of our processes, e.g. BENCH_BOTS_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof". */
+const nodeArgs = (which: 'BOTS' | 'WORKER') => (process.env[`BENCH_${which}_NODE_ARGS`] ?? '').split(' ').filter(Boolean);
+
 let phase = 0;
 /** A fresh key prefix per phase: each phase has a fresh fake Telegram, whose update ids start at 1 again. */
 const nextPrefix = () => `${run}-${++phase}`;
 
 async function startBots(kind: 'ours' | 'baseline', fake: FakeTelegram, prefix = nextPrefix()): Promise<Running> {
   const proc = kind === 'ours'
-    ? startProcess('bots/main.ts', { ...env, NODE_OPTIONS: process.env.BENCH_BOTS_NODE_OPTIONS ?? '', REDIS_PREFIX: prefix, TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, BOTS_PORT: String(await freePort()) })
+    ? startProcess('bots/main.ts', { ...env, NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? '', REDIS_PREFIX: prefix, TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, BOTS_PORT: String(await freePort()) }, nodeArgs('BOTS'))
     : startProcess('bench/baseline-bot.ts', { BASELINE_TOKEN: fake.token, BASELINE_API_ROOT: fake.apiRoot, BASELINE_REDIS_URL: REDIS_URL, BASELINE_PREFIX: prefix });
   const ready = kind === 'ours' ? /"bots ready"|bots ready/ : /baseline ready/;
   const deadline = Date.now() + 60_000;
@@ -138,7 +143,7 @@ async function pipelineAndOutbound() {
     from: new Date(Date.now() - 3600_000), to: new Date(Date.now() + 24 * 3600_000),
   });
   const prefix = nextPrefix();
-  const worker = startProcess('worker/main.ts', { ...env, REDIS_PREFIX: prefix, TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, WORKER_PORT: String(await freePort()) });
+  const worker = startProcess('worker/main.ts', { ...env, NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? '', REDIS_PREFIX: prefix, TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, WORKER_PORT: String(await freePort()) }, nodeArgs('WORKER'));
   const bots = await startBots('ours', fake, prefix);
 
   // Pipeline: PIPELINE_N reporters at once, a fifth of them saying the child is in danger right now.
@@ -216,6 +221,9 @@ async function pipelineAndOutbound() {
   await queues.outbound!.close();
   connection.disconnect();
   await stop(worker);
+  // The processes' own log lines (ids and timings only), for reading where the time went.
+  fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });
+  fs.writeFileSync(path.join(__dirname, 'results/worker.log'), worker.output());
   await fake.close();
   return { pipeline, outbound };
 }
@@ -267,7 +275,7 @@ async function main(): Promise<void> {
   await ReportModel.init();
   log(`bench ${run}: ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, node ${process.version}`);
   const intakeFigures: Record<string, { ours: IntakeFigures; baseline: IntakeFigures; ratio: { messagesPerSecond: number; replyMsP99: number | null; rss: number } }> = {};
-  for (const n of SIZES) {
+  for (const n of process.env.BENCH_ONLY === 'pipeline' ? [] : SIZES) {
     const ours = await intake('ours', n);
     const baseline = await intake('baseline', n);
     const ratio = {
@@ -278,9 +286,10 @@ async function main(): Promise<void> {
     log(`intake N=${n}: ours/baseline msg/s ${ratio.messagesPerSecond}, p99 ${ratio.replyMsP99}, RSS ${ratio.rss}`);
     intakeFigures[String(n)] = { ours, baseline, ratio };
   }
-  // BENCH_ONLY=intake: the intake rounds alone (for profiling, e.g. BENCH_BOTS_NODE_OPTIONS=--cpu-prof).
+  // BENCH_ONLY=intake: the intake rounds alone (for profiling, e.g. BENCH_BOTS_NODE_ARGS=--cpu-prof).
   if (process.env.BENCH_ONLY === 'intake') return;
   const { pipeline, outbound } = await pipelineAndOutbound();
+  if (process.env.BENCH_ONLY === 'pipeline') return;
   const memory = await memoryWithOpenDrafts();
 
   const result = {

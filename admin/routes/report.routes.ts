@@ -34,6 +34,7 @@ export function isRevealed(req: Request, reportId: string): boolean {
 }
 
 export function registerReportRoutes(app: Express, deps: RouteDeps): void {
+  const blockListSignal = { redis: deps.redis, prefix: deps.config.redis.prefix };
   const id = requireObjectIdParam('id');
   const back = (req: Request) => `/reports/${req.params.id}`;
   const invalid = (req: Request, res: Response) => redirectWithFlash(req, res, back(req), 'Isian tidak lengkap atau tidak sah.');
@@ -150,7 +151,7 @@ export function registerReportRoutes(app: Express, deps: RouteDeps): void {
     if (!form) return invalid(req, res);
     const report = await ReportModel.findById(req.params.id, { reporterHash: 1, ticket: 1 }).lean();
     if (!report) return res.status(404).render('error.njk', { title: res.locals.t('not_found') });
-    const until = await blockSender(report.reporterHash, { reason: form.reason, days: form.days, ticket: report.ticket }, actorOf(req));
+    const until = await blockSender(report.reporterHash, { reason: form.reason, days: form.days, ticket: report.ticket }, actorOf(req), blockListSignal);
     redirectWithFlash(req, res, back(req), `Pengirim diblokir sampai ${until.toISOString().slice(0, 10)}.`);
   });
 
@@ -159,7 +160,7 @@ export function registerReportRoutes(app: Express, deps: RouteDeps): void {
     if (!form) return invalid(req, res);
     const report = await ReportModel.findById(req.params.id, { reporterHash: 1, ticket: 1 }).lean();
     if (!report) return res.status(404).render('error.njk', { title: res.locals.t('not_found') });
-    await unblockSender(report.reporterHash, form.reason, actorOf(req), report.ticket);
+    await unblockSender(report.reporterHash, form.reason, actorOf(req), blockListSignal, report.ticket);
     redirectWithFlash(req, res, back(req), 'Blokir dicabut.');
   });
 

@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
 import type { FieldCipher } from '../crypto/field-cipher';
+import { idForKey } from '../db/id-for-key';
 import { AlertModel, type AlertDocument } from '../db/models/alert.model';
 import { OnCallShiftModel, type AlertRole } from '../db/models/on-call-shift.model';
 import { ReportModel } from '../db/models/report.model';
@@ -62,7 +63,7 @@ export async function raiseDraftAlert(draftId: string, channel: string, level: n
 export async function raiseAlert(subject: AlertSubject, deps: AlertDeps): Promise<AlertDocument> {
   const now = deps.now ?? (() => new Date());
   const idempotencyKey = subject.kind === 'sla' ? subject.subject : `${subject.subject}-L${subject.level}`;
-  const alert = (await AlertModel.findOne({ idempotencyKey })) ?? (await createAlert(idempotencyKey, subject, now()));
+  const alert = (await AlertModel.findById(idForKey(idempotencyKey))) ?? (await createAlert(idempotencyKey, subject, now()));
 
   if (alert.status === 'pending' && alert.channel) {
     if (alert.channel === 'telegram') await enqueue(deps.queues, 'outbound', { kind: 'alert', alertId: alert.id });
@@ -78,7 +79,7 @@ export async function raiseAlert(subject: AlertSubject, deps: AlertDeps): Promis
 
 async function createAlert(idempotencyKey: string, subject: AlertSubject, at: Date): Promise<AlertDocument> {
   const shift = await OnCallShiftModel.findOne({ role: subject.role, from: { $lte: at }, to: { $gt: at } }).sort({ from: -1 });
-  const _id = new Types.ObjectId();
+  const _id = idForKey(idempotencyKey);
   try {
     return await AlertModel.create({
       _id, idempotencyKey, subject: subject.subject, kind: subject.kind, reportId: subject.reportId, level: subject.level,
@@ -87,7 +88,7 @@ async function createAlert(idempotencyKey: string, subject: AlertSubject, at: Da
     });
   } catch (err) {
     // Two runs raced: the other one's alert is the alert.
-    if ((err as { code?: number }).code === 11000) return (await AlertModel.findOne({ idempotencyKey }))!;
+    if ((err as { code?: number }).code === 11000) return (await AlertModel.findById(_id))!;
     throw err;
   }
 }

@@ -1,4 +1,5 @@
 import type { FieldCipher } from '../crypto/field-cipher';
+import { idForKey } from '../db/id-for-key';
 import { AlertModel } from '../db/models/alert.model';
 import { CaseModel } from '../db/models/case.model';
 import { UserModel } from '../db/models/user.model';
@@ -26,7 +27,7 @@ export async function raiseCaseAlert(
   deps: { cipher: FieldCipher; queues: Partial<Queues>; adminBaseUrl: string },
 ): Promise<'queued' | 'no_contact' | 'already'> {
   const idempotencyKey = `case-${caseId}-${eventKey}-${userId}`;
-  if (await AlertModel.exists({ idempotencyKey })) return 'already';
+  if (await AlertModel.exists({ _id: idForKey(idempotencyKey) })) return 'already';
   const [kase, user] = await Promise.all([
     CaseModel.findById(caseId, { caseNumber: 1 }).lean(),
     UserModel.findById(userId, { role: 1, telegramChatId: 1, whatsappNumber: 1 }).lean(),
@@ -35,6 +36,7 @@ export async function raiseCaseAlert(
   const channel = user.telegramChatId ? 'telegram' : user.whatsappNumber ? 'whatsapp' : undefined;
   if (!channel) return 'no_contact';
   const alert = await AlertModel.create({
+    _id: idForKey(idempotencyKey),
     idempotencyKey,
     subject: `case-${caseId}`,
     kind: 'case',

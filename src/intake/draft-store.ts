@@ -27,8 +27,11 @@ export interface DraftStore {
   /** Writes the draft if nobody else wrote since `expectedVersion` was read (null: there was none); false otherwise. */
   save(chatHash: string, draft: Draft, expectedVersion: number | null): Promise<boolean>;
   remove(chatHash: string): Promise<void>;
-  /** Runs `work` while holding this chat's lock, so two messages of one chat are handled one after the other. */
-  withChatLock<T>(chatHash: string, work: () => Promise<T>): Promise<T | 'busy'>;
+  /**
+   * Runs `work` with the chat's draft while holding this chat's lock, so two messages of one chat are handled one
+   * after the other. The draft is read in the same round trip as the lock is taken.
+   */
+  withChatLock<T>(chatHash: string, work: (loaded: LoadedDraft | null) => Promise<T>): Promise<T | 'busy'>;
   /**
    * Drafts whose reminder is due, each claimed once (two workers never remind the same draft twice), with the message
    * to send in the reporter's language. A draft saved again later gets a new reminder time.
@@ -86,11 +89,23 @@ export function createDraftStore(opts: DraftStoreOptions): DraftStore {
     }
   };
 
-  const acquire = async (h: string): Promise<string | null> => {
+  const toLoaded = ([version, data]: (string | null)[]): LoadedDraft | null => {
+    if (!version || !data) return null;
+    const draft = decode(data);
+    // An unreadable draft (old shape, retired key) is as good as none: the reporter starts again.
+    return draft ? { draft, version: Number(version) } : null;
+  };
+
+  /** Takes the lock and reads the draft behind it: both commands leave together, the read runs after the lock. */
+  const acquire = async (h: string): Promise<{ token: string; loaded: LoadedDraft | null } | null> => {
     const token = randomUUID();
     const deadline = Date.now() + LOCK_WAIT_MS;
     while (Date.now() < deadline) {
-      if ((await redis.set(lockKey(h), token, 'PX', LOCK_TTL_MS, 'NX')) === 'OK') return token;
+      const [locked, fields] = await Promise.all([
+        redis.set(lockKey(h), token, 'PX', LOCK_TTL_MS, 'NX'),
+        redis.hmget(draftKey(h), 'v', 'd'),
+      ]);
+      if (locked === 'OK') return { token, loaded: toLoaded(fields) };
       await new Promise((r) => setTimeout(r, LOCK_RETRY_MS));
     }
     return null;
@@ -98,11 +113,7 @@ export function createDraftStore(opts: DraftStoreOptions): DraftStore {
 
   return {
     async load(h) {
-      const [version, data] = await redis.hmget(draftKey(h), 'v', 'd');
-      if (!version || !data) return null;
-      const draft = decode(data);
-      // An unreadable draft (old shape, retired key) is as good as none: the reporter starts again.
-      return draft ? { draft, version: Number(version) } : null;
+      return toLoaded(await redis.hmget(draftKey(h), 'v', 'd'));
     },
     async save(h, draft, expectedVersion) {
       const version = (expectedVersion ?? 0) + 1;
@@ -120,12 +131,13 @@ export function createDraftStore(opts: DraftStoreOptions): DraftStore {
     async withChatLock(h, work) {
       const previous = chains.get(h) ?? Promise.resolve();
       const run = previous.catch(() => undefined).then(async () => {
-        const token = await acquire(h);
-        if (!token) return 'busy' as const;
+        const held = await acquire(h);
+        if (!held) return 'busy' as const;
         try {
-          return await work();
+          return await work(held.loaded);
         } finally {
-          await redis.eval(RELEASE_SCRIPT, 1, lockKey(h), token).catch(() => undefined);
+          // Not awaited: the answer need not wait for it, and this connection sends it before any later command.
+          redis.eval(RELEASE_SCRIPT, 1, lockKey(h), held.token).catch(() => undefined);
         }
       });
       chains.set(h, run);

@@ -6,7 +6,7 @@ import type { District } from '../districts/district';
 import type { Logger } from '../logger';
 import { enqueue, type Queues } from '../queue/queues';
 import { listReporterReports } from '../reports/list-reporter-reports';
-import { isSenderBlocked } from '../reports/sender-blocks';
+import { createSenderBlockList } from '../reports/sender-blocks';
 import type { MediaStore } from '../reports/media-store';
 import { storeReport } from '../reports/store-report';
 import { advanceIntake, askAgain, type EngineContext } from './advance-intake';
@@ -15,7 +15,7 @@ import { catalogueFor } from './catalogues/catalogue-for';
 import { en } from './catalogues/en';
 import { id as idCatalogue } from './catalogues/id';
 import type { Draft, MediaRef } from './draft';
-import { createDraftStore, type DraftStore } from './draft-store';
+import { createDraftStore, type DraftStore, type LoadedDraft } from './draft-store';
 import type { IntakeEffect } from './effects';
 import { createIntakeLimits } from './limits';
 import { InboundMessageSchema, type HandleInboundMessage, type InboundMessage, type OutboundMessage } from './messages';
@@ -60,6 +60,7 @@ export function createIntakeHandler(deps: IntakeDeps): HandleInboundMessage & { 
     reminderBeforeMinutes: config.intake.reminderBeforeMinutes,
   });
   const limits = createIntakeLimits(redis, config.redis.prefix, config.intake, district.timezone);
+  const blockList = createSenderBlockList({ redis, prefix: config.redis.prefix });
 
   async function handle(raw: InboundMessage): Promise<OutboundMessage[]> {
     const message = toValidMessage(raw);
@@ -69,19 +70,20 @@ export function createIntakeHandler(deps: IntakeDeps): HandleInboundMessage & { 
     }
     const chatHash = hasher(`${message.channel}:${message.chatId}`);
     const at = now();
-    const rate = await limits.hitMessage(chatHash, at);
+    // Both in one round trip: every message pays for these.
+    const [rate, blocked] = await Promise.all([limits.hitMessage(chatHash, at), isBlocked(chatHash, at)]);
     if (rate === 'over') return [];
     if (rate === 'first_over') return [{ text: bilingual((t) => t.limits.rate) }];
-    if (await isBlocked(chatHash, at)) return blockedNotice(chatHash);
+    if (blocked) return blockedNotice(chatHash);
 
-    const outcome = await drafts.withChatLock(chatHash, () => handleLocked(message, chatHash, at));
+    const outcome = await drafts.withChatLock(chatHash, (loaded) => handleLocked(message, chatHash, at, loaded));
     return outcome === 'busy' ? [{ text: bilingual((t) => t.limits.busy) }] : outcome;
   }
 
   // With the database unreachable the block list cannot be read: let the message through rather than lose a report.
   async function isBlocked(chatHash: string, at: Date): Promise<boolean> {
     try {
-      return await isSenderBlocked(chatHash, at);
+      return await blockList.isBlocked(chatHash, at);
     } catch (err) {
       logger.warn({ err: errorText(err) }, 'block list not readable; message let through');
       return false;
@@ -95,8 +97,7 @@ export function createIntakeHandler(deps: IntakeDeps): HandleInboundMessage & { 
     return first === 'OK' ? [{ text: bilingual((t) => t.limits.blocked) }] : [];
   }
 
-  async function handleLocked(message: InboundMessage, chatHash: string, at: Date): Promise<OutboundMessage[]> {
-    const loaded = await drafts.load(chatHash);
+  async function handleLocked(message: InboundMessage, chatHash: string, at: Date, loaded: LoadedDraft | null): Promise<OutboundMessage[]> {
     const t = catalogueFor(loaded?.draft.language ?? 'id');
     if (limits.isTooLong(message.text)) return [{ text: t.limits.tooLong(config.intake.maxTextLength) }];
 

@@ -18,7 +18,8 @@ export function createIntakeLimits(redis: Redis, prefix: string, settings: Intak
     /** Counts one message in this minute's window. The first message over the limit gets a calm answer; later ones in the same minute are dropped. */
     async hitMessage(chatHash: string, now: Date): Promise<RateVerdict> {
       const key = `${prefix}:intake:rate:${chatHash}:${Math.floor(now.getTime() / 60_000)}`;
-      const [[, count]] = (await redis.multi().incr(key).expire(key, 120).exec()) as [[null, number], unknown];
+      // One round trip without MULTI (auto-pipelined): a transaction would be a write of its own under load.
+      const [count] = await Promise.all([redis.incr(key), redis.expire(key, 120)]);
       if (count <= settings.messagesPerMinute) return 'ok';
       return count === settings.messagesPerMinute + 1 ? 'first_over' : 'over';
     },

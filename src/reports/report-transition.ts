@@ -1,7 +1,7 @@
 import type { Types } from 'mongoose';
 import { recordAuditEvent, type Actor } from '../audit/record-audit-event';
-import { takeExclusiveSlot } from '../db/models/exclusive-slot.model';
 import { ReportModel, type ReportDocument } from '../db/models/report.model';
+import { writeNextRevision, type RevisionedUpdate } from '../db/write-next-revision';
 import type { ReportStatus } from './report-vocabulary';
 
 export interface TransitionInput {
@@ -45,21 +45,17 @@ export async function transitionReport(input: TransitionInput): Promise<ReportDo
 }
 
 /**
- * The one way a contested change reaches a report: read it by `_id`, check it in code, take the slot of its revision,
- * write by `_id` with the revision bumped. Only `_id` filters: FerretDB 1.24 reads every document for any other
- * filter (0.58 s per guarded update at 1,500 reports, measured), and the slot is what makes the change exclusive.
+ * The one way a contested change reaches a report: read it by `_id`, check it in code, then write the next revision
+ * (writeNextRevision: exclusive per revision, `_id`-only filters).
  */
 export async function changeReportIf(
   reportId: string | Types.ObjectId,
   accept: (doc: Record<string, unknown>) => boolean,
-  update: { $set: Record<string, unknown>; $unset?: Record<string, 1>; $push?: Record<string, unknown>; $addToSet?: Record<string, unknown> },
+  update: RevisionedUpdate & { $set: Record<string, unknown> },
 ): Promise<ReportDocument | null> {
   const current = await ReportModel.findById(reportId).lean();
   if (!current || !accept(current as unknown as Record<string, unknown>)) return null;
-  const revision = current.revision ?? 0;
-  if (!(await takeExclusiveSlot(`report:${String(current._id)}:${revision}`, { reclaimStale: true }))) return null;
-  await ReportModel.updateOne({ _id: current._id }, { ...update, $set: { ...update.$set, revision: revision + 1 } });
-  return ReportModel.findById(current._id);
+  return writeNextRevision(ReportModel, 'report', current, update);
 }
 
 /** Equality on fields, and `$or` of such: the guards transitions use. */

@@ -1,7 +1,8 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Types } from 'mongoose';
 import { z } from 'zod';
 import type { FieldCipher } from '../crypto/field-cipher';
+import { idForKey } from '../db/id-for-key';
 import { ReportModel } from '../db/models/report.model';
 import { MediaRefSchema } from '../intake/draft';
 import {
@@ -93,7 +94,7 @@ export async function storeReport(
   const intakeKey = opts.intakeKey ?? `new:${randomUUID()}`;
   // The report's _id follows from its intake key: the unique _id index refuses a second copy, and the look-up is by
   // _id, the one filter FerretDB answers without reading every report (any other field costs a scan there).
-  const _id = idForIntakeKey(intakeKey);
+  const _id = idForKey(intakeKey);
   const earlier = await findStored(_id);
   if (earlier) return earlier;
   const r = ConfirmedReportSchema.parse(input);
@@ -146,10 +147,6 @@ export async function storeReport(
       throw err;
     }
   }
-}
-
-function idForIntakeKey(intakeKey: string): Types.ObjectId {
-  return new Types.ObjectId(createHash('sha256').update(intakeKey).digest('hex').slice(0, 24));
 }
 
 async function findStored(_id: Types.ObjectId): Promise<StoredReport | null> {

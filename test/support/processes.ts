@@ -15,8 +15,8 @@ export interface Running {
  * child, not the tsx CLI: that CLI relays SIGTERM and SIGKILLs a child that does not confirm within 30 ms, which
  * on a busy machine turned graceful-shutdown tests into exit code 143.
  */
-export function startProcess(entry: string, env: Record<string, string | undefined>): Running {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+export function startProcess(entry: string, env: Record<string, string | undefined>, nodeArgs: string[] = []): Running {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
