@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { TelegramSender } from '../src/alerts/send-alert';
+import type { PacedTelegramSender, TelegramSender } from '../src/alerts/send-alert';
 
 /** The chat is still within its pause: the job should come back after `waitMs` (start-workers delays it). */
 export class ChatBusyError extends Error {
@@ -21,17 +21,23 @@ return 0`;
 /**
  * Telegram allows about one message per second in one chat, and the queue-wide limiter cannot see chats: this sender
  * keeps a "next send at" per chat in Redis, keyed by the chat's keyed hash (never the chat id), and refuses to send
- * early. Shared by all worker processes.
+ * early. Shared by all worker processes. `reserveChat` + `sendReserved` split the two for senders that decide what
+ * to send only once the second is theirs (alerts to one person leave together).
  */
 export function pacePerChat(
   telegram: TelegramSender,
   opts: { redis: Redis; prefix: string; hasher: (value: string) => string; perChatMs: number },
-): TelegramSender {
+): PacedTelegramSender {
+  const reserveChat = async (chatId: string) => {
+    const key = `${opts.prefix}:telegram:chat-next:${opts.hasher(`telegram:${chatId}`)}`;
+    const waitMs = Number(await opts.redis.eval(RESERVE_SCRIPT, 1, key, String(opts.perChatMs)));
+    if (waitMs > 0) throw new ChatBusyError(waitMs);
+  };
   return {
+    reserveChat,
+    sendReserved: (chatId, text, extra) => telegram.sendMessage(chatId, text, extra),
     async sendMessage(chatId, text, extra) {
-      const key = `${opts.prefix}:telegram:chat-next:${opts.hasher(`telegram:${chatId}`)}`;
-      const waitMs = Number(await opts.redis.eval(RESERVE_SCRIPT, 1, key, String(opts.perChatMs)));
-      if (waitMs > 0) throw new ChatBusyError(waitMs);
+      await reserveChat(chatId);
       return telegram.sendMessage(chatId, text, extra);
     },
   };

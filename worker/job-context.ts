@@ -1,8 +1,10 @@
 import { UnrecoverableError, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
 import type { Config } from '../src/config';
 import type { FieldCipher } from '../src/crypto/field-cipher';
-import type { TelegramSender } from '../src/alerts/send-alert';
+import type { PacedTelegramSender } from '../src/alerts/send-alert';
 import type { AlertDeps } from '../src/alerts/raise-alert';
+import type { PendingAlerts } from '../src/alerts/pending-alerts';
 import type { Logger } from '../src/logger';
 import { JOBS, type JobName, type JobPayload } from '../src/queue/jobs';
 import type { Queues } from '../src/queue/queues';
@@ -13,8 +15,13 @@ export interface JobContext {
   logger: Logger;
   cipher: FieldCipher;
   queues: Partial<Queues>;
+  /** The worker's own connection (not auto-pipelined: BullMQ shares it). */
+  redis: Redis;
+  /** createLookupHasher(config.crypto.lookupHashKey). */
+  hasher: (value: string) => string;
+  pendingAlerts: PendingAlerts;
   /** Absent when TELEGRAM_BOT_TOKEN is not set. */
-  telegram?: TelegramSender;
+  telegram?: PacedTelegramSender;
 }
 
 /** What a processor returns: stored by BullMQ as the job's return value. */

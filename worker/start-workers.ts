@@ -2,6 +2,7 @@ import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { Telegram } from 'telegraf';
 import type { Config } from '../src/config';
+import { createPendingAlerts } from '../src/alerts/pending-alerts';
 import { createFieldCipher, createLookupHasher } from '../src/crypto/field-cipher';
 import type { Logger } from '../src/logger';
 import { JOBS, QUEUES, WORKER_QUEUES, type WorkerJobName } from '../src/queue/jobs';
@@ -24,12 +25,14 @@ const CONCURRENCY: Record<(typeof WORKER_QUEUES)[number], number> = { reports: 1
 export async function startWorkers({ config, redis, logger, metrics }: WorkerDeps): Promise<{ workers: Worker[]; queues: Partial<Queues> }> {
   const prefix = config.redis.prefix;
   const queues = createQueues(redis, prefix, QUEUES);
+  const hasher = createLookupHasher(config.crypto.lookupHashKey);
   const ctx: JobContext = {
-    config, logger, queues,
+    config, logger, queues, redis, hasher,
+    pendingAlerts: createPendingAlerts(redis, prefix),
     cipher: createFieldCipher({ activeKeyId: config.crypto.activeKeyId, keys: config.crypto.keys }),
     telegram: config.telegram.token
       ? pacePerChat(new Telegram(config.telegram.token, { apiRoot: config.telegram.apiRoot }), {
-        redis, prefix, hasher: createLookupHasher(config.crypto.lookupHashKey), perChatMs: config.jobs.telegramPerChatMs,
+        redis, prefix, hasher, perChatMs: config.jobs.telegramPerChatMs,
       })
       : undefined,
   };

@@ -126,7 +126,7 @@ export function createDraftStore(opts: DraftStoreOptions): DraftStore {
       return ok === 1;
     },
     async remove(h) {
-      await redis.multi().del(draftKey(h)).zrem(remindKey, h).exec();
+      await Promise.all([redis.del(draftKey(h)), redis.zrem(remindKey, h)]);
     },
     async withChatLock(h, work) {
       const previous = chains.get(h) ?? Promise.resolve();

@@ -199,13 +199,14 @@ export function createIntakeHandler(deps: IntakeDeps): HandleInboundMessage & { 
       return { replies: [{ text: t.submitFailed }] };
     }
     logger.info({ reportId: stored.id, channel: message.channel }, 'report received');
-    await limits.countReport(chatHash, at).catch(() => undefined);
+    const counted = limits.countReport(chatHash, at).catch(() => undefined);
     try {
       await withTimeout(enqueue(queues, 'triage', { reportId: stored.id }), ENQUEUE_TIMEOUT_MS);
     } catch (err) {
       // The database is the source of truth: the worker's sweeper re-queues reports left in `received`.
       logger.warn({ err: errorText(err), reportId: stored.id }, 'triage not queued; the sweeper will pick the report up');
     }
+    await counted;
     return { draft: null, replies: [{ text: t.submitted(stored.ticket) }] };
   }
 

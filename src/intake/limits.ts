@@ -28,7 +28,7 @@ export function createIntakeLimits(redis: Redis, prefix: string, settings: Intak
     },
     async countReport(chatHash: string, now: Date): Promise<void> {
       const key = reportsKey(chatHash, now);
-      await redis.multi().incr(key).expire(key, 2 * 24 * 3600).exec();
+      await Promise.all([redis.incr(key), redis.expire(key, 2 * 24 * 3600)]);
     },
     isTooLong(text: string | undefined): boolean {
       return (text?.length ?? 0) > settings.maxTextLength;

@@ -94,9 +94,8 @@ export async function storeReport(
   const intakeKey = opts.intakeKey ?? `new:${randomUUID()}`;
   // The report's _id follows from its intake key: the unique _id index refuses a second copy, and the look-up is by
   // _id, the one filter FerretDB answers without reading every report (any other field costs a scan there).
+  // No look-up first: a repeat is rare, and the unique `_id` answers it (11000 below) without a round trip for every report.
   const _id = idForKey(intakeKey);
-  const earlier = await findStored(_id);
-  if (earlier) return earlier;
   const r = ConfirmedReportSchema.parse(input);
   z.enum(CHANNELS).parse(reporter.channel);
   const enc = (v: string | undefined) => (v === undefined || v === '' ? undefined : deps.cipher.encrypt(v));

@@ -1,9 +1,9 @@
 import { Types } from 'mongoose';
 import type { FieldCipher } from '../crypto/field-cipher';
 import { ReportModel } from '../db/models/report.model';
+import { writeNextRevision } from '../db/write-next-revision';
 import { triageReport } from '../triage/triage-report';
-import { findPossibleDuplicates } from './find-possible-duplicates';
-import { changeReportIf } from './report-transition';
+import { findPossibleDuplicates, type DuplicateIndex } from './find-possible-duplicates';
 import { SLA_HOURS, type Priority } from './report-vocabulary';
 
 export class ReportNotFoundError extends Error {}
@@ -12,13 +12,14 @@ export interface TriageStoredReportDeps {
   cipher: FieldCipher;
   /** Asks for the on-call alert of a P1 report; must be idempotent (it runs again when the job is retried). */
   requestAlert: (reportId: string) => Promise<void>;
+  duplicates: DuplicateIndex;
   now?: () => Date;
 }
 
 export type TriageOutcome = { outcome: 'queued' | 'already_routed'; priority: Priority; duplicates: number };
 
 /**
- * received → triaged → queued in one exclusive write (changeReportIf), both steps recorded as events: a retried or
+ * received → triaged → queued in one exclusive write (writeNextRevision), both steps recorded as events: a retried or
  * doubled job changes nothing twice, and the report reaches the queue after one read and one write (on FerretDB
  * every extra round trip showed in the confirm→queued time under load).
  * Safe to run any number of times on the same report.
@@ -40,30 +41,27 @@ export async function triageStoredReport(reportId: string, deps: TriageStoredRep
       immediateDanger: report.immediateDanger ?? undefined,
       ongoing: report.ongoing ?? undefined,
     });
-    const others = await findPossibleDuplicates(report);
+    const others = await findPossibleDuplicates(report, deps.duplicates);
     duplicates = others.length;
     const at = now();
-    const written = await changeReportIf(
-      _id,
-      (doc) => doc.status === report.status,
-      {
-        $set: {
-          status: 'queued', priority: result.priority, triageReasons: result.reasons, triageVersion: result.version,
-          triagedAt: at, queuedAt: at, slaDueAt: new Date(report.receivedAt.getTime() + SLA_HOURS[result.priority] * 3600_000),
-        },
-        $addToSet: { possibleDuplicates: { $each: others } },
-        $push: {
-          events: {
-            $each: [
-              ...(report.status === 'received'
-                ? [{ type: 'status', from: 'received', to: 'triaged', actor: 'system', reason: result.reasons.join('; '), at }]
-                : []),
-              { type: 'status', from: 'triaged', to: 'queued', actor: 'system', at },
-            ],
-          },
+    // The report just read is the revision this write leaves (writeNextRevision: exclusive, by `_id`).
+    const written = await writeNextRevision(ReportModel, 'report', report, {
+      $set: {
+        status: 'queued', priority: result.priority, triageReasons: result.reasons, triageVersion: result.version,
+        triagedAt: at, queuedAt: at, slaDueAt: new Date(report.receivedAt.getTime() + SLA_HOURS[result.priority] * 3600_000),
+      },
+      $addToSet: { possibleDuplicates: { $each: others } },
+      $push: {
+        events: {
+          $each: [
+            ...(report.status === 'received'
+              ? [{ type: 'status', from: 'received', to: 'triaged', actor: 'system', reason: result.reasons.join('; '), at }]
+              : []),
+            { type: 'status', from: 'triaged', to: 'queued', actor: 'system', at },
+          ],
         },
       },
-    );
+    });
     // Null: another run of this job wrote first; what it wrote is the outcome.
     routed = written ?? (await ReportModel.findById(_id)) ?? report;
   }

@@ -163,6 +163,22 @@ describe('delivery retries (only the on-call worker on the roster, no escalation
     expect(await job!.getState()).toBe('completed');
   });
 
+  it('sends a burst of alerts for one person together, each once, never two messages to the chat within a second', async () => {
+    await alertsSettled();
+    const started = Date.now();
+    const reports = await Promise.all(Array.from({ length: 12 }, (_, i) => triageP1(`balita ${i} ditinggal sendirian di rumah`)));
+    await expectEventually(() => {
+      for (const r of reports) expect(textsMentioning(ON_CALL, r.ticket)).toHaveLength(1);
+    }, 15_000);
+    const calls = telegram.calls('sendMessage').filter((c) => c.at >= started && String(c.params.chat_id) === String(ON_CALL));
+    expect(calls.length).toBeLessThan(12);
+    expect(calls.some((c) => /^LAPOR ANAK: \d+ peringatan sekaligus/.test(String(c.params.text)))).toBe(true);
+    for (let i = 1; i < calls.length; i++) expect(calls[i]!.at - calls[i - 1]!.at).toBeGreaterThanOrEqual(1000);
+    await expectEventually(async () => {
+      expect(await AlertModel.countDocuments({ reportId: { $in: reports.map((r) => r._id) }, status: 'sent' })).toBe(12);
+    });
+  });
+
   it('waits when Telegram answers 429 and then sends', async () => {
     await alertsSettled();
     telegram.failNext('sendMessage', 429, 1);

@@ -12,7 +12,7 @@ export async function processOutbound(job: Job, ctx: JobContext): Promise<Outcom
     throw new UnrecoverableError('TELEGRAM_BOT_TOKEN is not set: Telegram alerts cannot be sent');
   }
   try {
-    return await sendAlertByTelegram(alertId, { cipher: ctx.cipher, telegram: ctx.telegram });
+    return await sendAlertByTelegram(alertId, { cipher: ctx.cipher, telegram: ctx.telegram, pending: ctx.pendingAlerts, hasher: ctx.hasher });
   } catch (err) {
     return handleTelegramError(err, ctx.queues.outbound, markFailed);
   }

@@ -8,6 +8,7 @@ export async function processTriage(job: Job, ctx: JobContext): Promise<Outcome>
   try {
     return await triageStoredReport(reportId, {
       cipher: ctx.cipher,
+      duplicates: { redis: ctx.redis, prefix: ctx.config.redis.prefix },
       requestAlert: (id) => enqueue(ctx.queues, 'alert', { kind: 'report', reportId: id }),
     });
   } catch (err) {
