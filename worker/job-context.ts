@@ -39,5 +39,6 @@ export function alertDeps(ctx: JobContext): AlertDeps {
   return {
     cipher: ctx.cipher, queues: ctx.queues, adminBaseUrl: ctx.config.admin.baseUrl,
     escalateAfterMs: ctx.config.alerts.escalateAfterMs,
+    telegramWaitingList: { cipher: ctx.cipher, pending: ctx.pendingAlerts, hasher: ctx.hasher },
   };
 }

@@ -11,6 +11,7 @@ export interface PendingAlerts {
   putBack(recipientKey: string, alerts: { id: string; at: Date }[]): Promise<void>;
   /** Takes the recipient's whole list, oldest first: only the holder of the chat's next second does. */
   takeAll(recipientKey: string): Promise<string[]>;
+  count(recipientKey: string): Promise<number>;
 }
 
 const KEEP_MS = 24 * 3600 * 1000;
@@ -23,6 +24,7 @@ export function createPendingAlerts(redis: Redis, prefix: string): PendingAlerts
       const k = key(recipientKey);
       await redis.multi().zadd(k, ...alerts.flatMap((a) => [a.at.getTime(), a.id])).pexpire(k, KEEP_MS).exec();
     },
+    count: (recipientKey) => redis.zcard(key(recipientKey)),
     async takeAll(recipientKey) {
       const k = key(recipientKey);
       const replies = await redis.multi().zrange(k, 0, -1).del(k).exec();

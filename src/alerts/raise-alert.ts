@@ -5,6 +5,7 @@ import { AlertModel, type AlertDocument } from '../db/models/alert.model';
 import { OnCallShiftModel, type AlertRole } from '../db/models/on-call-shift.model';
 import { ReportModel } from '../db/models/report.model';
 import { enqueue, type Queues } from '../queue/queues';
+import { joinWaitingList, URGENT_HEADLINE, type TelegramWaitingList } from './send-alert';
 
 /** Who is alerted at each escalation level. */
 export const ESCALATION_ROLES: readonly AlertRole[] = ['petugas_on_call', 'kepala_seksi_data', 'koordinator'];
@@ -14,6 +15,8 @@ export interface AlertDeps {
   queues: Partial<Queues>;
   adminBaseUrl: string;
   escalateAfterMs: number;
+  /** Where Telegram alerts wait for their recipient's next second (the worker passes it; see sendAlertByTelegram). */
+  telegramWaitingList?: TelegramWaitingList;
   now?: () => Date;
 }
 
@@ -63,11 +66,14 @@ export async function raiseDraftAlert(draftId: string, channel: string, level: n
 export async function raiseAlert(subject: AlertSubject, deps: AlertDeps): Promise<AlertDocument> {
   const now = deps.now ?? (() => new Date());
   const idempotencyKey = subject.kind === 'sla' ? subject.subject : `${subject.subject}-L${subject.level}`;
-  const alert = (await AlertModel.findById(idForKey(idempotencyKey))) ?? (await createAlert(idempotencyKey, subject, now()));
+  // Written first, read only when it exists already (a repeated job): one round trip less for every new alert.
+  const alert = await createAlert(idempotencyKey, subject, now());
 
-  if (alert.status === 'pending' && alert.channel) {
-    if (alert.channel === 'telegram') await enqueue(deps.queues, 'outbound', { kind: 'alert', alertId: alert.id });
-    else await enqueue(deps.queues, 'whatsapp_alert', { alertId: alert.id });
+  if (alert.status === 'pending' && alert.channel === 'telegram') {
+    if (deps.telegramWaitingList) await joinWaitingList(alert, deps.telegramWaitingList);
+    await enqueue(deps.queues, 'outbound', { kind: 'alert', alertId: alert.id });
+  } else if (alert.status === 'pending' && alert.channel) {
+    await enqueue(deps.queues, 'whatsapp_alert', { alertId: alert.id });
   }
   if (subject.escalates && alert.level < ESCALATION_ROLES.length - 1) {
     // Nobody to tell at this level: go up at once rather than wait.
@@ -87,7 +93,7 @@ async function createAlert(idempotencyKey: string, subject: AlertSubject, at: Da
       text: subject.text(_id.toHexString()), status: shift ? 'pending' : 'no_recipient',
     });
   } catch (err) {
-    // Two runs raced: the other one's alert is the alert.
+    // Made before (a repeated job, or two runs raced): that alert is the alert.
     if ((err as { code?: number }).code === 11000) return (await AlertModel.findById(_id))!;
     throw err;
   }
@@ -98,6 +104,6 @@ function roleAt(level: number): AlertRole {
 }
 
 function headline(level: number, escalateAfterMs: number): string {
-  if (level === 0) return 'LAPOR ANAK: laporan darurat';
+  if (level === 0) return URGENT_HEADLINE;
   return `LAPOR ANAK: ESKALASI, belum dikonfirmasi dalam ${Math.max(1, Math.round(escalateAfterMs / 60_000))} menit`;
 }

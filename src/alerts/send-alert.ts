@@ -37,43 +37,64 @@ export async function deliverAlert(
 
 /** Telegram's limit is 4,096 characters a message; what does not fit leaves in the next one. */
 const MAX_MESSAGE_CHARS = 4000;
-const SEPARATOR = '\n\n――――――\n\n';
+const SEPARATOR = '\n\n';
 
-export interface TelegramAlertDeps {
+/** The waiting lists of Telegram alerts (PendingAlerts), keyed by the keyed hash of each recipient's chat. */
+export interface TelegramWaitingList {
   cipher: FieldCipher;
-  telegram: PacedTelegramSender;
   pending: PendingAlerts;
-  /** The lookup hasher: the waiting list is keyed by the chat's keyed hash. */
+  /** The lookup hasher (createLookupHasher). */
   hasher: (value: string) => string;
 }
 
+export interface TelegramAlertDeps extends TelegramWaitingList {
+  telegram: PacedTelegramSender;
+}
+
 /**
- * Sends a stored alert by Telegram together with every other alert waiting for the same person (PendingAlerts): the
- * alert joins the person's waiting list, and whichever job gets the chat's next second takes the whole list and
- * sends it as one message (the list is taken only after the second is had, so one message per second carries
- * everything that waited). Safe to repeat like deliverAlert; when the send fails every alert taken goes back to wait
- * and the error is thrown, as it is when the chat's second is taken (the job comes back then).
+ * Puts a Telegram alert on its recipient's waiting list. The raising job does it at once, so that whichever alert job
+ * next gets that chat's second takes this alert along, even before this alert's own job has run.
+ */
+export async function joinWaitingList(alert: AlertDocument, deps: TelegramWaitingList): Promise<{ chatId: string; recipient: string }> {
+  if (alert.channel !== 'telegram' || !alert.address) throw new Error(`alert ${alert.id} has no telegram recipient`);
+  const chatId = deps.cipher.decrypt(alert.address);
+  const recipient = deps.hasher(`telegram:${chatId}`);
+  if (!alert.sentAt) await deps.pending.putBack(recipient, [asPending(alert)]);
+  return { chatId, recipient };
+}
+
+/**
+ * Sends a stored alert by Telegram together with every other alert waiting for the same person: whichever alert job
+ * gets the chat's next second takes the whole waiting list and sends it as one message (the list is taken only once
+ * the second is had, so one message a second carries everything that waited). A job whose alert already left still
+ * sends what waits, so no alert waits on its own job's turn. Safe to repeat like deliverAlert; when the send fails
+ * every alert taken goes back to wait and the error is thrown, as it is when the chat's second is taken while this
+ * job's alert still waits (the job comes back then).
  */
 export async function sendAlertByTelegram(alertId: string, deps: TelegramAlertDeps): Promise<SendOutcome> {
   const alert = await AlertModel.findById(alertId);
   if (!alert) return { outcome: 'not_found' };
-  if (alert.sentAt) return { outcome: 'already_sent' };
-  if (alert.channel !== 'telegram' || !alert.address) throw new Error(`alert ${alertId} has no telegram recipient`);
-  const chatId = deps.cipher.decrypt(alert.address);
-  const recipient = deps.hasher(`telegram:${chatId}`);
-  await deps.pending.putBack(recipient, [asPending(alert)]);
-  await deps.telegram.reserveChat(chatId);
+  if (alert.sentAt && alert.channel !== 'telegram') return { outcome: 'already_sent' };
+  const { chatId, recipient } = await joinWaitingList(alert, deps);
+  if (alert.sentAt && !(await deps.pending.count(recipient))) return { outcome: 'already_sent' };
+  try {
+    await deps.telegram.reserveChat(chatId);
+  } catch (err) {
+    if (alert.sentAt) return { outcome: 'already_sent' };
+    throw err;
+  }
 
   // This alert is sent now even if an earlier holder of the chat took it and died before sending.
   const taken = (await deps.pending.takeAll(recipient)).filter((id) => id !== alertId);
   const others = (await Promise.all(taken.map((id) => AlertModel.findById(id)))).filter((a): a is AlertDocument => Boolean(a && !a.sentAt));
-  const waiting = [alert, ...others];
+  const waiting = alert.sentAt ? others : [alert, ...others];
+  if (!waiting.length) return { outcome: 'already_sent' };
   try {
     const together = fitInOneMessage(waiting);
     await deps.pending.putBack(recipient, waiting.slice(together.length).map(asPending));
     await deps.telegram.sendReserved(chatId, messageOf(together), { link_preview_options: { is_disabled: true } });
     await markSent(together);
-    return { outcome: 'sent', together: together.length };
+    return { outcome: alert.sentAt ? 'already_sent' : 'sent', together: together.length };
   } catch (err) {
     await deps.pending.putBack(recipient, waiting.map(asPending)).catch(() => undefined);
     throw err;
@@ -91,9 +112,13 @@ function fitInOneMessage(alerts: AlertDocument[]): AlertDocument[] {
   return fitting;
 }
 
+/** The first line of every first-level alert; a message carrying several says it once. */
+export const URGENT_HEADLINE = 'LAPOR ANAK: laporan darurat';
+
 function messageOf(alerts: AlertDocument[]): string {
   if (alerts.length === 1) return alerts[0]!.text;
-  return [`LAPOR ANAK: ${alerts.length} peringatan sekaligus`, ...alerts.map((a) => a.text)].join(SEPARATOR);
+  const items = alerts.map((a, i) => `${i + 1}. ${a.text.startsWith(`${URGENT_HEADLINE}\n`) ? a.text.slice(URGENT_HEADLINE.length + 1) : a.text}`);
+  return [`LAPOR ANAK: ${alerts.length} peringatan sekaligus`, ...items].join(SEPARATOR);
 }
 
 const asPending = (a: AlertDocument) => ({ id: a.id as string, at: a.createdAt ?? new Date() });
