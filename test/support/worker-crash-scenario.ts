@@ -109,7 +109,8 @@ export async function runWorkerCrashScenario(reports: number, killAt: number, ti
     const all = await ReportModel.find({}, { ticket: 1, status: 1, events: 1, priority: 1 }).lean();
     const alerts = await AlertModel.find({}, { reportId: 1 }).lean();
     const perReport = countBy(alerts.map((a) => String(a.reportId)));
-    const perTicket = countBy(telegram.textsTo(ON_CALL).map((t) => /Tiket: (\S+)/.exec(t)?.[1] ?? '?'));
+    // One message may carry several alerts (alerts waiting for one person leave together): count every ticket in it.
+    const perTicket = countBy(telegram.textsTo(ON_CALL).flatMap((t) => [...t.matchAll(/Tiket: (\S+)/g)].map((m) => m[1]!)));
     const violations: string[] = [];
     for (const r of all) {
       const steps = r.events.map((e) => `${e.from}>${e.to}`).join(',');
