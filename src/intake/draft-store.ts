@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { FieldCipher } from '../crypto/field-cipher';
 import { catalogueFor } from './catalogues/catalogue-for';
@@ -61,6 +61,13 @@ return 1`;
 
 const RELEASE_SCRIPT = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
 
+const SHAS = new Map<string, string>();
+const scriptSha = (script: string) => {
+  let sha = SHAS.get(script);
+  if (!sha) SHAS.set(script, (sha = createHash('sha1').update(script).digest('hex')));
+  return sha;
+};
+
 const LOCK_TTL_MS = 60_000;
 const LOCK_WAIT_MS = 30_000;
 const LOCK_RETRY_MS = 20;
@@ -77,6 +84,15 @@ export function createDraftStore(opts: DraftStoreOptions): DraftStore {
   const remindKey = `${prefix}:intake:remind`;
   const ttlMs = opts.ttlMinutes * 60_000;
   const remindBeforeMs = Math.min(opts.reminderBeforeMinutes * 60_000, ttlMs / 2);
+  // The scripts by their SHA (EVALSHA), the body sent only when Redis does not know it yet (after a restart).
+  const evalCached = async (script: string, numKeys: number, ...args: string[]) => {
+    try {
+      return await redis.evalsha(scriptSha(script), numKeys, ...args);
+    } catch (err) {
+      if (!String((err as Error).message).startsWith('NOSCRIPT')) throw err;
+      return redis.eval(script, numKeys, ...args);
+    }
+  };
   // Within one process, messages of a chat queue here instead of spinning on the Redis lock.
   const chains = new Map<string, Promise<unknown>>();
 
@@ -119,7 +135,7 @@ export function createDraftStore(opts: DraftStoreOptions): DraftStore {
       const version = (expectedVersion ?? 0) + 1;
       const data = cipher.encrypt(JSON.stringify({ ...draft, version }));
       const remindAt = Date.parse(draft.updatedAt) + ttlMs - remindBeforeMs;
-      const ok = await redis.eval(
+      const ok = await evalCached(
         SAVE_SCRIPT, 2, draftKey(h), remindKey,
         expectedVersion === null ? '' : String(expectedVersion), String(version), data, String(ttlMs), String(remindAt), h,
       );
@@ -137,7 +153,7 @@ export function createDraftStore(opts: DraftStoreOptions): DraftStore {
           return await work(held.loaded);
         } finally {
           // Not awaited: the answer need not wait for it, and this connection sends it before any later command.
-          redis.eval(RELEASE_SCRIPT, 1, lockKey(h), held.token).catch(() => undefined);
+          evalCached(RELEASE_SCRIPT, 1, lockKey(h), held.token).catch(() => undefined);
         }
       });
       chains.set(h, run);

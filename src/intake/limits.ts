@@ -11,7 +11,9 @@ export interface IntakeLimitSettings {
 export type RateVerdict = 'ok' | 'first_over' | 'over';
 
 export function createIntakeLimits(redis: Redis, prefix: string, settings: IntakeLimitSettings, timezone: string) {
-  const dayOf = (now: Date) => now.toLocaleDateString('en-CA', { timeZone: timezone });
+  // One formatter for the process: toLocaleDateString builds a new one each call (the bots' profile showed it).
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const dayOf = (now: Date) => day.format(now);
   const reportsKey = (h: string, now: Date) => `${prefix}:intake:reports:${h}:${dayOf(now)}`;
   return {
     settings,
