@@ -23,7 +23,7 @@ import { telegramReporterChannel } from '../test/support/telegram-reporters';
 // Real bots and worker processes on the shared Redis (own prefix) and a FerretDB of the bench's own (SQLite in
 // /dev/shm: the disk fsync per write is FerretDB's cost, not ours; production runs MongoDB), Telegram faked.
 // BENCH_SIZES (default 50,200,1000), BENCH_OUTBOUND (2000), BENCH_DRAFTS (10000) shrink a run for a quick look;
-// BENCH_ONLY=intake|pipeline runs one part; BENCH_BOTS_NODE_ARGS / BENCH_WORKER_NODE_ARGS / BENCH_NODE_OPTIONS
+// BENCH_ONLY=intake|pipeline|memory runs one part; BENCH_BOTS_NODE_ARGS / BENCH_WORKER_NODE_ARGS / BENCH_NODE_OPTIONS
 // pass flags to the processes (profiling).
 
 const SIZES = (process.env.BENCH_SIZES ?? '50,200,1000').split(',').map(Number);
@@ -141,6 +141,12 @@ async function intake(kind: 'ours' | 'baseline', n: number): Promise<IntakeFigur
 }
 
 async function pipelineAndOutbound() {
+  // A database of its own: the intake rounds left their reports `received` (no worker ran), and the worker's sweeper
+  // would triage those too, measuring a backlog no running service has.
+  await mongoose.disconnect();
+  env.MONGODB_URI = ferret!.uri(`${run}-pipeline`);
+  await connectMongo(env.MONGODB_URI);
+  await Promise.all([ReportModel.init(), AlertModel.init(), OnCallShiftModel.init()]);
   const fake = await startFakeTelegram();
   await OnCallShiftModel.create({
     userId: 'bench-oncall', role: 'petugas_on_call', channel: 'telegram', address: cipher.encrypt(String(ONCALL_CHAT)),
@@ -261,9 +267,12 @@ async function memoryWithOpenDrafts() {
   const firstChat = nextChat;
   nextChat += DRAFTS;
   // 100 people at a time each open a report (greeting answered: consent given) and then say nothing more.
+  // RSS at a fifth of the drafts as well: flat from there on means no draft is held in the process (they are in Redis).
+  let atFifth = 0;
   await Promise.all(Array.from({ length: 100 }, async () => {
     while (next < DRAFTS) {
       const chat = firstChat + next++;
+      if (next === Math.floor(DRAFTS / 5)) atFifth = rssMb(bots.child.pid);
       await channel(chat, 'halo');
       await channel(chat, 'ya');
     }
@@ -281,8 +290,8 @@ async function memoryWithOpenDrafts() {
   redis.disconnect();
   await stop(bots);
   await fake.close();
-  const memory = { openDrafts: drafts, botRssBeforeMb: before, botRssAfterMb: after };
-  log(`memory: ${drafts} open drafts; bot RSS ${before} MB before, ${after} MB after`);
+  const memory = { openDrafts: drafts, botRssBeforeMb: before, botRssAtFifthMb: atFifth, botRssAfterMb: after };
+  log(`memory: ${drafts} open drafts; bot RSS ${before} MB before, ${atFifth} MB at ${Math.floor(DRAFTS / 5)} drafts, ${after} MB after`);
   return memory;
 }
 
@@ -296,7 +305,7 @@ async function main(): Promise<void> {
   await ReportModel.init();
   log(`bench ${run}: ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, node ${process.version}`);
   const intakeFigures: Record<string, { ours: IntakeFigures; baseline: IntakeFigures; ratio: { messagesPerSecond: number; replyMsP99: number | null; rss: number } }> = {};
-  for (const n of process.env.BENCH_ONLY === 'pipeline' ? [] : SIZES) {
+  for (const n of ['pipeline', 'memory'].includes(process.env.BENCH_ONLY ?? '') ? [] : SIZES) {
     const ours = await intake('ours', n);
     const baseline = await intake('baseline', n);
     const ratio = {
@@ -309,6 +318,7 @@ async function main(): Promise<void> {
   }
   // BENCH_ONLY=intake: the intake rounds alone (for profiling, e.g. BENCH_BOTS_NODE_ARGS=--cpu-prof).
   if (process.env.BENCH_ONLY === 'intake') return;
+  if (process.env.BENCH_ONLY === 'memory') return void (await memoryWithOpenDrafts());
   const { pipeline, outbound } = await pipelineAndOutbound();
   if (process.env.BENCH_ONLY === 'pipeline') return;
   const memory = await memoryWithOpenDrafts();
