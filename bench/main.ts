@@ -11,6 +11,7 @@ import { AlertModel } from '../src/db/models/alert.model';
 import { OnCallShiftModel } from '../src/db/models/on-call-shift.model';
 import { ReportMessageModel } from '../src/db/models/report-message.model';
 import { ReportModel } from '../src/db/models/report.model';
+import { JOBS } from '../src/queue/jobs';
 import { createQueues } from '../src/queue/queues';
 import { startFakeTelegram, type FakeTelegram } from '../test/fakes/telegram-bot-api';
 import { startOwnFerretDb } from '../test/support/own-ferretdb';
@@ -217,7 +218,7 @@ async function pipelineAndOutbound() {
   const started = Date.now();
   await queues.outbound!.addBulk(messages.map((m, i) => ({
     name: 'staff_reply', data: { reportId: String(withAddress[i % withAddress.length]!._id), messageId: String(m._id) },
-    opts: { jobId: `reply-${m._id}`, attempts: 5, backoff: { type: 'exponential', delay: 1000 } },
+    opts: { jobId: `reply-${m._id}`, attempts: 5, backoff: { type: 'exponential', delay: 1000 }, ...JOBS.staff_reply.options },
   })));
   const outboundCalls = () => fake.calls('sendMessage').filter((c) => c.at >= started && chats.has(String(c.params.chat_id)));
   const drainDeadline = Date.now() + 240_000;

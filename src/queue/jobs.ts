@@ -38,8 +38,11 @@ export const JOBS = {
   channel_reply: { queue: 'bots', payload: z.object({ reportId: objectId, messageId: objectId }) },
   /** Scheduled: anonymise old rejected/merged reports and erase closed cases' conversations (RETENTION_* settings). */
   retention: { queue: 'maintenance', payload: z.object({}) },
-  /** A staff reply to a reporter: the text is the encrypted ReportMessage `messageId`, never in the payload. */
-  staff_reply: { queue: 'outbound', payload: z.object({ reportId: objectId, messageId: objectId }) },
+  /**
+   * A staff reply to a reporter: the text is the encrypted ReportMessage `messageId`, never in the payload. Behind any
+   * waiting alert in the same queue (jobs without a priority go first): a batch of replies never holds up the on-call.
+   */
+  staff_reply: { queue: 'outbound', payload: z.object({ reportId: objectId, messageId: objectId }), options: { priority: 10 } },
   /**
    * One message to a WhatsApp chat (whatsapp-web.js). Consumed by the bots process, where the browser session lives.
    * `sealed` is the field cipher's encryption of {chatId, text}: a reply can quote what the reporter wrote.
@@ -48,7 +51,7 @@ export const JOBS = {
     queue: 'whatsapp',
     payload: z.object({ messageId: z.string().min(1).max(100), sealed: z.string().startsWith('enc:') }),
   },
-} as const satisfies Record<string, { queue: QueueName; payload: z.ZodTypeAny }>;
+} as const satisfies Record<string, { queue: QueueName; payload: z.ZodTypeAny; options?: { priority: number } }>;
 
 export type JobName = keyof typeof JOBS;
 export type JobPayload<N extends JobName> = z.infer<(typeof JOBS)[N]['payload']>;

@@ -28,5 +28,5 @@ export async function enqueue<N extends JobName>(
   const queue = queues[job.queue];
   if (!queue) throw new Error(`queue ${job.queue} is not open in this process`);
   const data = job.payload.parse(payload);
-  await queue.add(name, data, { jobId: jobIdFor(name, payload), ...opts });
+  await queue.add(name, data, { jobId: jobIdFor(name, payload), ...('options' in job ? job.options : {}), ...opts });
 }

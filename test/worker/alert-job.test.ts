@@ -2,7 +2,9 @@ import { acknowledgeAlert } from '../../src/alerts/acknowledge-alert';
 import { AlertModel } from '../../src/db/models/alert.model';
 import { OnCallShiftModel } from '../../src/db/models/on-call-shift.model';
 import { ReportModel } from '../../src/db/models/report.model';
+import { createFieldCipher } from '../../src/crypto/field-cipher';
 import { enqueue } from '../../src/queue/queues';
+import { replyToReporter } from '../../src/reports/reply-to-reporter';
 import { putOnCall, storeReceivedReport } from '../factories/report';
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram-bot-api';
 import { useTestDatabase } from '../support/database';
@@ -177,6 +179,25 @@ describe('delivery retries (only the on-call worker on the roster, no escalation
     await expectEventually(async () => {
       expect(await AlertModel.countDocuments({ reportId: { $in: reports.map((r) => r._id) }, status: 'sent' })).toBe(12);
     });
+  });
+
+  it('an alert does not wait behind a batch of staff replies in the same queue', async () => {
+    await alertsSettled();
+    const cipher = createFieldCipher(harness.config.crypto);
+    const staff = { id: 'u-resepsionis', name: 'resepsionis', role: 'penerima_pengaduan' } as const;
+    const chats = Array.from({ length: 100 }, (_, i) => 8_800_000 + i);
+    const reports = await Promise.all(chats.map(() => storeReceivedReport(harness.config, { category: 'pendidikan' })));
+    await Promise.all(reports.map((r, i) =>
+      ReportModel.updateOne({ _id: r._id }, { $set: { anonymous: false, replyAddress: cipher.encrypt(String(chats[i])) } })));
+    for (const r of reports) await replyToReporter(r.id, 'Laporan Anda sedang kami tindak lanjuti.', staff, cipher, harness.queues);
+    const urgent = await triageP1('balita ditinggal sendirian, menangis terus');
+
+    await expectEventually(() => expect(textsMentioning(ON_CALL, urgent.ticket)).toHaveLength(1), 15_000);
+    const alertAt = telegram.calls('sendMessage').find((c) => String(c.params.text).includes(urgent.ticket))!.at;
+    const repliesBefore = telegram.calls('sendMessage').filter((c) => chats.includes(Number(c.params.chat_id)) && c.at < alertAt);
+    // 100 replies at the queue's 25 a second take four seconds; the alert went out while most still waited.
+    expect(repliesBefore.length).toBeLessThan(50);
+    await alertsSettled();
   });
 
   it('waits when Telegram answers 429 and then sends', async () => {
