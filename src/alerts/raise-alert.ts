@@ -28,6 +28,8 @@ export interface AlertSubject {
   role: AlertRole;
   /** The message for an alert id: only what a worker needs to act, never a name or the description. */
   text: (alertId: string) => string;
+  /** The same in one line, for a message carrying several alerts (sendAlertByTelegram). */
+  summary?: (alertId: string) => string;
   escalates: boolean;
 }
 
@@ -47,6 +49,11 @@ export async function raiseReportAlert(reportId: string, level: number, deps: Al
       `Kategori: ${report.category}`,
       `Buka dan konfirmasi: ${deps.adminBaseUrl}/reports/${reportId}?ack=${alertId}`,
     ].join('\n'),
+    summary: (alertId) => [
+      ...(level > 0 ? ['ESKALASI'] : []), `Tiket: ${report.ticket}`, report.priority ?? 'belum ditriase',
+      report.location?.kecamatan ?? 'kecamatan tidak disebut', report.category,
+      `${deps.adminBaseUrl}/reports/${reportId}?ack=${alertId}`,
+    ].join(' · '),
   }, deps);
 }
 
@@ -59,6 +66,10 @@ export async function raiseDraftAlert(draftId: string, channel: string, level: n
       `Pelapor menyatakan anak dalam bahaya saat ini; laporan sedang diisi lewat ${channel}.`,
       `Konfirmasi: ${deps.adminBaseUrl}/alerts/${alertId}?ack=${alertId}`,
     ].join('\n'),
+    summary: (alertId) => [
+      ...(level > 0 ? ['ESKALASI'] : []), `Anak dalam bahaya saat ini, laporan sedang diisi (${channel})`,
+      `${deps.adminBaseUrl}/alerts/${alertId}?ack=${alertId}`,
+    ].join(' · '),
   }, deps);
 }
 
@@ -90,7 +101,8 @@ async function createAlert(idempotencyKey: string, subject: AlertSubject, at: Da
     return await AlertModel.create({
       _id, idempotencyKey, subject: subject.subject, kind: subject.kind, reportId: subject.reportId, level: subject.level,
       recipientRole: subject.role, recipientUserId: shift?.userId, channel: shift?.channel, address: shift?.address,
-      text: subject.text(_id.toHexString()), status: shift ? 'pending' : 'no_recipient',
+      text: subject.text(_id.toHexString()), summary: subject.summary?.(_id.toHexString()),
+      status: shift ? 'pending' : 'no_recipient',
     });
   } catch (err) {
     // Made before (a repeated job, or two runs raced): that alert is the alert.

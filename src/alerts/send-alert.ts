@@ -105,19 +105,20 @@ function fitInOneMessage(alerts: AlertDocument[]): AlertDocument[] {
   const fitting: AlertDocument[] = [];
   let length = 0;
   for (const a of alerts) {
-    length += a.text.length + SEPARATOR.length;
+    length += (a.summary ?? a.text).length + SEPARATOR.length + 5;
     if (fitting.length && length > MAX_MESSAGE_CHARS) break;
     fitting.push(a);
   }
   return fitting;
 }
 
-/** The first line of every first-level alert; a message carrying several says it once. */
+/** The first line of every first-level alert. */
 export const URGENT_HEADLINE = 'LAPOR ANAK: laporan darurat';
 
+/** One alert: its text. Several: a header and one numbered line each (the summary), so more fit in one message. */
 function messageOf(alerts: AlertDocument[]): string {
   if (alerts.length === 1) return alerts[0]!.text;
-  const items = alerts.map((a, i) => `${i + 1}. ${a.text.startsWith(`${URGENT_HEADLINE}\n`) ? a.text.slice(URGENT_HEADLINE.length + 1) : a.text}`);
+  const items = alerts.map((a, i) => `${i + 1}. ${a.summary ?? a.text}`);
   return [`LAPOR ANAK: ${alerts.length} peringatan sekaligus`, ...items].join(SEPARATOR);
 }
 

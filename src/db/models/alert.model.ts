@@ -22,6 +22,8 @@ const alertSchema = new Schema(
     channel: { type: String, enum: ALERT_CHANNELS },
     address: String, // (enc)
     text: { type: String, required: true },
+    /** `text` in one line, for a message that carries several alerts to one person. */
+    summary: String,
     status: { type: String, enum: ['pending', 'sent', 'no_recipient', 'failed'], required: true, default: 'pending' },
     sentAt: Date,
     acknowledgedAt: Date,
