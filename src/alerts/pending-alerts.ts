@@ -8,7 +8,7 @@ import type { Redis } from 'ioredis';
  */
 export interface PendingAlerts {
   /** Adds alerts to their recipient's list: new ones, and ones that did not leave (failed, or did not fit). */
-  putBack(recipientKey: string, alerts: { id: string; at: Date }[]): Promise<void>;
+  add(recipientKey: string, alerts: { id: string; at: Date }[]): Promise<void>;
   /** Takes the recipient's whole list, oldest first: only the holder of the chat's next second does. */
   takeAll(recipientKey: string): Promise<string[]>;
   count(recipientKey: string): Promise<number>;
@@ -19,7 +19,7 @@ const KEEP_MS = 24 * 3600 * 1000;
 export function createPendingAlerts(redis: Redis, prefix: string): PendingAlerts {
   const key = (recipientKey: string) => `${prefix}:alerts:pending:${recipientKey}`;
   return {
-    async putBack(recipientKey, alerts) {
+    async add(recipientKey, alerts) {
       if (!alerts.length) return;
       const k = key(recipientKey);
       await redis.multi().zadd(k, ...alerts.flatMap((a) => [a.at.getTime(), a.id])).pexpire(k, KEEP_MS).exec();

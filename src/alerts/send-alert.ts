@@ -59,7 +59,7 @@ export async function joinWaitingList(alert: AlertDocument, deps: TelegramWaitin
   if (alert.channel !== 'telegram' || !alert.address) throw new Error(`alert ${alert.id} has no telegram recipient`);
   const chatId = deps.cipher.decrypt(alert.address);
   const recipient = deps.hasher(`telegram:${chatId}`);
-  if (!alert.sentAt) await deps.pending.putBack(recipient, [asPending(alert)]);
+  if (!alert.sentAt) await deps.pending.add(recipient, [asPending(alert)]);
   return { chatId, recipient };
 }
 
@@ -91,12 +91,14 @@ export async function sendAlertByTelegram(alertId: string, deps: TelegramAlertDe
   if (!waiting.length) return { outcome: 'already_sent' };
   try {
     const together = fitInOneMessage(waiting);
-    await deps.pending.putBack(recipient, waiting.slice(together.length).map(asPending));
+    await deps.pending.add(recipient, waiting.slice(together.length).map(asPending));
     await deps.telegram.sendReserved(chatId, messageOf(together), { link_preview_options: { is_disabled: true } });
     await markSent(together);
     return { outcome: alert.sentAt ? 'already_sent' : 'sent', together: together.length };
   } catch (err) {
-    await deps.pending.putBack(recipient, waiting.map(asPending)).catch(() => undefined);
+    await deps.pending.add(recipient, waiting.map(asPending)).catch(() => undefined);
+    // Sending for others only: their own jobs retry (or record the failure) for them.
+    if (alert.sentAt) return { outcome: 'already_sent' };
     throw err;
   }
 }
