@@ -5,44 +5,30 @@ import { ReportModel } from '../../src/db/models/report.model';
 import { createFieldCipher } from '../../src/crypto/field-cipher';
 import { enqueue } from '../../src/queue/queues';
 import { replyToReporter } from '../../src/reports/reply-to-reporter';
-import { putOnCall, storeReceivedReport } from '../factories/report';
-import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram-bot-api';
-import { useTestDatabase } from '../support/database';
+import { storeReceivedReport } from '../factories/report';
 import { expectEventually } from '../support/expect-eventually';
-import { startTestWorkers } from '../support/worker-harness';
+import { useWorkersWithFakeTelegram } from '../support/worker-harness';
 
 const ON_CALL = 7001;
 const KEPALA_SEKSI = 7002;
 const KOORDINATOR = 7003;
 
 describe('on-call alerts through the fake Telegram Bot API', () => {
-  const db = useTestDatabase('alertjob');
-  let telegram: FakeTelegram;
-  let harness: Awaited<ReturnType<typeof startTestWorkers>>;
-  beforeAll(async () => {
-    await Promise.all([ReportModel.init(), AlertModel.init(), OnCallShiftModel.init()]);
-    telegram = await startFakeTelegram();
-    // Escalation after 0.6 s instead of 10 minutes.
-    harness = await startTestWorkers('alertjob', db.uri, {
-      TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot, ALERT_ESCALATE_MINUTES: '0.01',
-    });
-    await putOnCall(harness.config, 'petugas_on_call', 'u-oncall', ON_CALL);
-    await putOnCall(harness.config, 'kepala_seksi_data', 'u-kasi', KEPALA_SEKSI);
-    await putOnCall(harness.config, 'koordinator', 'u-koor', KOORDINATOR);
+  // Escalation after 0.6 s instead of 10 minutes.
+  const w = useWorkersWithFakeTelegram('alertjob', {
+    env: { ALERT_ESCALATE_MINUTES: '0.01' },
+    onCall: [['petugas_on_call', 'u-oncall', ON_CALL], ['kepala_seksi_data', 'u-kasi', KEPALA_SEKSI], ['koordinator', 'u-koor', KOORDINATOR]],
   });
-  afterAll(async () => {
-    await harness.stop();
-    await telegram.close();
-  });
+  beforeAll(() => Promise.all([ReportModel.init(), AlertModel.init(), OnCallShiftModel.init()]));
 
   async function triageP1(text = 'tolong anak sy diperkosa tetangga') {
-    const report = await storeReceivedReport(harness.config, {
+    const report = await storeReceivedReport(w.harness.config, {
       text, category: 'kekerasan_seksual', childAge: 7, kecamatan: 'Kota Mukomuko', childName: 'Siti Aminah',
     });
-    await enqueue(harness.queues, 'triage', { reportId: report.id });
+    await enqueue(w.harness.queues, 'triage', { reportId: report.id });
     return report;
   }
-  const textsMentioning = (chatId: number, ticket: string) => telegram.textsTo(chatId).filter((t) => t.includes(ticket));
+  const textsMentioning = (chatId: number, ticket: string) => w.telegram.textsTo(chatId).filter((t) => t.includes(ticket));
 
   it('sends one alert to the on-call worker with only ticket, priority, kecamatan, category and link, then escalates', async () => {
     const report = await triageP1();
@@ -55,7 +41,7 @@ describe('on-call alerts through the fake Telegram Bot API', () => {
     expect(text).toContain('Prioritas: P1');
     expect(text).toContain('Kecamatan: Kota Mukomuko');
     expect(text).toContain('Kategori: kekerasan_seksual');
-    expect(text).toContain(`${harness.config.admin.baseUrl}/reports/${report.id}?ack=${alert!._id}`);
+    expect(text).toContain(`${w.harness.config.admin.baseUrl}/reports/${report.id}?ack=${alert!._id}`);
     expect(text).not.toMatch(/Siti|Aminah|diperkosa|tetangga/i);
 
     // Nobody acknowledges: the Kepala Seksi Data is told, then the Koordinator.
@@ -76,10 +62,10 @@ describe('on-call alerts through the fake Telegram Bot API', () => {
     const report = await triageP1('anak sy mau bunuh diri');
     await expectEventually(() => expect(textsMentioning(ON_CALL, report.ticket)).toHaveLength(1));
     // The alert job runs again (as after a crash, or its job id expired): it finds the alert it made.
-    const job = await harness.queues.alerts!.getJob(`alert-report-${report.id}`);
+    const job = await w.harness.queues.alerts!.getJob(`alert-report-${report.id}`);
     await job!.remove();
-    await enqueue(harness.queues, 'alert', { kind: 'report', reportId: report.id });
-    await expectEventually(async () => expect(await (await harness.queues.alerts!.getJob(`alert-report-${report.id}`))?.getState()).toBe('completed'));
+    await enqueue(w.harness.queues, 'alert', { kind: 'report', reportId: report.id });
+    await expectEventually(async () => expect(await (await w.harness.queues.alerts!.getJob(`alert-report-${report.id}`))?.getState()).toBe('completed'));
     expect(await AlertModel.countDocuments({ reportId: report._id, level: 0 })).toBe(1);
     expect(textsMentioning(ON_CALL, report.ticket)).toHaveLength(1);
   });
@@ -87,25 +73,14 @@ describe('on-call alerts through the fake Telegram Bot API', () => {
 });
 
 describe('an acknowledged alert', () => {
-  const db = useTestDatabase('alertack');
-  let telegram: FakeTelegram;
-  let harness: Awaited<ReturnType<typeof startTestWorkers>>;
-  beforeAll(async () => {
-    telegram = await startFakeTelegram();
-    harness = await startTestWorkers('alertack', db.uri, {
-      TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot, ALERT_ESCALATE_MINUTES: '0.03',
-    });
-    await putOnCall(harness.config, 'petugas_on_call', 'u-oncall', ON_CALL);
-    await putOnCall(harness.config, 'kepala_seksi_data', 'u-kasi', KEPALA_SEKSI);
-  });
-  afterAll(async () => {
-    await harness.stop();
-    await telegram.close();
+  const w = useWorkersWithFakeTelegram('alertack', {
+    env: { ALERT_ESCALATE_MINUTES: '0.03' },
+    onCall: [['petugas_on_call', 'u-oncall', ON_CALL], ['kepala_seksi_data', 'u-kasi', KEPALA_SEKSI]],
   });
 
   it('is not escalated', async () => {
-    const report = await storeReceivedReport(harness.config, { text: 'anak dicabuli', category: 'kekerasan_seksual' });
-    await enqueue(harness.queues, 'triage', { reportId: report.id });
+    const report = await storeReceivedReport(w.harness.config, { text: 'anak dicabuli', category: 'kekerasan_seksual' });
+    await enqueue(w.harness.queues, 'triage', { reportId: report.id });
     const alert = await expectEventually(async () => {
       const found = await AlertModel.findOne({ reportId: report._id, level: 0, status: 'sent' }).lean();
       expect(found).not.toBeNull();
@@ -114,36 +89,25 @@ describe('an acknowledged alert', () => {
     expect(await acknowledgeAlert(alert._id.toHexString(), 'u-oncall')).toBe('acknowledged');
     expect(await acknowledgeAlert(alert._id.toHexString(), 'u-other')).toBe('already_acknowledged');
 
-    const escalation = await harness.queues.alerts!.getJob(`escalate-${alert._id}`);
+    const escalation = await w.harness.queues.alerts!.getJob(`escalate-${alert._id}`);
     await expectEventually(async () => expect(await escalation!.getState()).toBe('completed'), 10_000);
-    expect((await harness.queues.alerts!.getJob(`escalate-${alert._id}`))!.returnvalue).toEqual({ outcome: 'acknowledged' });
-    expect(telegram.textsTo(KEPALA_SEKSI)).toEqual([]);
+    expect((await w.harness.queues.alerts!.getJob(`escalate-${alert._id}`))!.returnvalue).toEqual({ outcome: 'acknowledged' });
+    expect(w.telegram.textsTo(KEPALA_SEKSI)).toEqual([]);
     expect(await AlertModel.countDocuments({ reportId: report._id })).toBe(1);
   });
 });
 
 describe('delivery retries (only the on-call worker on the roster, no escalation during the test)', () => {
-  const db = useTestDatabase('alertretry');
-  let telegram: FakeTelegram;
-  let harness: Awaited<ReturnType<typeof startTestWorkers>>;
-  beforeAll(async () => {
-    telegram = await startFakeTelegram();
-    harness = await startTestWorkers('alertretry', db.uri, { TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot });
-    await putOnCall(harness.config, 'petugas_on_call', 'u-oncall', ON_CALL);
-  });
-  afterAll(async () => {
-    await harness.stop();
-    await telegram.close();
-  });
+  const w = useWorkersWithFakeTelegram('alertretry', { onCall: [['petugas_on_call', 'u-oncall', ON_CALL]] });
   async function triageP1(text: string) {
-    const report = await storeReceivedReport(harness.config, { text, category: 'penelantaran', childAge: 2 });
-    await enqueue(harness.queues, 'triage', { reportId: report.id });
+    const report = await storeReceivedReport(w.harness.config, { text, category: 'penelantaran', childAge: 2 });
+    await enqueue(w.harness.queues, 'triage', { reportId: report.id });
     return report;
   }
-  const textsMentioning = (chatId: number, ticket: string) => telegram.textsTo(chatId).filter((t) => t.includes(ticket));
+  const textsMentioning = (chatId: number, ticket: string) => w.telegram.textsTo(chatId).filter((t) => t.includes(ticket));
   const alertsSettled = () =>
     expectEventually(async () => {
-      for (const queue of [harness.queues.outbound!, harness.queues.reports!]) {
+      for (const queue of [w.harness.queues.outbound!, w.harness.queues.reports!]) {
         const counts = await queue.getJobCounts('waiting', 'delayed', 'active', 'prioritized');
         expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(0);
       }
@@ -151,8 +115,8 @@ describe('delivery retries (only the on-call worker on the roster, no escalation
 
   it('retries a send that failed twice and delivers it once', async () => {
     await alertsSettled();
-    telegram.failNext('sendMessage', 500);
-    telegram.failNext('sendMessage', 502);
+    w.telegram.failNext('sendMessage', 500);
+    w.telegram.failNext('sendMessage', 502);
     const report = await triageP1('balita umur 2 th ditinggal sendirian di rumah');
     await expectEventually(() => expect(textsMentioning(ON_CALL, report.ticket)).toHaveLength(3), 15_000);
     const alert = await expectEventually(async () => {
@@ -160,7 +124,7 @@ describe('delivery retries (only the on-call worker on the roster, no escalation
       expect(found?.status).toBe('sent');
       return found!;
     });
-    const job = await harness.queues.outbound!.getJob(`outbound-${alert._id}`);
+    const job = await w.harness.queues.outbound!.getJob(`outbound-${alert._id}`);
     expect(job!.attemptsMade).toBe(3);
     expect(await job!.getState()).toBe('completed');
   });
@@ -172,7 +136,7 @@ describe('delivery retries (only the on-call worker on the roster, no escalation
     await expectEventually(() => {
       for (const r of reports) expect(textsMentioning(ON_CALL, r.ticket)).toHaveLength(1);
     }, 15_000);
-    const calls = telegram.calls('sendMessage').filter((c) => c.at >= started && String(c.params.chat_id) === String(ON_CALL));
+    const calls = w.telegram.calls('sendMessage').filter((c) => c.at >= started && String(c.params.chat_id) === String(ON_CALL));
     expect(calls.length).toBeLessThan(12);
     expect(calls.some((c) => /^LAPOR ANAK: \d+ peringatan sekaligus/.test(String(c.params.text)))).toBe(true);
     for (let i = 1; i < calls.length; i++) expect(calls[i]!.at - calls[i - 1]!.at).toBeGreaterThanOrEqual(1000);
@@ -183,16 +147,16 @@ describe('delivery retries (only the on-call worker on the roster, no escalation
 
   it('an alert does not wait behind a batch of staff replies in the same queue', async () => {
     await alertsSettled();
-    const cipher = createFieldCipher(harness.config.crypto);
+    const cipher = createFieldCipher(w.harness.config.crypto);
     const staff = { id: 'u-resepsionis', name: 'resepsionis', role: 'penerima_pengaduan' } as const;
     const chats = Array.from({ length: 100 }, (_, i) => 8_800_000 + i);
-    const reports = await Promise.all(chats.map(() => storeReceivedReport(harness.config, { category: 'pendidikan' })));
+    const reports = await Promise.all(chats.map(() => storeReceivedReport(w.harness.config, { category: 'pendidikan' })));
     await Promise.all(reports.map((r, i) =>
       ReportModel.updateOne({ _id: r._id }, { $set: { anonymous: false, replyAddress: cipher.encrypt(String(chats[i])) } })));
     // Sending paused while 100 replies and then an alert are queued: what leaves first once it resumes?
-    const outbound = harness.queues.outbound!;
+    const outbound = w.harness.queues.outbound!;
     await outbound.pause();
-    for (const r of reports) await replyToReporter(r.id, 'Laporan Anda sedang kami tindak lanjuti.', staff, cipher, harness.queues);
+    for (const r of reports) await replyToReporter(r.id, 'Laporan Anda sedang kami tindak lanjuti.', staff, cipher, w.harness.queues);
     const urgent = await triageP1('balita ditinggal sendirian, menangis terus');
     const alert = await expectEventually(async () => {
       const found = await AlertModel.findOne({ reportId: urgent._id, level: 0 }).lean();
@@ -203,7 +167,7 @@ describe('delivery retries (only the on-call worker on the roster, no escalation
     await outbound.resume();
 
     await expectEventually(() => expect(textsMentioning(ON_CALL, urgent.ticket)).toHaveLength(1), 15_000);
-    const sends = telegram.calls('sendMessage').filter((c) => c.at >= resumedAt);
+    const sends = w.telegram.calls('sendMessage').filter((c) => c.at >= resumedAt);
     const alertIndex = sends.findIndex((c) => String(c.params.text).includes(String(alert._id)));
     // In arrival order it would be the 101st; ahead of the replies it is among the first the workers pick up.
     expect(alertIndex).toBeGreaterThanOrEqual(0);
@@ -213,14 +177,14 @@ describe('delivery retries (only the on-call worker on the roster, no escalation
 
   it('waits when Telegram answers 429 and then sends', async () => {
     await alertsSettled();
-    telegram.failNext('sendMessage', 429, 1);
+    w.telegram.failNext('sendMessage', 429, 1);
     const report = await triageP1('ada bayi dibuang di depan masjid');
     const alert = await expectEventually(async () => {
       const found = await AlertModel.findOne({ reportId: report._id, level: 0 }).lean();
       expect(found?.status).toBe('sent');
       return found!;
     });
-    const calls = telegram.calls('sendMessage').filter((c) => String(c.params.text).includes(report.ticket) && String(c.params.chat_id) === String(ON_CALL));
+    const calls = w.telegram.calls('sendMessage').filter((c) => String(c.params.text).includes(report.ticket) && String(c.params.chat_id) === String(ON_CALL));
     expect(calls).toHaveLength(2);
     expect(calls[1]!.at - calls[0]!.at).toBeGreaterThanOrEqual(900);
     expect(alert.sentAt).toBeDefined();

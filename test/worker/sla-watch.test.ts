@@ -1,42 +1,29 @@
 import { ReportModel } from '../../src/db/models/report.model';
 import { enqueue } from '../../src/queue/queues';
-import { putOnCall, storeReceivedReport } from '../factories/report';
-import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram-bot-api';
-import { useTestDatabase } from '../support/database';
+import { storeReceivedReport } from '../factories/report';
 import { expectEventually } from '../support/expect-eventually';
-import { startTestWorkers } from '../support/worker-harness';
+import { useWorkersWithFakeTelegram } from '../support/worker-harness';
 
 const KEPALA_SEKSI = 8002;
 const HOUR = 3600_000;
 
 describe('the SLA watch', () => {
-  const db = useTestDatabase('slawatch');
-  let telegram: FakeTelegram;
-  let harness: Awaited<ReturnType<typeof startTestWorkers>>;
-  beforeAll(async () => {
-    telegram = await startFakeTelegram();
-    harness = await startTestWorkers('slawatch', db.uri, { TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot });
-    await putOnCall(harness.config, 'kepala_seksi_data', 'u-kasi', KEPALA_SEKSI);
-  });
-  afterAll(async () => {
-    await harness.stop();
-    await telegram.close();
-  });
+  const w = useWorkersWithFakeTelegram('slawatch', { onCall: [['kepala_seksi_data', 'u-kasi', KEPALA_SEKSI]] });
 
   async function queuedReport(receivedHoursAgo: number, text: string) {
-    const report = await storeReceivedReport(harness.config, { text, receivedAt: new Date(Date.now() - receivedHoursAgo * HOUR) });
-    await enqueue(harness.queues, 'triage', { reportId: report.id });
+    const report = await storeReceivedReport(w.harness.config, { text, receivedAt: new Date(Date.now() - receivedHoursAgo * HOUR) });
+    await enqueue(w.harness.queues, 'triage', { reportId: report.id });
     await expectEventually(async () => expect((await ReportModel.findById(report._id).lean())?.status).toBe('queued'));
     return report;
   }
   const runWatch = async () => {
-    const before = (await harness.queues.maintenance!.getCompletedCount());
-    await enqueue(harness.queues, 'sla-watch', {});
-    await expectEventually(async () => expect(await harness.queues.maintenance!.getCompletedCount()).toBeGreaterThan(before));
+    const before = (await w.harness.queues.maintenance!.getCompletedCount());
+    await enqueue(w.harness.queues, 'sla-watch', {});
+    await expectEventually(async () => expect(await w.harness.queues.maintenance!.getCompletedCount()).toBeGreaterThan(before));
   };
 
   it('is a job scheduler on Jakarta time', async () => {
-    const scheduler = await harness.queues.maintenance!.getJobScheduler('sla-watch');
+    const scheduler = await w.harness.queues.maintenance!.getJobScheduler('sla-watch');
     expect(scheduler).toMatchObject({ pattern: '*/5 * * * *', tz: 'Asia/Jakarta' });
   });
 
@@ -47,7 +34,7 @@ describe('the SLA watch', () => {
 
     await runWatch();
     const texts = await expectEventually(() => {
-      const sent = telegram.textsTo(KEPALA_SEKSI);
+      const sent = w.telegram.textsTo(KEPALA_SEKSI);
       expect(sent).toHaveLength(1);
       return sent;
     });
@@ -59,6 +46,6 @@ describe('the SLA watch', () => {
     expect((await ReportModel.findById(fine._id).lean())!.slaFlag).toBeUndefined();
 
     await runWatch(); // nothing changed: nobody is told again
-    expect(telegram.textsTo(KEPALA_SEKSI)).toHaveLength(1);
+    expect(w.telegram.textsTo(KEPALA_SEKSI)).toHaveLength(1);
   });
 });
