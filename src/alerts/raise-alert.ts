@@ -5,7 +5,7 @@ import { AlertModel, type AlertDocument } from '../db/models/alert.model';
 import { OnCallShiftModel, type AlertRole } from '../db/models/on-call-shift.model';
 import { ReportModel } from '../db/models/report.model';
 import { enqueue, type Queues } from '../queue/queues';
-import { joinWaitingList, URGENT_HEADLINE, type TelegramWaitingList } from './send-alert';
+import { joinWaitingList, type TelegramWaitingList } from './send-alert';
 
 /** Who is alerted at each escalation level. */
 export const ESCALATION_ROLES: readonly AlertRole[] = ['petugas_on_call', 'kepala_seksi_data', 'koordinator'];
@@ -116,6 +116,6 @@ function roleAt(level: number): AlertRole {
 }
 
 function headline(level: number, escalateAfterMs: number): string {
-  if (level === 0) return URGENT_HEADLINE;
+  if (level === 0) return 'LAPOR ANAK: laporan darurat';
   return `LAPOR ANAK: ESKALASI, belum dikonfirmasi dalam ${Math.max(1, Math.round(escalateAfterMs / 60_000))} menit`;
 }

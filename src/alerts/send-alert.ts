@@ -114,9 +114,6 @@ function fitInOneMessage(alerts: AlertDocument[]): AlertDocument[] {
   return fitting;
 }
 
-/** The first line of every first-level alert. */
-export const URGENT_HEADLINE = 'LAPOR ANAK: laporan darurat';
-
 /** One alert: its text. Several: a header and one numbered line each (the summary), so more fit in one message. */
 function messageOf(alerts: AlertDocument[]): string {
   if (alerts.length === 1) return alerts[0]!.text;

@@ -61,12 +61,9 @@ return 1`;
 
 const RELEASE_SCRIPT = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
 
-const SHAS = new Map<string, string>();
-const scriptSha = (script: string) => {
-  let sha = SHAS.get(script);
-  if (!sha) SHAS.set(script, (sha = createHash('sha1').update(script).digest('hex')));
-  return sha;
-};
+const sha1 = (script: string) => createHash('sha1').update(script).digest('hex');
+const SAVE_SHA = sha1(SAVE_SCRIPT);
+const RELEASE_SHA = sha1(RELEASE_SCRIPT);
 
 const LOCK_TTL_MS = 60_000;
 const LOCK_WAIT_MS = 30_000;
@@ -85,9 +82,9 @@ export function createDraftStore(opts: DraftStoreOptions): DraftStore {
   const ttlMs = opts.ttlMinutes * 60_000;
   const remindBeforeMs = Math.min(opts.reminderBeforeMinutes * 60_000, ttlMs / 2);
   // The scripts by their SHA (EVALSHA), the body sent only when Redis does not know it yet (after a restart).
-  const evalCached = async (script: string, numKeys: number, ...args: string[]) => {
+  const evalCached = async (script: string, sha: string, numKeys: number, ...args: string[]) => {
     try {
-      return await redis.evalsha(scriptSha(script), numKeys, ...args);
+      return await redis.evalsha(sha, numKeys, ...args);
     } catch (err) {
       if (!String((err as Error).message).startsWith('NOSCRIPT')) throw err;
       return redis.eval(script, numKeys, ...args);
@@ -136,7 +133,7 @@ export function createDraftStore(opts: DraftStoreOptions): DraftStore {
       const data = cipher.encrypt(JSON.stringify({ ...draft, version }));
       const remindAt = Date.parse(draft.updatedAt) + ttlMs - remindBeforeMs;
       const ok = await evalCached(
-        SAVE_SCRIPT, 2, draftKey(h), remindKey,
+        SAVE_SCRIPT, SAVE_SHA, 2, draftKey(h), remindKey,
         expectedVersion === null ? '' : String(expectedVersion), String(version), data, String(ttlMs), String(remindAt), h,
       );
       return ok === 1;
@@ -153,7 +150,7 @@ export function createDraftStore(opts: DraftStoreOptions): DraftStore {
           return await work(held.loaded);
         } finally {
           // Not awaited: the answer need not wait for it, and this connection sends it before any later command.
-          evalCached(RELEASE_SCRIPT, 1, lockKey(h), held.token).catch(() => undefined);
+          evalCached(RELEASE_SCRIPT, RELEASE_SHA, 1, lockKey(h), held.token).catch(() => undefined);
         }
       });
       chains.set(h, run);

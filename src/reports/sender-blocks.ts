@@ -11,11 +11,6 @@ export interface BlockListSignal {
 }
 const versionKey = (signal: BlockListSignal) => `${signal.prefix}:sender-blocks:version`;
 
-/** Is this sender blocked right now? Reads the database (the admin panel; the intake uses createSenderBlockList). */
-export async function isSenderBlocked(reporterHash: string, now = new Date()): Promise<boolean> {
-  return Boolean(await activeBlockFor(reporterHash, now));
-}
-
 /**
  * The block list as the intake checks it on every inbound message: held in memory and read again from the database
  * only when the list's version in Redis changed (a block or unblock anywhere), or when Redis lost it. One GET per
@@ -70,6 +65,7 @@ export async function unblockSender(reporterHash: string, reason: string, actor:
   return removed.deletedCount > 0;
 }
 
+/** The sender's block if it holds now, read from the database (the admin panel; the intake uses createSenderBlockList). */
 export async function activeBlockFor(reporterHash: string, now = new Date()) {
   const block = await SenderBlockModel.findById(reporterHash).lean();
   return block && block.expiresAt > now ? block : null;

@@ -92,9 +92,8 @@ export async function storeReport(
   opts: StoreReportOptions = {},
 ): Promise<StoredReport> {
   const intakeKey = opts.intakeKey ?? `new:${randomUUID()}`;
-  // The report's _id follows from its intake key: the unique _id index refuses a second copy, and the look-up is by
-  // _id, the one filter FerretDB answers without reading every report (any other field costs a scan there).
-  // No look-up first: a repeat is rare, and the unique `_id` answers it (11000 below) without a round trip for every report.
+  // The report's _id follows from its intake key: the unique _id index refuses a second copy (11000 below), so a
+  // repeat is found without a look-up before every insert, and then by _id, the one filter FerretDB answers from an index.
   const _id = idForKey(intakeKey);
   const r = ConfirmedReportSchema.parse(input);
   z.enum(CHANNELS).parse(reporter.channel);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Queue } from 'bullmq';
 import { createFolderMediaStore } from '../../src/reports/media-store';
-import { isSenderBlocked } from '../../src/reports/sender-blocks';
+import { activeBlockFor } from '../../src/reports/sender-blocks';
 import { AuditEventModel } from '../../src/db/models/audit-event.model';
 import { CaseModel } from '../../src/db/models/case.model';
 import { PartnerModel } from '../../src/db/models/partner.model';
@@ -16,6 +16,8 @@ import { useTestDatabase } from '../support/database';
 import { TEST_REDIS_URL, uniquePrefix } from '../support/redis';
 import { makeReport, testCipher } from '../factories/reports';
 import { makeUser, TEST_PASSWORD } from '../factories/users';
+
+const isBlocked = async (reporterHash: string, at?: Date) => (await activeBlockFor(reporterHash, at)) !== null;
 
 const db = useTestDatabase('intake');
 let admin: RunningAdmin;
@@ -160,13 +162,13 @@ describe('the intake queue', () => {
     const report = await makeReport();
     const rina = await signedIn('rina');
     await rina.get(`/reports/${report.id}`);
-    expect(await isSenderBlocked(report.reporterHash)).toBe(false);
+    expect(await isBlocked(report.reporterHash)).toBe(false);
     await rina.postForm(`/reports/${report.id}/block-sender`, { reason: 'pesan kasar berulang', days: '7' });
-    expect(await isSenderBlocked(report.reporterHash)).toBe(true);
-    expect(await isSenderBlocked(report.reporterHash, new Date(Date.now() + 8 * 86_400_000))).toBe(false);
+    expect(await isBlocked(report.reporterHash)).toBe(true);
+    expect(await isBlocked(report.reporterHash, new Date(Date.now() + 8 * 86_400_000))).toBe(false);
     expect((await rina.get(`/reports/${report.id}`)).text).toContain('pesan kasar berulang');
     await rina.postForm(`/reports/${report.id}/unblock-sender`, { reason: 'salah orang' });
-    expect(await isSenderBlocked(report.reporterHash)).toBe(false);
+    expect(await isBlocked(report.reporterHash)).toBe(false);
     const audit = await AuditEventModel.find({ subjectType: 'sender' }).sort({ at: 1 }).lean();
     expect(audit.map((a) => [a.actorName, a.action, a.reason])).toEqual([
       ['rina', 'sender.block', 'pesan kasar berulang'],
