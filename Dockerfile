@@ -10,6 +10,7 @@ COPY bots bots
 COPY worker worker
 COPY admin admin
 COPY scripts scripts
+# scripts/build.sh compiles and copies every asset the built processes read (views, static files, the web chat).
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
@@ -20,10 +21,8 @@ ENV NODE_ENV=production PUPPETEER_SKIP_DOWNLOAD=true CHROMIUM_PATH=/usr/bin/chro
 WORKDIR /app
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
-# The web chat's static files are not TypeScript: tsc does not copy them.
-COPY --from=build /app/bots/webchat/public dist/bots/webchat/public
 COPY --from=build /app/package.json package.json
-COPY .puppeteerrc.cjs .puppeteerrc.cjs
+COPY .puppeteerrc.cjs LICENSE ./
 RUN mkdir -p /data/media /data/wwebjs && chown -R node:node /data
 USER node
 ENTRYPOINT ["/usr/bin/tini", "--"]

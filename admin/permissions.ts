@@ -1,6 +1,6 @@
 import type { StaffRole } from '../src/users/roles';
 
-// Who may do what, from the role table of DESIGN.md, in one place. Every route names one action; the
+// Who may do what, from the role table of docs/domain.md, in one place. Every route names one action; the
 // `allow(action)` middleware enforces it. Case actions are further limited to the user's own cases unless the
 // role also has `case.any` (supervisors).
 const INTAKE_DESK: StaffRole[] = ['penerima_pengaduan', 'kepala_seksi_data'];

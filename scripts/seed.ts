@@ -23,12 +23,12 @@ async function main(): Promise<void> {
       const username = `demo.${role.replace(/_/g, '')}`;
       if (await UserModel.exists({ username })) continue;
       const password = randomBytes(9).toString('base64url');
-      await createUser({ username, role, password, displayName: `Demo ${role}`, mustChangePassword: false });
+      await createUser({ username, role, password, displayName: `Demo ${role}`, mustChangePassword: true });
       lines.push(`  ${username.padEnd(32)} ${password}   (${role})`);
     }
     await markers.insertOne({ ...MARKER, at: new Date() });
     if (lines.length) {
-      process.stdout.write(`seed: demo staff accounts (shown only this once; change them or reset with user:reset-password):\n${lines.join('\n')}\n`);
+      process.stdout.write(`seed: demo staff accounts (shown only this once; each must choose its own password at first sign-in):\n${lines.join('\n')}\n`);
     }
   } finally {
     await disconnectMongo();

@@ -4,7 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-[ -d node_modules ] || npm ci
+# Installs exactly the lock, when it is newer than what is installed (or nothing is).
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund
+fi
 bash scripts/services.sh
 
 if [ ! -f .env ]; then
@@ -23,8 +26,11 @@ if [ -f scripts/seed.ts ]; then npx tsx scripts/seed.ts; fi
 
 # Ctrl-C or SIGTERM reaches every process of this group: each shuts down gracefully.
 trap 'trap - INT TERM EXIT; kill -TERM 0 2>/dev/null; wait' INT TERM EXIT
+# The processes log JSON (what production collects); here each event is one readable line, e.g.
+# "[07:10:00] INFO: admin: admin ready". Lines that are not JSON (the WhatsApp QR code) pass through as they are.
 for proc in bots worker admin; do
-  npx tsx "$proc/main.ts" 2>&1 | sed -u "s/^/[$proc] /" &
+  npx tsx "$proc/main.ts" 2>&1 | node_modules/.bin/pino-pretty --singleLine --translateTime 'SYS:HH:MM:ss' \
+    --ignore pid,hostname,service --messageFormat '{service}: {msg}' &
 done
 echo "start: admin panel on http://localhost:${PORT:-3000} (Ctrl-C stops everything)"
 wait

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -40,5 +41,19 @@ describe('docker-compose.yml', () => {
     expect(dockerfile.match(/^FROM /gm)).toHaveLength(2);
     expect(dockerfile).toMatch(/^USER node$/m);
     expect(dockerfile).toMatch(/PUPPETEER_SKIP_DOWNLOAD=true/);
+  });
+
+  it('passes `docker compose config` where a Docker CLI with Compose is installed (skipped, and said, elsewhere)', () => {
+    const compose = spawnSync('docker', ['compose', 'version'], { encoding: 'utf8' });
+    if (compose.status !== 0) {
+      const why = compose.error ? 'no docker CLI' : 'the docker CLI has no compose plugin';
+      process.stdout.write(`docker-compose.test: skipped \`docker compose config\` (${why} on this machine)\n`);
+      return;
+    }
+    // Settings the file reads from .env; the check is of the file's shape, not of any secret.
+    const env = { ...process.env, COMPOSE_DISABLE_ENV_FILE: '1' };
+    const config = spawnSync('docker', ['compose', '--env-file', '/dev/null', 'config', '--quiet'], { cwd: ROOT, encoding: 'utf8', env });
+    expect(config.stderr).toBe('');
+    expect(config.status).toBe(0);
   });
 });

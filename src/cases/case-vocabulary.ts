@@ -1,4 +1,4 @@
-// The words of DESIGN.md ("Lifecycle", Case) as data.
+// The words of docs/domain.md ("A case's life") as data.
 export const CASE_STATUSES = ['assessment', 'planning', 'in_service', 'monitoring', 'terminated'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
@@ -17,7 +17,7 @@ export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 export const MONITORING_KINDS = ['legal', 'health', 'psychosocial'] as const;
 export type MonitoringKind = (typeof MONITORING_KINDS)[number];
 
-/** Terminasi and referrals need one of these on record (DESIGN.md "What people … ask for"). */
+/** Terminasi and referrals need one of these on record (docs/domain.md "A case's life"). */
 export const AUTHORISATION_KINDS = ['consent', 'supervisor_approval'] as const;
 export type AuthorisationKind = (typeof AUTHORISATION_KINDS)[number];
 

@@ -1,4 +1,4 @@
-// The words of DESIGN.md ("Lifecycle", "Categories", "Priority") as data, shared by every module.
+// The words of docs/domain.md ("A report's life", "Categories", "Priorities and SLAs") as data, shared by every module.
 
 export const REPORT_STATUSES = [
   'received', 'triaged', 'queued', 'claimed', 'case_opened', 'referred_out', 'merged', 'rejected',
@@ -17,7 +17,7 @@ export type Category = (typeof CATEGORIES)[number];
 
 export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
 export type Priority = (typeof PRIORITIES)[number];
-/** SLA per priority, in hours (DESIGN.md "Priority"). */
+/** SLA per priority, in hours (docs/domain.md "Priorities and SLAs"). */
 export const SLA_HOURS: Record<Priority, number> = { P1: 1, P2: 24, P3: 72, P4: 168 };
 
 export const CHANNELS = ['telegram', 'whatsapp', 'whatsapp_cloud', 'webchat', 'walk_in', 'phone'] as const;

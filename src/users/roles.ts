@@ -1,4 +1,4 @@
-// The staff roles of DESIGN.md ("Who uses it"); `reporter` is not a staff account, so it is not here.
+// The staff roles of docs/domain.md ("Roles"); `reporter` is not a staff account, so it is not here.
 export const STAFF_ROLES = [
   'penerima_pengaduan',
   'petugas_input_data',

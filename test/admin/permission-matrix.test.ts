@@ -10,7 +10,7 @@ import { useTestDatabase } from '../support/database';
 import { makeReport } from '../factories/reports';
 import { makeUser, TEST_PASSWORD } from '../factories/users';
 
-// The role table of DESIGN.md as this test reads it, written out independently of admin/permissions.ts:
+// The role table of docs/domain.md as this test reads it, written out independently of admin/permissions.ts:
 // every route, every role, allowed or denied. A route added without a line here fails the coverage check.
 const PUBLIC = 'public';
 const ALL: StaffRole[] = [...STAFF_ROLES];

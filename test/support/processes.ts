@@ -16,7 +16,16 @@ export interface Running {
  * on a busy machine turned graceful-shutdown tests into exit code 143.
  */
 export function startProcess(entry: string, env: Record<string, string | undefined>, nodeArgs: string[] = []): Running {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
+  return startNode([...nodeArgs, '--import', 'tsx', entry], env);
+}
+
+/** Starts a built process (e.g. "dist/admin/main.js") with plain Node, as the production image runs it. */
+export function startBuiltProcess(entry: string, env: Record<string, string | undefined>): Running {
+  return startNode([entry], env);
+}
+
+function startNode(args: string[], env: Record<string, string | undefined>): Running {
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
