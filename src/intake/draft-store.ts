@@ -60,12 +60,19 @@ redis.call('ZADD', KEYS[2], ARGV[5], ARGV[6])
 return 1`;
 
 const RELEASE_SCRIPT = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
+const RENEW_SCRIPT = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end`;
 
 const sha1 = (script: string) => createHash('sha1').update(script).digest('hex');
 const SAVE_SHA = sha1(SAVE_SCRIPT);
 const RELEASE_SHA = sha1(RELEASE_SCRIPT);
+const RENEW_SHA = sha1(RENEW_SCRIPT);
 
-const LOCK_TTL_MS = 60_000;
+// A chat's lock lives a few seconds and is renewed while its message is being handled: a process killed while holding
+// it (a crash, a deploy) keeps that reporter waiting at most LOCK_TTL_MS, not a minute. The draft's version check on
+// save, not the lock, is what keeps two writers from overwriting each other, so a lock that lapses under a stalled
+// process costs a "busy" answer, never a lost answer.
+const LOCK_TTL_MS = 5_000;
+const LOCK_RENEW_EVERY_MS = 1_500;
 const LOCK_WAIT_MS = 30_000;
 const LOCK_RETRY_MS = 20;
 
@@ -146,9 +153,13 @@ export function createDraftStore(opts: DraftStoreOptions): DraftStore {
       const run = previous.catch(() => undefined).then(async () => {
         const held = await acquire(h);
         if (!held) return 'busy' as const;
+        const renew = setInterval(() => {
+          evalCached(RENEW_SCRIPT, RENEW_SHA, 1, lockKey(h), held.token, String(LOCK_TTL_MS)).catch(() => undefined);
+        }, LOCK_RENEW_EVERY_MS);
         try {
           return await work(held.loaded);
         } finally {
+          clearInterval(renew);
           // Not awaited: the answer need not wait for it, and this connection sends it before any later command.
           evalCached(RELEASE_SCRIPT, RELEASE_SHA, 1, lockKey(h), held.token).catch(() => undefined);
         }

@@ -37,6 +37,8 @@ export interface FakeTelegram {
   addFile(bytes: Buffer, filePath?: string): string;
   /** The next call of `method` fails with this error (e.g. 429 with retry_after). */
   failNext(method: string, errorCode: number, retryAfter?: number): void;
+  /** While on, file downloads get no answer (a slow network); turning it off answers those still waiting. */
+  stallDownloads(on: boolean): void;
   close(): Promise<void>;
 }
 
@@ -57,6 +59,8 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
   const waiters = new Set<() => void>();
   const listeners = new Set<(call: RecordedCall) => void>();
   let nextUpdateId = 1;
+  let downloadsStalled = false;
+  let stalledDownloads: (() => void)[] = [];
   let nextMessageId = 1000;
   let nextFileId = 1;
   let webhook: { url: string; secretToken?: string; deliveries: number[] } | null = null;
@@ -132,8 +136,14 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
     if (fileMatch) {
       const file = [...files.values()].find((f) => f.path === fileMatch[2]);
       if (fileMatch[1] !== token || !file) return send(404, { ok: false, error_code: 404, description: 'Not Found' });
-      res.writeHead(200, { 'content-type': 'application/octet-stream' });
-      return res.end(file.bytes);
+      const answer = () => {
+        if (res.writableEnded || res.destroyed) return;
+        res.writeHead(200, { 'content-type': 'application/octet-stream' });
+        res.end(file.bytes);
+      };
+      if (!downloadsStalled) return answer();
+      stalledDownloads.push(answer);
+      return;
     }
 
     const match = url.pathname.match(/^\/bot([^/]+)\/([A-Za-z]+)$/);
@@ -256,6 +266,13 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
       });
     },
     webhook: () => webhook,
+    stallDownloads(on) {
+      downloadsStalled = on;
+      if (on) return;
+      const waiting = stalledDownloads;
+      stalledDownloads = [];
+      for (const answer of waiting) answer();
+    },
     addFile(bytes, filePath) {
       const fileId = `file-${nextFileId++}`;
       files.set(fileId, { bytes, path: filePath ?? `documents/${fileId}` });

@@ -39,6 +39,12 @@ export async function startTelegramBots(label: string, mongoUri: string, env: Re
       await bots.exited;
       bots = await launch();
     },
+    /** SIGKILL, as a crash or an out-of-memory kill would, then the same process started again. */
+    async crash() {
+      bots.child.kill('SIGKILL');
+      await bots.exited;
+      bots = await launch();
+    },
     async stop() {
       bots.child.kill('SIGTERM');
       const code = await bots.exited;
