@@ -304,7 +304,7 @@ async function main(): Promise<void> {
   env.MONGODB_URI = ferret.uri(run);
   await connectMongo(env.MONGODB_URI);
   await ReportModel.init();
-  log(`bench ${run}: ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, node ${process.version}`);
+  log(`bench ${run}: FerretDB on ${ferret.backend}, ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, node ${process.version}`);
   const intakeFigures: Record<string, { ours: IntakeFigures; baseline: IntakeFigures; ratio: { messagesPerSecond: number; replyMsP99: number | null; rss: number } }> = {};
   for (const n of ['pipeline', 'memory'].includes(process.env.BENCH_ONLY ?? '') ? [] : SIZES) {
     const ours = await intake('ours', n);
@@ -325,7 +325,8 @@ async function main(): Promise<void> {
   const memory = await memoryWithOpenDrafts();
 
   const result = {
-    at: new Date().toISOString(), machine: { cores: os.cpus().length, loadAvg: os.loadavg(), node: process.version },
+    at: new Date().toISOString(), database: `FerretDB 1.24 on ${ferret?.backend}`,
+    machine: { cores: os.cpus().length, loadAvg: os.loadavg(), node: process.version },
     intake: intakeFigures, pipeline, outbound, memory,
     targets: {
       confirmToQueuedP99Under1s: (pipeline.confirmToQueuedMsP99 ?? Infinity) < 1000,

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Makes sure Redis and the database (FerretDB on SQLite, MongoDB wire protocol) answer on loopback.
-# Installs what is missing, starts what is stopped, waits until both answer. Safe to run twice.
+# Makes sure Redis and the database (FerretDB, MongoDB wire protocol) answer on loopback. FerretDB keeps its data in
+# PostgreSQL where one answers (LAPOR_POSTGRESQL_URL, default the local server), in SQLite otherwise
+# (LAPOR_FERRETDB_BACKEND=sqlite forces it); it says which. Installs what is missing, starts what is stopped, waits
+# until both answer. Safe to run twice.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,6 +10,7 @@ DATA_DIR="${LAPOR_DATA_DIR:-$PWD/.data}"
 REDIS_PORT="${LAPOR_REDIS_PORT:-6379}"
 FERRETDB_PORT="${LAPOR_FERRETDB_PORT:-27017}"
 FERRETDB_BIN="$DATA_DIR/bin/ferretdb"
+POSTGRESQL_URL="${LAPOR_POSTGRESQL_URL:-postgres://postgres@127.0.0.1:5432/lapor_ferretdb}"
 mkdir -p "$DATA_DIR/bin" "$DATA_DIR/log"
 
 say() { printf 'services: %s\n' "$*" >&2; }
@@ -42,15 +45,37 @@ build_ferretdb() {
   say "FerretDB built in $(( SECONDS - started )) s"
 }
 
+# The backend FerretDB will use: "postgresql" when that server answers and takes our database, else "sqlite".
+ferretdb_backend() {
+  if [ "${LAPOR_FERRETDB_BACKEND:-}" = sqlite ] || ! command -v psql >/dev/null; then echo sqlite; return; fi
+  local db="${POSTGRESQL_URL##*/}" server="${POSTGRESQL_URL%/*}"
+  if ! psql "$server/postgres" -Atqc 'select 1' >/dev/null 2>&1; then echo sqlite; return; fi
+  psql "$server/postgres" -Atqc "select 1 from pg_database where datname = '$db'" | grep -q 1 \
+    || psql "$server/postgres" -qc "create database \"$db\"" >/dev/null 2>&1 || { echo sqlite; return; }
+  echo postgresql
+}
+
 ensure_ferretdb() {
   if answers "$FERRETDB_PORT"; then say "database answers on 127.0.0.1:$FERRETDB_PORT"; return; fi
   build_ferretdb
+  local backend args
+  backend=$(ferretdb_backend)
   # Test runs leave their databases behind (dropping a database that a lingering connection still reads can crash
   # FerretDB's SQLite with SIGBUS): clear them here, while no server has them open.
-  rm -f "$DATA_DIR"/ferretdb/t_*.sqlite*
-  say "starting FerretDB on 127.0.0.1:$FERRETDB_PORT (SQLite in $DATA_DIR/ferretdb)"
+  if [ "$backend" = postgresql ]; then
+    # Each MongoDB database is a schema of the one PostgreSQL database.
+    psql "$POSTGRESQL_URL" -Atqc "select format('drop schema %I cascade;', nspname) from pg_namespace where nspname like 't\\_%'" \
+      | psql "$POSTGRESQL_URL" -q >/dev/null 2>&1 || true
+    args="-postgresql-url $POSTGRESQL_URL"
+    say "starting FerretDB on 127.0.0.1:$FERRETDB_PORT (PostgreSQL: $POSTGRESQL_URL)"
+  else
+    rm -f "$DATA_DIR"/ferretdb/t_*.sqlite*
+    args="-dir $DATA_DIR/ferretdb"
+    say "starting FerretDB on 127.0.0.1:$FERRETDB_PORT (SQLite in $DATA_DIR/ferretdb; no PostgreSQL answered)"
+  fi
+  echo "$backend" > "$DATA_DIR/ferretdb.backend"
   # Supervised: should FerretDB ever die, it is back within a second instead of failing every later test.
-  nohup bash -c "while :; do \"$FERRETDB_BIN\" -listen 127.0.0.1:$FERRETDB_PORT -dir \"$DATA_DIR/ferretdb\"; sleep 0.5; done" \
+  nohup bash -c "while :; do \"$FERRETDB_BIN\" -listen 127.0.0.1:$FERRETDB_PORT $args; sleep 0.5; done" \
     >>"$DATA_DIR/log/ferretdb.log" 2>&1 &
   echo $! > "$DATA_DIR/ferretdb.pid"
   wait_for "$FERRETDB_PORT" FerretDB 30
@@ -65,6 +90,8 @@ ensure_chromium() {
 
 # The resilience suite runs a FerretDB of its own (it restarts it): it only needs the binary.
 if [ "${1:-}" = "--ferretdb-binary" ]; then build_ferretdb; echo "$FERRETDB_BIN"; exit 0; fi
+# Which backend a FerretDB started now would use (the tests' own servers follow it).
+if [ "${1:-}" = "--ferretdb-backend" ]; then ferretdb_backend; exit 0; fi
 
 ensure_redis
 ensure_ferretdb

@@ -1,4 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -7,18 +8,17 @@ import { expectEventually } from './expect-eventually';
 import { freePort, ROOT } from './processes';
 
 /**
- * A FerretDB of the test's own on a free port and a temporary directory, for tests that load the database hard,
- * kill processes mid-write or restart the database: the shared server other test files use is never touched.
- * The binary is the one scripts/services.sh builds (`LAPOR_FERRETDB_BIN` overrides where it is).
+ * A FerretDB of the test's own on a free port, for tests that load the database hard, kill processes mid-write or
+ * restart the database: the shared server other test files use is never touched. It runs on the backend
+ * scripts/services.sh would choose (PostgreSQL where one answers: a PostgreSQL database of its own, dropped at the
+ * end; SQLite otherwise: a temporary directory). The binary is the one scripts/services.sh builds
+ * (`LAPOR_FERRETDB_BIN` overrides where it is).
  */
 export async function startOwnFerretDb() {
   const bin = ferretDbBinary();
   const port = await freePort();
-  // In memory when the machine has /dev/shm: SQLite's fsync per write is what makes FerretDB slow on disk.
-  // (It survives a restart of the server, which is all a restart test needs.)
-  const base = fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
-  const dir = fs.mkdtempSync(path.join(base, 'lapor-ferretdb-'));
-  const spawnIt = () => spawn(bin, ['-listen', `127.0.0.1:${port}`, '-dir', dir], { stdio: 'ignore' });
+  const store = ferretDbBackend() === 'postgresql' ? ownPostgresqlDatabase() : ownSqliteDirectory();
+  const spawnIt = () => spawn(bin, ['-listen', `127.0.0.1:${port}`, ...store.args], { stdio: 'ignore' });
   const waitUp = () =>
     expectEventually(
       () =>
@@ -45,9 +45,10 @@ export async function startOwnFerretDb() {
       child = spawnIt();
       await waitUp();
     },
+    backend: store.backend,
     async stop() {
       await exit('SIGTERM');
-      fs.rmSync(dir, { recursive: true, force: true });
+      store.remove();
     },
   };
 }
@@ -55,7 +56,35 @@ export async function startOwnFerretDb() {
 function ferretDbBinary(): string {
   const given = process.env.LAPOR_FERRETDB_BIN;
   if (given) return given;
-  const built = path.join(ROOT, '.data/bin/ferretdb');
-  if (fs.existsSync(built)) return built;
+  // services.sh builds it when missing or older than tools/ferretdb, and otherwise only names it.
   return execFileSync('bash', [path.join(ROOT, 'scripts/services.sh'), '--ferretdb-binary'], { cwd: ROOT, encoding: 'utf8' }).trim();
+}
+
+const POSTGRESQL_URL = process.env.LAPOR_POSTGRESQL_URL ?? 'postgres://postgres@127.0.0.1:5432/lapor_ferretdb';
+
+let backend: string | undefined;
+/** The backend scripts/services.sh picks on this machine ("postgresql" or "sqlite"). */
+export function ferretDbBackend(): string {
+  backend ??= execFileSync('bash', [path.join(ROOT, 'scripts/services.sh'), '--ferretdb-backend'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  return backend;
+}
+
+function ownPostgresqlDatabase() {
+  const server = POSTGRESQL_URL.slice(0, POSTGRESQL_URL.lastIndexOf('/'));
+  const name = `lapor_own_${randomBytes(6).toString('hex')}`;
+  const psql = (sql: string) => execFileSync('psql', [`${server}/postgres`, '-Atqc', sql], { stdio: 'pipe' });
+  psql(`create database ${name}`);
+  return {
+    backend: 'postgresql',
+    args: ['-postgresql-url', `${server}/${name}`],
+    remove: () => psql(`drop database if exists ${name} with (force)`),
+  };
+}
+
+function ownSqliteDirectory() {
+  // In memory when the machine has /dev/shm: SQLite's fsync per write is what makes FerretDB slow on disk.
+  // (It survives a restart of the server, which is all a restart test needs.)
+  const base = fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
+  const dir = fs.mkdtempSync(path.join(base, 'lapor-ferretdb-'));
+  return { backend: 'sqlite', args: ['-dir', dir], remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }

@@ -1,4 +1,5 @@
-// Command ferretdb runs FerretDB 1.24 (a MongoDB wire-protocol server) on SQLite for development and CI.
+// Command ferretdb runs FerretDB 1.24 (a MongoDB wire-protocol server) for development and CI: on PostgreSQL when
+// given -postgresql-url (scripts/services.sh does so where a PostgreSQL answers), on SQLite otherwise.
 // Built through the embeddable package because `go install .../cmd/ferretdb` panics without its version file.
 package main
 
@@ -17,6 +18,7 @@ import (
 func main() {
 	listen := flag.String("listen", "127.0.0.1:27017", "TCP address to listen on")
 	dir := flag.String("dir", ".data/ferretdb", "SQLite data directory")
+	postgresqlURL := flag.String("postgresql-url", "", "PostgreSQL URL (postgres://user@host:port/db); SQLite when empty")
 	flag.Parse()
 
 	if err := os.MkdirAll(*dir, 0o700); err != nil {
@@ -26,12 +28,20 @@ func main() {
 	// Connection open/close lines at INFO drown everything else during tests.
 	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 
-	f, err := ferretdb.New(&ferretdb.Config{
+	config := &ferretdb.Config{
 		Listener:  ferretdb.ListenerConfig{TCP: *listen},
 		Logger:    logger,
 		Handler:   "sqlite",
 		SQLiteURL: "file:" + *dir + "/",
-	})
+	}
+	backend := "sqlite in " + *dir
+	if *postgresqlURL != "" {
+		config.Handler = "postgresql"
+		config.SQLiteURL = ""
+		config.PostgreSQLURL = *postgresqlURL
+		backend = "postgresql"
+	}
+	f, err := ferretdb.New(config)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -39,6 +49,6 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	log.Printf("ferretdb listening on %s (sqlite in %s)", *listen, *dir)
+	log.Printf("ferretdb listening on %s (%s)", *listen, backend)
 	f.Run(ctx)
 }
