@@ -6,6 +6,7 @@ import type { PacedTelegramSender } from '../src/alerts/send-alert';
 import type { AlertDeps } from '../src/alerts/raise-alert';
 import type { PendingAlerts } from '../src/alerts/pending-alerts';
 import type { Logger } from '../src/logger';
+import type { ManualTriageDeps } from '../src/reports/manual-triage';
 import { JOBS, type JobName, type JobPayload } from '../src/queue/jobs';
 import type { Queues } from '../src/queue/queues';
 
@@ -41,4 +42,8 @@ export function alertDeps(ctx: JobContext): AlertDeps {
     escalateAfterMs: ctx.config.alerts.escalateAfterMs,
     telegramWaitingList: { cipher: ctx.cipher, pending: ctx.pendingAlerts, hasher: ctx.hasher },
   };
+}
+
+export function manualTriageDeps(ctx: JobContext): ManualTriageDeps {
+  return { alerts: alertDeps(ctx), counter: { redis: ctx.redis, prefix: ctx.config.redis.prefix } };
 }

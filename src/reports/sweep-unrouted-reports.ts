@@ -1,15 +1,19 @@
 import { ReportModel } from '../db/models/report.model';
 import { jobIdFor } from '../queue/jobs';
 import { enqueue, type Queues } from '../queue/queues';
+import { sendToManualTriage, type ManualTriageDeps } from './manual-triage';
 
-export type SweepOutcome = { outcome: 'done'; requeued: number; waiting: number; failed: number };
+export type SweepOutcome = { outcome: 'done'; requeued: number; waiting: number; toManualTriage: number };
 
 /**
  * The database is the source of truth: a report still `received` or `triaged` after `olderThanMs` whose triage job is
- * gone (Redis lost it, a crash between write and enqueue) gets its job again. A job that failed for good stays failed,
- * visible in the failed-jobs list, rather than looping.
+ * gone (Redis lost it, a crash between write and enqueue) gets its job again. A report whose job failed for good
+ * goes to manual triage (normally the job's last attempt did that; this catches a job that failed without reaching
+ * it), and so leaves `received`: it is never fed to triage again.
  */
-export async function sweepUnroutedReports(deps: { queues: Partial<Queues>; olderThanMs: number; now?: () => Date }): Promise<SweepOutcome> {
+export async function sweepUnroutedReports(deps: {
+  queues: Partial<Queues>; olderThanMs: number; manualTriage: ManualTriageDeps; now?: () => Date;
+}): Promise<SweepOutcome> {
   const now = (deps.now ?? (() => new Date()))();
   const reports = deps.queues.reports;
   if (!reports) throw new Error('the reports queue is not open in this process');
@@ -18,13 +22,14 @@ export async function sweepUnroutedReports(deps: { queues: Partial<Queues>; olde
     { _id: 1 },
   ).limit(1000).lean();
 
-  const result: SweepOutcome = { outcome: 'done', requeued: 0, waiting: 0, failed: 0 };
+  const result: SweepOutcome = { outcome: 'done', requeued: 0, waiting: 0, toManualTriage: 0 };
   for (const { _id } of stuck) {
     const reportId = _id.toHexString();
     const job = await reports.getJob(jobIdFor('triage', { reportId }));
     const state = job ? await job.getState() : 'unknown';
-    if (state === 'failed') result.failed++;
-    else if (state === 'completed' || state === 'unknown') {
+    if (state === 'failed') {
+      if ((await sendToManualTriage(reportId, job?.failedReason ?? '', deps.manualTriage)) === 'sent') result.toManualTriage++;
+    } else if (state === 'completed' || state === 'unknown') {
       if (job) await job.remove();
       await enqueue(deps.queues, 'triage', { reportId });
       result.requeued++;
