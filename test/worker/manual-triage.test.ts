@@ -107,21 +107,31 @@ describe('a report automatic triage cannot read', () => {
     expect(await AlertModel.countDocuments({ reportId: report._id })).toBe(1);
   });
 
-  it('the sweeper sends a report whose job failed without reaching manual triage', async () => {
-    // As after a worker that died too often on this job: failed for good, the report still `received`.
-    const orphan = await storeUnderAnotherKey(setup.harness.config, 'tidak terbaca');
-    const job = await setup.harness.queues.reports!.add('triage', { reportId: 'f'.repeat(24) }, { jobId: `triage-${orphan.id}`, attempts: 1 });
+  /** As after a worker that died too often on a report's job: failed for good, the report still `received`. */
+  async function failedForGoodWithoutManualTriage(stored: { id: string; _id: unknown }) {
+    // The job id is the report's, the payload another's: the processor never reaches this report.
+    const job = await setup.harness.queues.reports!.add('triage', { reportId: 'f'.repeat(24) }, { jobId: `triage-${stored.id}`, attempts: 1 });
     await expectEventually(async () => expect(await job.getState()).toBe('failed'));
-    await ReportModel.updateOne({ _id: orphan._id }, { $set: { receivedAt: new Date(Date.now() - 60_000) } });
-
+    await ReportModel.updateOne({ _id: stored._id }, { $set: { receivedAt: new Date(Date.now() - 60_000) } });
     await enqueue(setup.harness.queues, 'sweep', {});
-    const swept = await expectEventually(async () => {
-      const found = await ReportModel.findById(orphan._id).lean();
+    return expectEventually(async () => {
+      const found = await ReportModel.findById(stored._id).lean();
       expect(found?.status).toBe('queued');
       return found!;
     });
+  }
+
+  it('the sweeper sends an unreadable report whose job failed without reaching manual triage', async () => {
+    const swept = await failedForGoodWithoutManualTriage(await storeUnderAnotherKey(setup.harness.config, 'tidak terbaca'));
     expect(swept).toMatchObject({ priority: 'P2', needsManualTriage: true });
-    expect(swept.triageReasons[0]).toMatch(/^triase otomatis gagal: /);
+    expect(swept.triageReasons).toEqual(['triase otomatis gagal: isi laporan tidak dapat dibuka dengan kunci data yang terpasang']);
+  });
+
+  it('the sweeper triages a readable report whose job failed (the cause has passed) with its own priority', async () => {
+    const readable = await storeReceivedReport(setup.harness.config, { text: 'anak sy diperkosa', category: 'kekerasan_seksual' });
+    const swept = await failedForGoodWithoutManualTriage(readable);
+    expect(swept.priority).toBe('P1');
+    expect(swept.needsManualTriage).toBeUndefined();
   });
 
   describe("the real worker's /readyz", () => {
@@ -143,7 +153,7 @@ describe('a report automatic triage cannot read', () => {
         expect(json.triageFailures).toBeDefined();
         return json;
       }, 30_000, 250);
-      expect(body).toMatchObject({ ready: true, triageFailures: { sentToManualTriage: 2, failedJobs: 2 } });
+      expect(body).toMatchObject({ ready: true, triageFailures: { sentToManualTriage: 2, failedJobs: 3 } });
     }, 40_000);
   });
 });
