@@ -68,6 +68,9 @@ describe('a report automatic triage cannot read', () => {
     const page = await client.get('/intake');
     const row = page.text.slice(page.text.indexOf(`data-ticket="${report.ticket}"`));
     expect(row.slice(0, row.indexOf('</tr>'))).toMatch(/P2[\s\S]*perlu triase manual[\s\S]*triase otomatis gagal: isi laporan tidak dapat dibuka/);
+    const reportPage = await client.get(`/reports/${report.id}`);
+    expect(reportPage.status).toBe(200);
+    expect(reportPage.text).toMatch(/perlu triase manual[\s\S]*triase otomatis gagal/);
   });
 
   it('tells the Kepala Seksi Data by Telegram: ticket and reason, no personal data', async () => {
