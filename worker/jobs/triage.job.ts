@@ -13,9 +13,19 @@ export async function processTriage(job: Job, ctx: JobContext): Promise<Outcome>
     // marked the job failed, and a crash in between would leave the report in `received` with no run left to move
     // it. A crash here instead stalls the job and this last attempt runs again (sendToManualTriage is repeat-safe);
     // a job that fails for good without reaching this (stalled too often) is found by the sweeper.
-    if (isLastAttempt(job)) await sendToManualTriage(reportId, errorMessage(err), manualTriageDeps(ctx));
+    if (isLastAttempt(job)) await toManualTriage(job, reportId, err, ctx);
     // Still a failure: the job keeps its technical reason in the failed-jobs list for whoever fixes the cause.
     throw err;
+  }
+}
+
+async function toManualTriage(job: Job, reportId: string, err: unknown, ctx: JobContext): Promise<void> {
+  try {
+    const outcome = await sendToManualTriage(reportId, errorMessage(err), manualTriageDeps(ctx));
+    ctx.logger.warn({ jobId: job.id, outcome }, 'triage failed for good: report sent to manual triage');
+  } catch (manualErr) {
+    // The job's own error stays its reason; the sweeper finds the report (still `received`, job failed) later.
+    ctx.logger.error({ jobId: job.id, err: errorMessage(manualErr) }, 'manual triage failed; the sweeper will retry');
   }
 }
 
