@@ -1,7 +1,9 @@
 import { loadConfigOrExit, loadDotEnv } from '../src/config';
+import { createFieldCipher } from '../src/crypto/field-cipher';
 import { connectMongoWithRetry, disconnectMongo } from '../src/db/connect';
 import { createLogger } from '../src/logger';
 import { createRedis } from '../src/redis';
+import { exitUnlessDataKeyOpensCanary } from '../src/runtime/data-key-canary';
 import { createShutdown } from '../src/runtime/run-process';
 import { createAdminApp } from './create-admin-app';
 import { QUEUES } from '../src/queue/jobs';
@@ -22,7 +24,9 @@ async function main(): Promise<void> {
   shutdown.onStop('redis', () => redis.quit());
   shutdown.onStop('mongo', disconnectMongo);
   void connectMongoWithRetry(config.mongo.uri, (attempt) => logger.warn({ attempt }, 'database not reachable yet'))
-    .then(() => logger.info('database connected'));
+    .then(() => exitUnlessDataKeyOpensCanary(createFieldCipher(config.crypto)))
+    .then(() => logger.info('database connected'))
+    .catch((err: unknown) => logger.error({ err }, 'data key check failed'));
 
   // The panel adds staff replies to `outbound` and shows every queue on the Koordinator's board.
   const queues = createQueues({ url: config.redis.url }, config.redis.prefix, QUEUES);

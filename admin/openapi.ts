@@ -23,6 +23,15 @@ const reportSummary = {
   },
 };
 
+const intakeItem = {
+  ...reportSummary,
+  properties: {
+    ...reportSummary.properties,
+    needsManualTriage: { type: 'boolean', description: 'automatic triage failed: a person decides the priority (queued as P2)' },
+    triageReasons: { type: 'array', items: { type: 'string' } },
+  },
+};
+
 export function buildOpenApi() {
   const post = (summary: string, schema: z.ZodObject, ok: object, params: object[] = [idParam]) => ({
     post: { summary, parameters: [...params, csrf], requestBody: body(schema), responses: { 200: ok, ...errors } },
@@ -46,7 +55,7 @@ export function buildOpenApi() {
         get: {
           summary: 'The intake queue, by priority then SLA due',
           parameters: ['priority', 'category', 'kecamatan', 'channel', 'status'].map((name) => ({ name, in: 'query', schema: { type: 'string' } })),
-          responses: { 200: json('queue', { type: 'object', properties: { items: { type: 'array', items: reportSummary } } }), 401: errors[401], 403: errors[403] },
+          responses: { 200: json('queue', { type: 'object', properties: { items: { type: 'array', items: intakeItem } } }), 401: errors[401], 403: errors[403] },
         },
       },
       '/api/reports/by-ticket/{ticket}': {

@@ -6,6 +6,7 @@ import { createLogger } from '../src/logger';
 import { createQueues } from '../src/queue/queues';
 import { createRedis } from '../src/redis';
 import { createFolderMediaStore } from '../src/reports/media-store';
+import { exitUnlessDataKeyOpensCanary } from '../src/runtime/data-key-canary';
 import { startHealthServer } from '../src/runtime/health-server';
 import { createShutdown } from '../src/runtime/run-process';
 import { createBotsApp } from './create-bots-app';
@@ -31,10 +32,12 @@ async function main(): Promise<void> {
   shutdown.onStop('redis', () => Promise.all([redis.quit(), queueConnection.quit()]));
   shutdown.onStop('mongo', disconnectMongo);
   await connectMongoWithRetry(config.mongo.uri, (attempt) => logger.warn({ attempt }, 'database not reachable yet'));
+  const cipher = createFieldCipher(config.crypto);
+  // Before any channel starts: a wrong key must not store reports nobody can read.
+  await exitUnlessDataKeyOpensCanary(cipher);
 
   const queues = createQueues(queueConnection, config.redis.prefix, ['reports', 'alerts']);
   shutdown.onStop('queues', () => Promise.all(Object.values(queues).map((q) => q?.close())));
-  const cipher = createFieldCipher(config.crypto);
   const hasher = createLookupHasher(config.crypto.lookupHashKey);
   const handle = createIntakeHandler({
     redis, cipher, queues, config, logger, hasher,

@@ -6,8 +6,10 @@ import type { PacedTelegramSender } from '../src/alerts/send-alert';
 import type { AlertDeps } from '../src/alerts/raise-alert';
 import type { PendingAlerts } from '../src/alerts/pending-alerts';
 import type { Logger } from '../src/logger';
+import type { ManualTriageDeps } from '../src/reports/manual-triage';
+import type { TriageStoredReportDeps } from '../src/reports/triage-stored-report';
 import { JOBS, type JobName, type JobPayload } from '../src/queue/jobs';
-import type { Queues } from '../src/queue/queues';
+import { enqueue, type Queues } from '../src/queue/queues';
 
 /** What every processor may use, wired by hand in start-workers.ts. */
 export interface JobContext {
@@ -40,5 +42,17 @@ export function alertDeps(ctx: JobContext): AlertDeps {
     cipher: ctx.cipher, queues: ctx.queues, adminBaseUrl: ctx.config.admin.baseUrl,
     escalateAfterMs: ctx.config.alerts.escalateAfterMs,
     telegramWaitingList: { cipher: ctx.cipher, pending: ctx.pendingAlerts, hasher: ctx.hasher },
+  };
+}
+
+export function manualTriageDeps(ctx: JobContext): ManualTriageDeps {
+  return { alerts: alertDeps(ctx), counter: { redis: ctx.redis, prefix: ctx.config.redis.prefix } };
+}
+
+export function triageDeps(ctx: JobContext): TriageStoredReportDeps {
+  return {
+    cipher: ctx.cipher,
+    duplicates: { redis: ctx.redis, prefix: ctx.config.redis.prefix },
+    requestAlert: (id) => enqueue(ctx.queues, 'alert', { kind: 'report', reportId: id }),
   };
 }

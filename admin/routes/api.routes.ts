@@ -73,7 +73,11 @@ export function registerApiRoutes(app: Express, deps: RouteDeps, throttle: Login
   app.get('/api/intake', allow('intake.view'), async (req, res) => {
     const filter = IntakeFilterSchema.safeParse(req.query);
     if (!filter.success) return badRequest(res);
-    res.json({ items: (await findIntakeQueue(filter.data)).map((r) => ({ ...reportSummary(r), kecamatan: (r as { location?: { kecamatan?: string } }).location?.kecamatan ?? null, claimedBy: r.claimedBy ?? null })) });
+    res.json({ items: (await findIntakeQueue(filter.data)).map((r) => ({
+      ...reportSummary(r), kecamatan: (r as { location?: { kecamatan?: string } }).location?.kecamatan ?? null, claimedBy: r.claimedBy ?? null,
+      // "Perlu triase manual": automatic triage failed; the reason says why, in the receptionist's words.
+      needsManualTriage: r.needsManualTriage === true, triageReasons: r.triageReasons,
+    })) });
   });
 
   app.get('/api/reports/by-ticket/:ticket', allow('report.view'), async (req, res) => {

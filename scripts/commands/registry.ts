@@ -1,3 +1,4 @@
+import { doctor } from './doctor';
 import { triageCommand } from './triage';
 import { userCreate } from './user-create';
 import { userResetPassword } from './user-reset-password';
@@ -6,6 +7,7 @@ import { userResetPassword } from './user-reset-password';
 export type Command = (args: string[]) => Promise<number>;
 
 export const COMMANDS: Record<string, Command> = {
+  doctor,
   triage: triageCommand,
   'user:create': userCreate,
   'user:reset-password': userResetPassword,

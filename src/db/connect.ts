@@ -1,9 +1,11 @@
 import mongoose from 'mongoose';
 
-// autoIndex stays on: an index FerretDB cannot build must fail in CI here, not in production.
-export async function connectMongo(uri: string): Promise<typeof mongoose> {
+// autoIndex stays on: an index FerretDB cannot build must fail in CI here, not in production. `inspectOnly` (doctor)
+// builds and creates nothing, so what it finds missing is missing.
+export async function connectMongo(uri: string, opts: { inspectOnly?: boolean; timeoutMs?: number } = {}): Promise<typeof mongoose> {
   mongoose.set('strictQuery', true);
-  return mongoose.connect(uri, { serverSelectionTimeoutMS: 5000, autoIndex: true });
+  const build = !opts.inspectOnly;
+  return mongoose.connect(uri, { serverSelectionTimeoutMS: opts.timeoutMs ?? 5000, autoIndex: build, autoCreate: build });
 }
 
 export async function disconnectMongo(): Promise<void> {

@@ -25,7 +25,7 @@ export async function findIntakeQueue(filter: IntakeFilter, limit = 300) {
   if (filter.kecamatan) query['location.kecamatan'] = filter.kecamatan;
   return ReportModel.find(query, {
     ticket: 1, status: 1, priority: 1, category: 1, channel: 1, 'location.kecamatan': 1, receivedAt: 1, slaDueAt: 1,
-    claimedBy: 1, triageReasons: 1, updatedAt: 1,
+    claimedBy: 1, triageReasons: 1, needsManualTriage: 1, updatedAt: 1,
   })
     .sort({ priority: 1, slaDueAt: 1, receivedAt: 1 })
     .limit(limit)

@@ -8,6 +8,14 @@ import { SLA_HOURS, type Priority } from './report-vocabulary';
 
 export class ReportNotFoundError extends Error {}
 
+/** Said in no personal words: manual-triage.ts turns it into the reason a receptionist reads. */
+export const UNREADABLE_MESSAGE = 'the report description cannot be decrypted with the configured data keys';
+export class ReportUnreadableError extends Error {
+  constructor() {
+    super(UNREADABLE_MESSAGE);
+  }
+}
+
 export interface TriageStoredReportDeps {
   cipher: FieldCipher;
   /** Asks for the on-call alert of a P1 report; must be idempotent (it runs again when the job is retried). */
@@ -35,7 +43,7 @@ export async function triageStoredReport(reportId: string, deps: TriageStoredRep
   // `triaged` alone is left only by versions that wrote the two steps apart: finish its routing the same way.
   if (report.status === 'received' || report.status === 'triaged') {
     const result = triageReport({
-      text: report.description ? deps.cipher.decrypt(report.description) : '',
+      text: report.description ? readDescription(report.description, deps.cipher) : '',
       category: report.category,
       childAge: report.child?.age ?? undefined,
       immediateDanger: report.immediateDanger ?? undefined,
@@ -71,4 +79,13 @@ export async function triageStoredReport(reportId: string, deps: TriageStoredRep
   // After routing, and again on every retry: the alert request is idempotent, a lost one is worse than a repeat.
   if (priority === 'P1') await deps.requestAlert(reportId);
   return { outcome, priority, duplicates };
+}
+
+function readDescription(stored: string, cipher: FieldCipher): string {
+  try {
+    return cipher.decrypt(stored);
+  } catch {
+    // Written under a key this process lacks (or damaged): retries will not help, a person must look.
+    throw new ReportUnreadableError();
+  }
 }

@@ -1,20 +1,21 @@
 import http from 'node:http';
 import type { Redis } from 'ioredis';
-import { checkReadiness } from './readiness';
+import { checkReadiness, type ReadinessDetails } from './readiness';
 
 export type ExtraRoute = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<boolean> | boolean;
 
 /**
  * The small HTTP face of a process that serves nothing else: /healthz (alive), /readyz (Mongo and Redis answer).
- * `extra` may answer other paths first (e.g. /metrics); it returns false to fall through.
+ * `extra` may answer other paths first (e.g. /metrics); it returns false to fall through. `details` adds figures to
+ * the /readyz body (the worker's triage failures).
  */
-export function startHealthServer(port: number, redis: Redis, extra?: ExtraRoute): Promise<http.Server> {
+export function startHealthServer(port: number, redis: Redis, extra?: ExtraRoute, details?: ReadinessDetails): Promise<http.Server> {
   const server = http.createServer(async (req, res) => {
     try {
       if (extra && (await extra(req, res))) return;
       if (req.url === '/healthz') return sendJson(res, 200, { status: 'ok' });
       if (req.url === '/readyz') {
-        const readiness = await checkReadiness(redis);
+        const readiness = await checkReadiness(redis, details);
         return sendJson(res, readiness.ready ? 200 : 503, readiness);
       }
       sendJson(res, 404, { error: 'not found' });

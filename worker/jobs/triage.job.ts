@@ -1,18 +1,53 @@
 import { UnrecoverableError, type Job } from 'bullmq';
-import { enqueue } from '../../src/queue/queues';
+import { sendToManualTriage } from '../../src/reports/manual-triage';
 import { ReportNotFoundError, triageStoredReport } from '../../src/reports/triage-stored-report';
-import { parsePayload, type JobContext, type Outcome } from '../job-context';
+import { manualTriageDeps, parsePayload, triageDeps, type JobContext, type Outcome } from '../job-context';
 
 export async function processTriage(job: Job, ctx: JobContext): Promise<Outcome> {
   const { reportId } = parsePayload('triage', job.data);
   try {
-    return await triageStoredReport(reportId, {
-      cipher: ctx.cipher,
-      duplicates: { redis: ctx.redis, prefix: ctx.config.redis.prefix },
-      requestAlert: (id) => enqueue(ctx.queues, 'alert', { kind: 'report', reportId: id }),
-    });
+    return await triageStoredReport(reportId, triageDeps(ctx));
   } catch (err) {
     if (err instanceof ReportNotFoundError) throw new UnrecoverableError(err.message);
+    // Here, inside the last attempt, rather than in the Worker's 'failed' event: that event runs after BullMQ has
+    // marked the job failed, and a crash in between would leave the report in `received` with no run left to move
+    // it. A crash here instead stalls the job and this last attempt runs again (sendToManualTriage is repeat-safe);
+    // a job that fails for good without reaching this (stalled too often) is found by the sweeper.
+    if (isLastAttempt(job)) await toManualTriage(job, reportId, err, ctx);
+    // Still a failure: the job keeps its technical reason in the failed-jobs list for whoever fixes the cause.
     throw err;
   }
+}
+
+async function toManualTriage(job: Job, reportId: string, err: unknown, ctx: JobContext): Promise<void> {
+  try {
+    const outcome = await sendToManualTriage(reportId, errorMessage(err), manualTriageDeps(ctx));
+    ctx.logger.warn({ jobId: job.id, outcome }, 'triage failed for good: report sent to manual triage');
+  } catch (manualErr) {
+    // The job's own error stays its reason; the sweeper finds the report (still `received`, job failed) later.
+    ctx.logger.error({ jobId: job.id, err: errorMessage(manualErr) }, 'manual triage failed; the sweeper will retry');
+  }
+}
+
+/**
+ * The sweeper's one try for a report whose job failed for good without reaching manual triage: automatic triage
+ * once more (the cause may have passed: a database restart), else manual triage. Either way it leaves `received`.
+ */
+export async function triageOrSendToManual(reportId: string, ctx: JobContext): Promise<'triaged' | 'manual_triage'> {
+  try {
+    await triageStoredReport(reportId, triageDeps(ctx));
+    return 'triaged';
+  } catch (err) {
+    await sendToManualTriage(reportId, errorMessage(err), manualTriageDeps(ctx));
+    return 'manual_triage';
+  }
+}
+
+/** BullMQ's own rule (Job.shouldRetryJob): `attemptsMade` counts the attempts finished before this one. */
+function isLastAttempt(job: Job): boolean {
+  return job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+}
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }

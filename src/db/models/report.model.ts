@@ -73,6 +73,8 @@ const reportSchema = new Schema(
     priority: { type: String, enum: PRIORITIES },
     triageReasons: { type: [String], default: [] },
     triageVersion: String,
+    /** "Perlu triase manual": automatic triage failed for good; queued as P2 for a person to triage (sendToManualTriage). */
+    needsManualTriage: Boolean,
     slaDueAt: Date,
     possibleDuplicates: { type: [Schema.Types.ObjectId], default: [] },
     /** Set by the SLA watch: `near` when under a quarter of the SLA remains, `breached` once past it. */
