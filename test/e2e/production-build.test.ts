@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { builtinModules } from 'node:module';
 import os from 'node:os';
@@ -25,13 +25,14 @@ let fake: FakeTelegram;
 let adminUrl: string;
 let botsUrl: string;
 let workerUrl: string;
+let env: Record<string, string>;
 const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lapor-smoke-media-'));
 
 beforeAll(async () => {
   execFileSync('bash', ['scripts/build.sh', OUT], { cwd: ROOT, stdio: 'pipe', timeout: 300_000 });
   fake = await startFakeTelegram();
   const [adminPort, botsPort, workerPort] = [await freePort(), await freePort(), await freePort()];
-  const env = {
+  env = {
     NODE_ENV: 'production', LOG_LEVEL: 'info', MONGODB_URI: db.uri, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: uniquePrefix('prodsmoke'),
     PORT: String(adminPort), BOTS_PORT: String(botsPort), WORKER_PORT: String(workerPort), MEDIA_DIR: mediaDir,
     TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, WHATSAPP_ENABLED: 'false', DISTRICT_ONCALL_PHONE: '0737-123-456',
@@ -104,4 +105,12 @@ describe('the production build', () => {
     expect(opened.status).toBe(201);
     expect(opened.json).toMatchObject({ caseNumber: expect.any(String) });
   }, 240_000);
+
+  it('has a doctor that an operator runs from the build: it names the empty on-call roster and exits 1', () => {
+    const run = spawnSync(process.execPath, [path.join(OUT, 'scripts', 'cli.js'), 'doctor'], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 60_000 });
+    const lines = run.stdout.trim().split('\n');
+    expect(lines.filter((l) => l.startsWith('ok   ')).map((l) => l.slice(5).split('  ')[0])).toEqual(expect.arrayContaining(['settings', 'database', 'redis', 'data key']));
+    expect(lines.filter((l) => l.startsWith('FAIL '))).toEqual([expect.stringMatching(/^FAIL on-call roster/)]);
+    expect(run.status).toBe(1);
+  });
 });
