@@ -49,8 +49,9 @@ export function createAdminApp(deps: AdminDeps): express.Express {
   const { config, redis } = deps;
   const app = express();
   app.disable('x-powered-by');
-  // Behind a TLS-terminating proxy, req.secure (and so the secure cookie) follows X-Forwarded-Proto.
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // Only the proxies named in TRUST_PROXY may set the client's address (sign-in throttle) and scheme (the secure
+  // cookie follows X-Forwarded-Proto); by default nobody, so a client cannot pick its own address.
+  app.set('trust proxy', config.trustProxy);
 
   const views = new nunjucks.Environment(new nunjucks.FileSystemLoader(path.join(__dirname, 'views')), {
     autoescape: true,

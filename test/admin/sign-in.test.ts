@@ -35,9 +35,17 @@ describe('signing in to the admin panel', () => {
     expect(login.headers.get('set-cookie')!.split(';')[0]).not.toBe(cookie.split(';')[0]);
   });
 
-  it('marks the cookie Secure when the request came over TLS through the proxy', async () => {
-    const res = await fetch(`${admin.baseUrl}/login`, { headers: { 'x-forwarded-proto': 'https' } });
-    expect(res.headers.get('set-cookie')).toMatch(/Secure/);
+  it('marks the cookie Secure when the request came over TLS through a proxy named in TRUST_PROXY, and only then', async () => {
+    const behindProxy = await startAdminApp('signin-proxy', db.uri, {}, { TRUST_PROXY: 'loopback' });
+    try {
+      const res = await fetch(`${behindProxy.baseUrl}/login`, { headers: { 'x-forwarded-proto': 'https' } });
+      expect(res.headers.get('set-cookie')).toMatch(/Secure/);
+    } finally {
+      await behindProxy.close();
+    }
+    // By default nobody is trusted: a client's own X-Forwarded-Proto is ignored.
+    const direct = await fetch(`${admin.baseUrl}/login`, { headers: { 'x-forwarded-proto': 'https' } });
+    expect(direct.headers.get('set-cookie')).not.toMatch(/Secure/);
   });
 
   it('refuses a wrong password with a calm message and no session', async () => {
