@@ -3,12 +3,12 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { Redis } from 'ioredis';
 import nunjucks from 'nunjucks';
 import type { Config } from '../src/config';
-import { createFieldCipher, type FieldCipher } from '../src/crypto/field-cipher';
+import { createFieldCipher, createLookupHasher, type FieldCipher } from '../src/crypto/field-cipher';
 import type { Logger } from '../src/logger';
 import type { Queues } from '../src/queue/queues';
 import { checkReadiness } from '../src/runtime/readiness';
+import { createSignInThrottle } from '../src/users/sign-in-throttle';
 import { translator, type Lang } from './i18n';
-import { createLoginThrottle } from './login-throttle';
 import { csrfToken, verifyCsrf } from './middleware/csrf';
 import { isApi, loadCurrentUser } from './middleware/current-user';
 import { createSessionMiddleware } from './middleware/session';
@@ -85,7 +85,7 @@ export function createAdminApp(deps: AdminDeps): express.Express {
   app.use(verifyCsrf);
 
   const routeDeps: RouteDeps = { ...deps, cipher: createFieldCipher(config.crypto) };
-  const throttle = createLoginThrottle(redis, config.redis.prefix);
+  const throttle = createSignInThrottle({ redis, prefix: config.redis.prefix, hasher: createLookupHasher(config.crypto.lookupHashKey) });
   // Every route names its action (admin/permissions.ts); the permission-matrix test walks them all.
   registerAuthRoutes(app, throttle);
   registerIntakeRoutes(app, routeDeps, createQueueWatcher());

@@ -9,14 +9,13 @@ import { claimReport, releaseReport } from '../../src/reports/claim-report';
 import { rejectReport } from '../../src/reports/close-report';
 import { findIntakeQueue, IntakeFilterSchema } from '../../src/reports/intake-queue';
 import { decryptPersonalFields, personalFieldNames, recordReveal } from '../../src/reports/reveal-report';
-import { signIn } from '../../src/users/sign-in';
+import type { SignInThrottle } from '../../src/users/sign-in-throttle';
 import { EmptyBody, NoteBody, ReasonBody, ReferralBody, SessionBody, terminationOf, TransitionBody } from '../api-schemas';
 import type { RouteDeps } from '../create-admin-app';
 import { buildOpenApi } from '../openapi';
-import type { LoginThrottle } from '../login-throttle';
 import { actorOf, allow } from '../middleware/current-user';
 import { loadOwnCase } from '../middleware/load-case';
-import { startSession } from './auth.routes';
+import { signInAndStartSession, tooManyAttempts } from './auth.routes';
 import { parseBody, requireObjectIdParam } from './route-helpers';
 
 const TICKET = /^[A-Z0-9-]{3,40}$/;
@@ -43,7 +42,7 @@ async function caseAction(res: Response, work: () => Promise<unknown>): Promise<
   }
 }
 
-export function registerApiRoutes(app: Express, deps: RouteDeps, throttle: LoginThrottle): void {
+export function registerApiRoutes(app: Express, deps: RouteDeps, throttle: SignInThrottle): void {
   const id = requireObjectIdParam('id');
   const reportId = (req: Request) => String(req.params.id);
 
@@ -54,14 +53,9 @@ export function registerApiRoutes(app: Express, deps: RouteDeps, throttle: Login
   app.post('/api/session', async (req, res) => {
     const body = parseBody(SessionBody, req.body);
     if (!body) return badRequest(res);
-    const ip = req.ip ?? 'unknown';
-    if (await throttle.isThrottled(ip, body.username)) return void res.status(429).json({ error: 'throttled' });
-    const result = await signIn(body.username, body.password);
-    if (!result.ok) {
-      await throttle.recordFailure(ip, body.username);
-      return void res.status(result.reason === 'locked' ? 423 : 401).json({ error: result.reason });
-    }
-    await startSession(req, result.user.id, result.user.sessionVersion);
+    const result = await signInAndStartSession(req, throttle, body.username, body.password);
+    if (!result.ok && result.reason === 'throttled') return void tooManyAttempts(res, result).json({ error: 'throttled' });
+    if (!result.ok) return void res.status(401).json({ error: 'bad_credentials' });
     const u = result.user;
     res.json({ user: { id: u.id, username: u.username, role: u.role, mustChangePassword: u.mustChangePassword }, csrfToken: req.session.csrfToken });
   });

@@ -10,8 +10,6 @@ const userSchema = new Schema(
     /** argon2id encoded hash (salt and parameters inside). */
     passwordHash: { type: String, required: true },
     mustChangePassword: { type: Boolean, default: true },
-    failedLogins: { type: Number, default: 0 },
-    lockedUntil: Date,
     /** Bumped by "sign out everywhere" and password changes: sessions carrying an older version are dead. */
     sessionVersion: { type: Number, default: 1 },
     active: { type: Boolean, default: true },
