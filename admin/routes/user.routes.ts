@@ -75,6 +75,7 @@ export function registerUserRoutes(app: Express, deps: RouteDeps): void {
     if (form.whatsappNumber) set.whatsappNumber = deps.cipher.encrypt(form.whatsappNumber);
     else unset.whatsappNumber = 1;
     await UserModel.updateOne({ _id: req.user!.id }, { $set: set, $unset: unset });
+    await recordAuditEvent(actorOf(req), { action: 'user.contact_change', subjectType: 'user', subjectId: req.user!.id, details: { telegram: Boolean(form.telegramChatId), whatsapp: Boolean(form.whatsappNumber) } });
     redirectWithFlash(req, res, '/password', 'Kontak notifikasi disimpan.');
   });
 }
