@@ -19,6 +19,7 @@ import { registerApiRoutes } from './routes/api.routes';
 import { registerAuditRoutes } from './routes/audit.routes';
 import { registerCaseRoutes } from './routes/case.routes';
 import { registerDashboardRoutes } from './routes/dashboard.routes';
+import { registerGrantRoutes } from './routes/grant.routes';
 import { homeFor } from './routes/home';
 import { registerIntakeRoutes } from './routes/intake.routes';
 import { registerOnCallRoutes } from './routes/oncall.routes';
@@ -98,6 +99,7 @@ export function createAdminApp(deps: AdminDeps): express.Express {
   registerAuditRoutes(app);
   registerOnCallRoutes(app, routeDeps);
   registerUserRoutes(app, routeDeps);
+  registerGrantRoutes(app);
   registerDashboardRoutes(app);
   registerRetentionRoutes(app, routeDeps);
   registerWhatsappLoginRoutes(app, routeDeps);

@@ -45,6 +45,7 @@ const NO_PERSONAL_DATA: Record<string, string> = {
   'GET /users': 'staff names and roles, without contact details (projected out)',
   'GET /reports-new': 'the empty walk-in form',
   'GET /dashboard': 'counts only',
+  'GET /grants': 'staff names and the roles asked for, waiting for approval',
 };
 
 type Answer = Awaited<ReturnType<AdminClient['get']>>;
@@ -101,6 +102,13 @@ async function openCaseOf(username = 'a.worker') {
     referrals: [{ partnerId: ids.partner, partnerName: 'UPTD PPA', reason: testCipher.encrypt('x'), authorisation: { kind: 'consent', by: ids[username], note: testCipher.encrypt('x') }, by: ids[username] }],
   });
   return kase;
+}
+
+/** An account an administrator created with a role that reads cases: it waits for a Koordinator. */
+async function grantWaiting(username: string): Promise<string> {
+  const admin = await clientOf('a.admin');
+  await admin.postForm('/users', { username, displayName: 'Staf Baru', role: 'pekerja_sosial' });
+  return String((await UserModel.findOne({ username }))!._id);
 }
 
 const newPartner = async () => (await PartnerModel.create({ name: `Mitra ${Math.random()}`, kind: 'lainnya' })).id;
@@ -218,6 +226,14 @@ const AUDITED: Record<string, Audited> = {
   'POST /users': { as: 'a.admin', action: 'user.create', run: (c) => c.postForm('/users', { username: 'a.newcomer', displayName: 'Staf Baru', role: 'pekerja_sosial' }) },
   'POST /users/:id/reset': { as: 'a.admin', action: 'user.reset_password', run: (c) => c.postForm(`/users/${ids['a.spare2']}/reset`, {}) },
   'POST /users/:id/active': { as: 'a.admin', action: 'user.deactivate', run: (c) => c.postForm(`/users/${ids['a.spare2']}/active`, { active: 'no' }) },
+  'POST /grants/:id/approve': {
+    as: 'a.kord', action: 'user.grant_approved',
+    run: async (c) => c.postForm(`/grants/${await grantWaiting('a.grant1')}/approve`, {}),
+  },
+  'POST /grants/:id/refuse': {
+    as: 'a.kord', action: 'user.grant_refused',
+    run: async (c) => c.postForm(`/grants/${await grantWaiting('a.grant2')}/refuse`, { reason: 'bukan pegawai unit' }),
+  },
   'GET /retention': { as: 'a.kord', action: 'retention.dry_run', run: (c) => c.get('/retention') },
   'GET /exports/quarterly.csv': { as: 'a.data', action: 'export.quarterly_csv', run: (c) => c.get('/exports/quarterly.csv?reason=rapat+koordinasi') },
   'GET /exports/quarterly.xlsx': { as: 'a.data', action: 'export.quarterly_xlsx', run: (c) => c.get('/exports/quarterly.xlsx?reason=rapat+koordinasi') },

@@ -136,9 +136,16 @@ describe('user administration', () => {
     const password = /Kata sandi sementara \(sekali tampil\): ([A-Za-z0-9_-]+)/.exec(page.text)![1]!;
     expect((await root.get('/users')).text).not.toContain(password);
 
+    // A role that reads cases waits for a Koordinator (separation of duties): no sign-in until then.
     const newbie = new AdminClient(admin.baseUrl);
-    expect((await newbie.signIn('newbie', password)).location).toBe('/password');
+    expect((await newbie.signIn('newbie', password)).status).toBe(401);
     const user = await UserModel.findOne({ username: 'newbie' });
+    await makeUser('koordinator', 'kord1');
+    const kord = new AdminClient(admin.baseUrl);
+    await kord.signIn('kord1', TEST_PASSWORD);
+    await kord.get('/grants');
+    expect((await kord.postForm(`/grants/${user!.id}/approve`, {})).location).toBe('/grants');
+    expect((await newbie.signIn('newbie', password)).location).toBe('/password');
     await root.postForm(`/users/${user!.id}/active`, { active: 'no' });
     expect((await newbie.get('/password')).location).toMatch(/^\/login/);
     expect((await newbie.signIn('newbie', password)).status).toBe(401);

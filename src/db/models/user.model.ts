@@ -13,6 +13,14 @@ const userSchema = new Schema(
     /** Bumped by "sign out everywhere" and password changes: sessions carrying an older version are dead. */
     sessionVersion: { type: Number, default: 1 },
     active: { type: Boolean, default: true },
+    /**
+     * A role with data access granted by an administrator, waiting for a Koordinator (src/users/role-grants.ts):
+     * the account stays inactive until then.
+     */
+    pendingGrant: {
+      type: new Schema({ role: { type: String, enum: STAFF_ROLES, required: true }, by: { type: String, required: true }, byName: String, at: { type: Date, required: true } }, { _id: false }),
+      default: undefined,
+    },
     telegramChatId: String, // (enc) where case alerts go
     whatsappNumber: String, // (enc)
     lastLoginAt: Date,
