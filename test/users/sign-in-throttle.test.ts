@@ -6,7 +6,7 @@ import { TEST_REDIS_URL, uniquePrefix } from '../support/redis';
 // test/admin/sign-in-throttle.test.ts show the panel uses it before every password check).
 const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 3 });
 const prefix = uniquePrefix('throttle-unit');
-const limits: SignInLimits = { perAccountAndSource: 2, perSource: 4, perAccountFromNewSources: 3, windowSeconds: 60, knownSourceSeconds: 3600 };
+const limits: SignInLimits = { perAccountAndSource: 2, perSource: 4, perAccountFromNewSources: 3, windowSeconds: 60, maxWaitSeconds: 300, knownSourceSeconds: 3600 };
 const throttle = createSignInThrottle({ redis, prefix, hasher: (v) => Buffer.from(v).toString('hex'), limits });
 
 afterAll(async () => {
@@ -56,6 +56,21 @@ describe('the sign-in throttle', () => {
     expect(await granted('typist', '10.2.0.1')).toBe(true);
     expect(await granted('typist', '10.2.0.1')).toBe(true);
     expect(await granted('typist', '10.2.0.1')).toBe(false);
+  });
+
+  it('doubles the wait each time one name and address use up their budget again, up to the longest wait', async () => {
+    const hex = (v: string) => Buffer.from(v).toString('hex');
+    const pairKey = `${prefix}:login-fail:as:${hex('patient\u0000192.0.2.9')}`;
+    // Only the (name, address) budget in play here: the looser ones set high.
+    const patientThrottle = createSignInThrottle({ redis, prefix, hasher: hex, limits: { ...limits, perSource: 100, perAccountFromNewSources: 100 } });
+    const waits: number[] = [];
+    for (let round = 0; round < 4; round++) {
+      while ((await patientThrottle.reserve('patient', '192.0.2.9')).ok);
+      const refused = await patientThrottle.reserve('patient', '192.0.2.9');
+      waits.push(refused.ok ? 0 : refused.retryAfterSeconds);
+      await redis.del(pairKey); // the wait has passed
+    }
+    expect(waits.map((w) => Math.round(w / 10) * 10)).toEqual([60, 120, 240, 300]);
   });
 
   it('keeps neither names nor addresses in Redis in the clear', async () => {
