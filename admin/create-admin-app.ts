@@ -3,12 +3,12 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { Redis } from 'ioredis';
 import nunjucks from 'nunjucks';
 import type { Config } from '../src/config';
-import { createFieldCipher, type FieldCipher } from '../src/crypto/field-cipher';
+import { createFieldCipher, createLookupHasher, type FieldCipher } from '../src/crypto/field-cipher';
 import type { Logger } from '../src/logger';
 import type { Queues } from '../src/queue/queues';
 import { checkReadiness } from '../src/runtime/readiness';
+import { createSignInThrottle } from '../src/users/sign-in-throttle';
 import { translator, type Lang } from './i18n';
-import { createLoginThrottle } from './login-throttle';
 import { csrfToken, verifyCsrf } from './middleware/csrf';
 import { isApi, loadCurrentUser } from './middleware/current-user';
 import { createSessionMiddleware } from './middleware/session';
@@ -19,6 +19,7 @@ import { registerApiRoutes } from './routes/api.routes';
 import { registerAuditRoutes } from './routes/audit.routes';
 import { registerCaseRoutes } from './routes/case.routes';
 import { registerDashboardRoutes } from './routes/dashboard.routes';
+import { registerGrantRoutes } from './routes/grant.routes';
 import { homeFor } from './routes/home';
 import { registerIntakeRoutes } from './routes/intake.routes';
 import { registerOnCallRoutes } from './routes/oncall.routes';
@@ -49,8 +50,9 @@ export function createAdminApp(deps: AdminDeps): express.Express {
   const { config, redis } = deps;
   const app = express();
   app.disable('x-powered-by');
-  // Behind a TLS-terminating proxy, req.secure (and so the secure cookie) follows X-Forwarded-Proto.
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // Only the proxies named in TRUST_PROXY may set the client's address (sign-in throttle) and scheme (the secure
+  // cookie follows X-Forwarded-Proto); by default nobody, so a client cannot pick its own address.
+  app.set('trust proxy', config.trustProxy);
 
   const views = new nunjucks.Environment(new nunjucks.FileSystemLoader(path.join(__dirname, 'views')), {
     autoescape: true,
@@ -70,7 +72,9 @@ export function createAdminApp(deps: AdminDeps): express.Express {
   });
 
   app.use((_req, res, next) => {
-    res.set({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'same-origin' });
+    // no-store on every answer: pages and JSON carry reports, cases and names, which no browser or proxy may keep.
+    // Static files (below) set their own caching and carry nothing personal.
+    res.set({ 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'same-origin' });
     res.set('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
     next();
   });
@@ -84,7 +88,7 @@ export function createAdminApp(deps: AdminDeps): express.Express {
   app.use(verifyCsrf);
 
   const routeDeps: RouteDeps = { ...deps, cipher: createFieldCipher(config.crypto) };
-  const throttle = createLoginThrottle(redis, config.redis.prefix);
+  const throttle = createSignInThrottle({ redis, prefix: config.redis.prefix, hasher: createLookupHasher(config.crypto.lookupHashKey) });
   // Every route names its action (admin/permissions.ts); the permission-matrix test walks them all.
   registerAuthRoutes(app, throttle);
   registerIntakeRoutes(app, routeDeps, createQueueWatcher());
@@ -95,6 +99,7 @@ export function createAdminApp(deps: AdminDeps): express.Express {
   registerAuditRoutes(app);
   registerOnCallRoutes(app, routeDeps);
   registerUserRoutes(app, routeDeps);
+  registerGrantRoutes(app);
   registerDashboardRoutes(app);
   registerRetentionRoutes(app, routeDeps);
   registerWhatsappLoginRoutes(app, routeDeps);

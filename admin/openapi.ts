@@ -47,7 +47,7 @@ export function buildOpenApi() {
           summary: 'Sign in; sets the session cookie and returns the CSRF token for later calls',
           security: [],
           requestBody: body(SessionBody),
-          responses: { 200: json('signed in'), 400: errors[400], 401: json('wrong username or password'), 423: json('account locked'), 429: json('too many failures from this address') },
+          responses: { 200: json('signed in'), 400: errors[400], 401: json('wrong username or password (the same answer for a name that does not exist)'), 429: json('too many attempts for this name from this address, or from this address: wait Retry-After seconds') },
         },
         delete: { summary: 'Sign out', parameters: [csrf], responses: { 204: { description: 'signed out' } } },
       },

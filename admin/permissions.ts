@@ -38,6 +38,8 @@ export const PERMISSIONS = {
   'retention.view': ['koordinator'],
   'queue.ops': ['koordinator', 'admin'],
   'user.manage': ['admin'],
+  // Separation of duties: roles with data access granted by an administrator wait for a Koordinator.
+  'user.approve': ['koordinator'],
   'whatsapp.login': ['admin'],
   'account.self': [
     'penerima_pengaduan', 'petugas_input_data', 'kepala_seksi_data', 'petugas_assesmen', 'pekerja_sosial',

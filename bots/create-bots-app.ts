@@ -1,15 +1,17 @@
 import type http from 'node:http';
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import type { ExtraRoute } from '../src/runtime/health-server';
+import type { TrustProxy } from '../src/trust-proxy';
 
 /**
  * The bots process's HTTP app: channel webhooks and the web chat. Channels mount their routes on `channels`
  * as they start; the health server hands it every request except its own.
  */
-export function createBotsApp(): { app: express.Express; channels: Router; asExtraRoute: ExtraRoute } {
+export function createBotsApp(trustProxy: TrustProxy = false): { app: express.Express; channels: Router; asExtraRoute: ExtraRoute } {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // The web chat's per-address limit reads req.ip: only proxies named in TRUST_PROXY may set it (default: nobody).
+  app.set('trust proxy', trustProxy);
   const channels = express.Router();
   app.use(channels);
   app.use((_req, res) => {

@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     mediaStore: createFolderMediaStore(config.media.dir, cipher),
   });
 
-  const { channels: routes, asExtraRoute } = createBotsApp();
+  const { channels: routes, asExtraRoute } = createBotsApp(config.trustProxy);
   const server = await startHealthServer(config.bots.port, redis, asExtraRoute);
   shutdown.onStop('http', () => new Promise((resolve) => server.close(resolve)));
 

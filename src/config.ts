@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { loadDistrict } from './districts/district';
+import { TrustProxySchema } from './trust-proxy';
 
 // The only reader of process.env. Parsed once at start-up; every problem is reported at once, on one line.
 
@@ -33,6 +34,8 @@ export const EnvSchema = z.object({
   BOTS_PORT: port.default(3001),
   WORKER_PORT: port.default(3002),
   ADMIN_BASE_URL: httpUrl.default('http://localhost:3000'),
+  /** Which proxies may say who the client is (X-Forwarded-For/-Proto): unset trusts nobody (see src/trust-proxy.ts). */
+  TRUST_PROXY: TrustProxySchema,
   DATA_ENCRYPTION_KEY: base64Key,
   DATA_ENCRYPTION_KEY_ID: z.string().regex(/^[a-z0-9]{1,16}$/i, 'expected 1–16 letters or digits').default('k1'),
   /** Retired keys kept for reading old values during rotation: "id:base64,id:base64". */
@@ -136,6 +139,7 @@ function toConfig(e: Env) {
     district: loadDistrict(e.DISTRICT, e.DISTRICT_ONCALL_PHONE),
     mongo: { uri: e.MONGODB_URI },
     redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
+    trustProxy: e.TRUST_PROXY,
     admin: { port: e.PORT, baseUrl: e.ADMIN_BASE_URL, sessionSecret: e.SESSION_SECRET },
     bots: { port: e.BOTS_PORT },
     worker: { port: e.WORKER_PORT },

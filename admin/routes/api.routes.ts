@@ -1,4 +1,5 @@
 import type { Express, Request, Response } from 'express';
+import { recordAuditEvent } from '../../src/audit/record-audit-event';
 import { CaseError } from '../../src/cases/case-error';
 import { decryptCase } from '../../src/cases/case-view';
 import { addConferenceNote, addReferral } from '../../src/cases/case-work';
@@ -9,14 +10,13 @@ import { claimReport, releaseReport } from '../../src/reports/claim-report';
 import { rejectReport } from '../../src/reports/close-report';
 import { findIntakeQueue, IntakeFilterSchema } from '../../src/reports/intake-queue';
 import { decryptPersonalFields, personalFieldNames, recordReveal } from '../../src/reports/reveal-report';
-import { signIn } from '../../src/users/sign-in';
+import type { SignInThrottle } from '../../src/users/sign-in-throttle';
 import { EmptyBody, NoteBody, ReasonBody, ReferralBody, SessionBody, terminationOf, TransitionBody } from '../api-schemas';
 import type { RouteDeps } from '../create-admin-app';
 import { buildOpenApi } from '../openapi';
-import type { LoginThrottle } from '../login-throttle';
 import { actorOf, allow } from '../middleware/current-user';
 import { loadOwnCase } from '../middleware/load-case';
-import { startSession } from './auth.routes';
+import { signInAndStartSession, tooManyAttempts } from './auth.routes';
 import { parseBody, requireObjectIdParam } from './route-helpers';
 
 const TICKET = /^[A-Z0-9-]{3,40}$/;
@@ -43,7 +43,7 @@ async function caseAction(res: Response, work: () => Promise<unknown>): Promise<
   }
 }
 
-export function registerApiRoutes(app: Express, deps: RouteDeps, throttle: LoginThrottle): void {
+export function registerApiRoutes(app: Express, deps: RouteDeps, throttle: SignInThrottle): void {
   const id = requireObjectIdParam('id');
   const reportId = (req: Request) => String(req.params.id);
 
@@ -54,14 +54,9 @@ export function registerApiRoutes(app: Express, deps: RouteDeps, throttle: Login
   app.post('/api/session', async (req, res) => {
     const body = parseBody(SessionBody, req.body);
     if (!body) return badRequest(res);
-    const ip = req.ip ?? 'unknown';
-    if (await throttle.isThrottled(ip, body.username)) return void res.status(429).json({ error: 'throttled' });
-    const result = await signIn(body.username, body.password);
-    if (!result.ok) {
-      await throttle.recordFailure(ip, body.username);
-      return void res.status(result.reason === 'locked' ? 423 : 401).json({ error: result.reason });
-    }
-    await startSession(req, result.user.id, result.user.sessionVersion);
+    const result = await signInAndStartSession(req, throttle, body.username, body.password);
+    if (!result.ok && result.reason === 'throttled') return void tooManyAttempts(res, result).json({ error: 'throttled' });
+    if (!result.ok) return void res.status(401).json({ error: 'bad_credentials' });
     const u = result.user;
     res.json({ user: { id: u.id, username: u.username, role: u.role, mustChangePassword: u.mustChangePassword }, csrfToken: req.session.csrfToken });
   });
@@ -84,6 +79,7 @@ export function registerApiRoutes(app: Express, deps: RouteDeps, throttle: Login
     const ticket = String(req.params.ticket).toUpperCase();
     const report = TICKET.test(ticket) ? await ReportModel.findOne({ ticket }).lean() : null;
     if (!report) return void res.status(404).json({ error: 'not_found' });
+    await recordAuditEvent(actorOf(req), { action: 'report.view', subjectType: 'report', subjectId: String(report._id), details: { ticket: report.ticket, via: 'api' } });
     res.json({ ...reportSummary(report), kecamatan: report.location?.kecamatan ?? null, triageReasons: report.triageReasons, claimedBy: report.claimedBy ?? null, personalFields: personalFieldNames(report) });
   });
 
@@ -116,7 +112,7 @@ export function registerApiRoutes(app: Express, deps: RouteDeps, throttle: Login
     const report = await ReportModel.findById(reportId(req));
     if (!report) return void res.status(404).json({ error: 'not_found' });
     await recordReveal(report.id, report.ticket, personalFieldNames(report), actorOf(req), body.reason);
-    res.set('cache-control', 'no-store').json({ id: report.id, ticket: report.ticket, fields: decryptPersonalFields(report, deps.cipher) });
+    res.json({ id: report.id, ticket: report.ticket, fields: decryptPersonalFields(report, deps.cipher) });
   });
 
   app.post('/api/reports/:id/open-case', allow('report.open_case'), id, async (req, res) => {
@@ -129,9 +125,10 @@ export function registerApiRoutes(app: Express, deps: RouteDeps, throttle: Login
     }
   });
 
-  app.get('/api/cases/:id', allow('case.view'), id, loadOwnCase, (req, res) => {
+  app.get('/api/cases/:id', allow('case.view'), id, loadOwnCase, async (req, res) => {
+    await recordAuditEvent(actorOf(req), { action: 'case.view', subjectType: 'case', subjectId: req.kase!.id, details: { caseNumber: req.kase!.caseNumber, via: 'api' } });
     const kase = decryptCase(req.kase!, deps.cipher);
-    res.set('cache-control', 'no-store').json({ ...kase, _id: undefined, __v: undefined });
+    res.json({ ...kase, _id: undefined, __v: undefined });
   });
 
   app.post('/api/cases/:id/referrals', allow('case.work'), id, loadOwnCase, async (req, res) => {

@@ -1,10 +1,10 @@
-import type { Express, Request } from 'express';
+import type { Express, Request, Response } from 'express';
 import { z } from 'zod';
 import { recordAuditEvent } from '../../src/audit/record-audit-event';
 import { signOutEverywhere, setPassword, UserError } from '../../src/users/manage-users';
 import { verifyPassword } from '../../src/users/passwords';
-import { signIn } from '../../src/users/sign-in';
-import type { LoginThrottle } from '../login-throttle';
+import { signIn, type SignInResult } from '../../src/users/sign-in';
+import type { SignInThrottle } from '../../src/users/sign-in-throttle';
 import { actorOf, allow } from '../middleware/current-user';
 import { csrfToken } from '../middleware/csrf';
 import { homeFor } from './home';
@@ -22,7 +22,27 @@ function safeNext(next: unknown): string | undefined {
   return typeof next === 'string' && /^\/[a-zA-Z0-9/_?=&%.-]*$/.test(next) && !next.startsWith('//') ? next : undefined;
 }
 
-export function registerAuthRoutes(app: Express, throttle: LoginThrottle): void {
+/** The client's address as express sees it: the connection's, or a TRUST_PROXY proxy's X-Forwarded-For. */
+export function sourceOf(req: Request): string {
+  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
+}
+
+/** Too many attempts: the same answer for every name, with how long to wait. */
+export function tooManyAttempts(res: Response, result: { retryAfterSeconds: number }): Response {
+  return res.status(429).set('retry-after', String(result.retryAfterSeconds));
+}
+
+/** A throttled sign-in; on success a fresh session and an audit event. The page and the API share it. */
+export async function signInAndStartSession(req: Request, throttle: SignInThrottle, username: string, password: string): Promise<SignInResult> {
+  const result = await signIn(throttle, { username, password, source: sourceOf(req) });
+  if (!result.ok) return result;
+  await startSession(req, result.user.id, result.user.sessionVersion);
+  const user = result.user;
+  await recordAuditEvent({ id: user.id, name: user.username, role: user.role }, { action: 'user.sign_in', subjectType: 'user', subjectId: user.id });
+  return result;
+}
+
+export function registerAuthRoutes(app: Express, throttle: SignInThrottle): void {
   app.get('/login', (req, res) => {
     if (req.user) return res.redirect(303, homeFor(req.user.role));
     csrfToken(req);
@@ -33,15 +53,9 @@ export function registerAuthRoutes(app: Express, throttle: LoginThrottle): void 
     const form = LoginForm.safeParse(req.body);
     const t = res.locals.t;
     if (!form.success) return res.status(400).render('login.njk', { error: t('bad_credentials') });
-    const ip = req.ip ?? 'unknown';
-    if (await throttle.isThrottled(ip, form.data.username)) return res.status(429).render('login.njk', { error: t('throttled') });
-    const result = await signIn(form.data.username, form.data.password);
-    if (!result.ok) {
-      await throttle.recordFailure(ip, form.data.username);
-      const status = result.reason === 'locked' ? 423 : 401;
-      return res.status(status).render('login.njk', { error: t(result.reason === 'locked' ? 'locked' : 'bad_credentials') });
-    }
-    await startSession(req, result.user.id, result.user.sessionVersion);
+    const result = await signInAndStartSession(req, throttle, form.data.username, form.data.password);
+    if (!result.ok && result.reason === 'throttled') return tooManyAttempts(res, result).render('login.njk', { error: t('throttled') });
+    if (!result.ok) return res.status(401).render('login.njk', { error: t('bad_credentials') });
     const user = result.user;
     res.redirect(303, user.mustChangePassword ? '/password' : safeNext(form.data.next) ?? homeFor(user.role));
   });
@@ -65,7 +79,11 @@ export function registerAuthRoutes(app: Express, throttle: LoginThrottle): void 
     const form = PasswordForm.safeParse(req.body);
     const render = (error: string) => res.status(400).render('password.njk', { forced: user.mustChangePassword, error });
     if (!form.success) return render('Formulir tidak lengkap.');
+    // The current password is guessed at like a sign-in (a session left open on a shared computer): same budgets.
+    const attempt = await throttle.reserve(user.username, sourceOf(req));
+    if (!attempt.ok) return tooManyAttempts(res, attempt).render('password.njk', { forced: user.mustChangePassword, error: res.locals.t('throttled') });
     if (!(await verifyPassword(user.passwordHash, form.data.current))) return render('Kata sandi saat ini salah.');
+    await attempt.succeeded();
     if (form.data.password !== form.data.confirm) return render('Kedua kata sandi baru tidak sama.');
     if (form.data.password === form.data.current) return render('Kata sandi baru harus berbeda.');
     try {

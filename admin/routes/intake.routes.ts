@@ -1,4 +1,5 @@
 import type { Express, Request } from 'express';
+import type { SessionData } from 'express-session';
 import { UserModel } from '../../src/db/models/user.model';
 import { findIntakeQueue, IntakeFilterSchema, type IntakeFilter } from '../../src/reports/intake-queue';
 import { CATEGORIES, CHANNELS, PRIORITIES } from '../../src/reports/report-vocabulary';
@@ -38,14 +39,45 @@ export function registerIntakeRoutes(app: Express, deps: RouteDeps, watcher: Que
   });
 
   // Server-sent events: "changed" whenever the queue changes; a comment line every 20 s keeps proxies from closing it.
+  // The stream lives only as long as the session that opened it: every push, and a check every few seconds, asks
+  // whether it is still signed in (sign-out, "sign out everywhere", a password change, deactivation end it).
   app.get('/intake/stream', allow('intake.view'), (req, res) => {
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
     res.write('retry: 3000\n\n');
-    const unsubscribe = watcher.subscribe(() => res.write(`event: changed\ndata: ${Date.now()}\n\n`));
-    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 20_000);
-    req.on('close', () => {
+    let ended = false;
+    const end = () => {
+      if (ended) return;
+      ended = true;
       clearInterval(keepAlive);
+      clearInterval(check);
       unsubscribe();
-    });
+      res.end();
+    };
+    const whileSignedIn = async (send: () => void) => {
+      const live = await sessionIsLive(req).catch(() => false);
+      if (ended) return;
+      if (!live) {
+        res.write('event: signed_out\ndata: \n\n');
+        return end();
+      }
+      send();
+    };
+    const unsubscribe = watcher.subscribe(() => void whileSignedIn(() => res.write(`event: changed\ndata: ${Date.now()}\n\n`)));
+    const keepAlive = setInterval(() => void whileSignedIn(() => res.write(': keep-alive\n\n')), 20_000);
+    const check = setInterval(() => void whileSignedIn(() => undefined), SESSION_CHECK_MS);
+    req.on('close', end);
   });
+}
+
+/** How often an open stream asks whether its session is still signed in, when the queue is quiet. */
+export const SESSION_CHECK_MS = 5_000;
+
+/** True while the session behind `req` still exists, for the same user, at the user's current session version. */
+async function sessionIsLive(req: Request): Promise<boolean> {
+  const stored = await new Promise<SessionData | null | undefined>((resolve, reject) => {
+    req.sessionStore.get(req.sessionID, (err, data) => (err ? reject(err) : resolve(data)));
+  });
+  if (!stored || stored.userId !== req.user!.id) return false;
+  const user = await UserModel.findById(stored.userId, { sessionVersion: 1, active: 1 }).lean();
+  return Boolean(user?.active && user.sessionVersion === stored.sessionVersion);
 }

@@ -44,6 +44,8 @@ export function registerReportRoutes(app: Express, deps: RouteDeps): void {
     if (!report) return res.status(404).render('error.njk', { title: res.locals.t('not_found') });
     if (req.query.ack && (await acknowledgeFromLink(req.query.ack, actorOf(req), report.id))) res.locals.flash = 'Peringatan dikonfirmasi.';
     const revealed = isRevealed(req, report.id);
+    // Every opening is on record; within a reveal window it is a view of the personal fields, and says so.
+    await recordAuditEvent(actorOf(req), { action: revealed ? 'report.view_revealed' : 'report.view', subjectType: 'report', subjectId: report.id, details: { ticket: report.ticket } });
     const messages = revealed
       ? (await ReportMessageModel.find({ reportId: report._id }).sort({ at: 1 }).lean()).map((m) => ({ ...m, text: deps.cipher.decrypt(m.text) }))
       : [];

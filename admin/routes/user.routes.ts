@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { recordAuditEvent } from '../../src/audit/record-audit-event';
 import { UserModel } from '../../src/db/models/user.model';
 import { createUser, setPassword, UserError } from '../../src/users/manage-users';
+import { needsApproval, requestGrant } from '../../src/users/role-grants';
 import { STAFF_ROLES } from '../../src/users/roles';
 import type { RouteDeps } from '../create-admin-app';
 import { actorOf, allow } from '../middleware/current-user';
@@ -37,7 +38,10 @@ export function registerUserRoutes(app: Express, deps: RouteDeps): void {
     try {
       const user = await createUser({ ...form, password, mustChangePassword: true });
       await recordAuditEvent(actorOf(req), { action: 'user.create', subjectType: 'user', subjectId: user.id, details: { username: user.username, role: user.role } });
-      redirectWithFlash(req, res, '/users', `${user.username} dibuat. Kata sandi sementara (sekali tampil): ${password}`);
+      const waits = needsApproval(user.role);
+      if (waits) await requestGrant(user.id, form.role, actorOf(req));
+      const status = waits ? ' Aktif setelah disetujui Koordinator.' : '';
+      redirectWithFlash(req, res, '/users', `${user.username} dibuat.${status} Kata sandi sementara (sekali tampil): ${password}`);
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
       redirectWithFlash(req, res, '/users', err.message);
@@ -57,8 +61,15 @@ export function registerUserRoutes(app: Express, deps: RouteDeps): void {
     const active = parseBody(z.object({ active: z.enum(['yes', 'no']) }), req.body);
     if (!active) return redirectWithFlash(req, res, '/users', 'Isian tidak sah.');
     if (req.params.id === req.user!.id) return redirectWithFlash(req, res, '/users', 'Anda tidak dapat menonaktifkan akun sendiri.');
+    const current = await UserModel.findById(req.params.id, { role: 1, username: 1 }).lean();
+    if (!current) return res.status(404).render('error.njk', { title: res.locals.t('not_found') });
+    // Turning an account with data access back on is a grant like any other: it waits for a Koordinator.
+    if (active.active === 'yes' && needsApproval(current.role)) {
+      await requestGrant(String(current._id), current.role, actorOf(req));
+      return redirectWithFlash(req, res, '/users', `${current.username}: menunggu persetujuan Koordinator.`);
+    }
     // Deactivation also ends every session of that user at once.
-    const user = await UserModel.findOneAndUpdate({ _id: req.params.id }, { $set: { active: active.active === 'yes' }, $inc: { sessionVersion: 1 } }, { returnDocument: 'after' });
+    const user = await UserModel.findOneAndUpdate({ _id: req.params.id }, { $set: { active: active.active === 'yes' }, $unset: { pendingGrant: 1 }, $inc: { sessionVersion: 1 } }, { returnDocument: 'after' });
     if (!user) return res.status(404).render('error.njk', { title: res.locals.t('not_found') });
     await recordAuditEvent(actorOf(req), { action: user.active ? 'user.activate' : 'user.deactivate', subjectType: 'user', subjectId: user.id });
     redirectWithFlash(req, res, '/users', `${user.username}: ${user.active ? 'aktif' : 'nonaktif'}.`);
@@ -75,6 +86,7 @@ export function registerUserRoutes(app: Express, deps: RouteDeps): void {
     if (form.whatsappNumber) set.whatsappNumber = deps.cipher.encrypt(form.whatsappNumber);
     else unset.whatsappNumber = 1;
     await UserModel.updateOne({ _id: req.user!.id }, { $set: set, $unset: unset });
+    await recordAuditEvent(actorOf(req), { action: 'user.contact_change', subjectType: 'user', subjectId: req.user!.id, details: { telegram: Boolean(form.telegramChatId), whatsapp: Boolean(form.whatsappNumber) } });
     redirectWithFlash(req, res, '/password', 'Kontak notifikasi disimpan.');
   });
 }

@@ -14,6 +14,8 @@
   var rows = document.getElementById('queue-rows');
   if (rows && window.EventSource) {
     var source = new EventSource('/intake/stream');
+    // The session ended (signed out, here or everywhere): the stream stops; show the sign-in page.
+    source.addEventListener('signed_out', function () { source.close(); window.location.href = '/login'; });
     source.addEventListener('changed', function () {
       fetch('/intake/rows' + window.location.search, { credentials: 'same-origin' })
         .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })

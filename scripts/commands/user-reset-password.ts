@@ -2,7 +2,7 @@ import { setPassword, UserError } from '../../src/users/manage-users';
 import { parseFlags, readStdin } from './read-stdin';
 import { withDatabase } from './with-database';
 
-// Sets a temporary password (from stdin), unlocks the account, ends its sessions, forces a change at next sign-in.
+// Sets a temporary password (from stdin), ends the account's sessions, forces a change at next sign-in.
 export async function userResetPassword(args: string[]): Promise<number> {
   const flags = parseFlags(args);
   const username = flags.get('username');

@@ -10,7 +10,7 @@ export const SYSTEM_ACTOR: Actor = { id: 'system', name: 'system', role: 'system
 
 export interface AuditEntry {
   action: string;
-  subjectType: 'report' | 'case' | 'user' | 'partner' | 'sender' | 'export' | 'retention';
+  subjectType: 'report' | 'case' | 'user' | 'partner' | 'sender' | 'export' | 'retention' | 'queue' | 'channel';
   subjectId: string;
   reason?: string;
   details?: Record<string, unknown>;

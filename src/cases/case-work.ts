@@ -90,12 +90,14 @@ export async function updateReferralStatus(caseId: string, referralId: string, s
 }
 
 export async function addConferenceNote(caseId: string, input: { text: string; attendees?: string }, actor: Actor, cipher: FieldCipher) {
-  return updateOpenCase(caseId, {
+  const updated = await updateOpenCase(caseId, {
     $push: {
       conferenceNotes: { text: cipher.encrypt(input.text), attendees: input.attendees ? cipher.encrypt(input.attendees) : undefined, by: actor.id },
       timeline: timeline('note', 'catatan konferensi kasus', actor),
     },
   });
+  await recordAuditEvent(actor, { action: 'case.note', subjectType: 'case', subjectId: caseId, details: { caseNumber: updated.caseNumber } });
+  return updated;
 }
 
 export async function addMonitoringEntry(
@@ -104,12 +106,14 @@ export async function addMonitoringEntry(
   actor: Actor,
   cipher: FieldCipher,
 ) {
-  return updateOpenCase(caseId, {
+  const updated = await updateOpenCase(caseId, {
     $push: {
       monitoring: { kind: input.kind, note: cipher.encrypt(input.note), nextDueAt: input.nextDueAt, by: actor.id },
       timeline: timeline('monitoring', `pemantauan ${input.kind}`, actor),
     },
   });
+  await recordAuditEvent(actor, { action: 'case.monitoring', subjectType: 'case', subjectId: caseId, details: { caseNumber: updated.caseNumber, kind: input.kind } });
+  return updated;
 }
 
 /** The assessment (Pasal 11(4)) and the service plan: free text, encrypted, each change on the timeline. */
@@ -119,5 +123,7 @@ export async function updateCasePlan(caseId: string, input: { assessment?: strin
   if (input.servicePlan) set.servicePlan = cipher.encrypt(input.servicePlan);
   if (!Object.keys(set).length) throw new CaseError('invalid', 'isi asesmen atau rencana layanan');
   const what = Object.keys(set).map((k) => (k === 'assessment' ? 'asesmen' : 'rencana layanan')).join(' dan ');
-  return updateOpenCase(caseId, { $set: set, $push: { timeline: timeline('plan', `${what} diperbarui`, actor) } });
+  const updated = await updateOpenCase(caseId, { $set: set, $push: { timeline: timeline('plan', `${what} diperbarui`, actor) } });
+  await recordAuditEvent(actor, { action: 'case.plan', subjectType: 'case', subjectId: caseId, details: { caseNumber: updated.caseNumber, fields: Object.keys(set) } });
+  return updated;
 }

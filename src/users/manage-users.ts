@@ -34,8 +34,7 @@ export async function setPassword(username: string, password: string, mustChange
   const user = await UserModel.findOneAndUpdate(
     { username: username.toLowerCase() },
     {
-      $set: { passwordHash: await hashPassword(password), mustChangePassword: mustChange, failedLogins: 0 },
-      $unset: { lockedUntil: 1 },
+      $set: { passwordHash: await hashPassword(password), mustChangePassword: mustChange },
       $inc: { sessionVersion: 1 },
     },
     { returnDocument: 'after' },

@@ -1,33 +1,37 @@
 import { UserModel, type UserDocument } from '../db/models/user.model';
 import { verifyPassword } from './passwords';
-
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MINUTES = 15;
+import type { SignInThrottle } from './sign-in-throttle';
 
 export type SignInResult =
   | { ok: true; user: UserDocument }
-  | { ok: false; reason: 'bad_credentials' | 'locked'; lockedUntil?: Date };
+  | { ok: false; reason: 'bad_credentials' }
+  | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
-// A hash of a random password, verified against when the user does not exist, so timing does not reveal usernames.
+// A hash of a random password with the same argon2id parameters as real ones (64 MiB, t=3, p=4), verified against
+// when the name is unknown or inactive, so the answer's timing does not reveal which names exist.
 const DUMMY_HASH = '$argon2id$v=19$m=65536,p=4,t=3$i7TiNBX7RDLzo28NjDbRVg$ozke6R++XO6hRoS47Dxlwwx7ug1V0T+/w7oYFFr9p20';
 
-/** Checks username and password, counting failures; the fifth failure in a row locks the account for a while. */
-export async function signIn(username: string, password: string, now = new Date()): Promise<SignInResult> {
-  const user = await UserModel.findOne({ username: username.toLowerCase(), active: true });
-  if (!user) {
-    await verifyPassword(DUMMY_HASH, password);
-    return { ok: false, reason: 'bad_credentials' };
-  }
-  if (user.lockedUntil && user.lockedUntil > now) return { ok: false, reason: 'locked', lockedUntil: user.lockedUntil };
-  if (!(await verifyPassword(user.passwordHash, password))) {
-    const failed = await UserModel.findOneAndUpdate({ _id: user._id }, { $inc: { failedLogins: 1 } }, { returnDocument: 'after' });
-    if (failed && failed.failedLogins >= MAX_FAILED_LOGINS) {
-      const lockedUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000);
-      await UserModel.updateOne({ _id: user._id }, { $set: { lockedUntil, failedLogins: 0 } });
-      return { ok: false, reason: 'locked', lockedUntil };
-    }
-    return { ok: false, reason: 'bad_credentials' };
-  }
-  await UserModel.updateOne({ _id: user._id }, { $set: { failedLogins: 0, lastLoginAt: now }, $unset: { lockedUntil: 1 } });
+/** Checks a name and password, nothing else: unknown and known names cost the same argon2 verification. */
+export async function checkCredentials(username: string, password: string): Promise<UserDocument | undefined> {
+  const user = await UserModel.findOne({ username: username.trim().toLowerCase(), active: true });
+  const right = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
+  return user && right ? user : undefined;
+}
+
+/**
+ * One sign-in attempt from `source` (the client's address): reserved against the throttle before the password is
+ * checked, so parallel guesses cannot outrun the limit. Wrong and unknown give the same answer.
+ */
+export async function signIn(
+  throttle: SignInThrottle,
+  attempt: { username: string; password: string; source: string },
+  now = new Date(),
+): Promise<SignInResult> {
+  const reservation = await throttle.reserve(attempt.username, attempt.source);
+  if (!reservation.ok) return { ok: false, reason: 'throttled', retryAfterSeconds: reservation.retryAfterSeconds };
+  const user = await checkCredentials(attempt.username, attempt.password);
+  if (!user) return { ok: false, reason: 'bad_credentials' };
+  await reservation.succeeded();
+  await UserModel.updateOne({ _id: user._id }, { $set: { lastLoginAt: now } });
   return { ok: true, user };
 }

@@ -87,6 +87,9 @@ const MATRIX: Record<string, StaffRole[] | typeof PUBLIC> = {
   'POST /users': ['admin'],
   'POST /users/:id/reset': ['admin'],
   'POST /users/:id/active': ['admin'],
+  'GET /grants': ['koordinator'],
+  'POST /grants/:id/approve': ['koordinator'],
+  'POST /grants/:id/refuse': ['koordinator'],
   'POST /account/contact': ALL,
   'GET /reports-new': DESK,
   'POST /reports-new': DESK,
@@ -121,6 +124,7 @@ function concrete(route: string): [string, string] {
     .replace('/cases/:id', `/cases/${ids.case}`)
     .replace('/partners/:id', `/partners/${ids.partner}`)
     .replace('/users/:id', `/users/${ids.spareUser}`)
+    .replace('/grants/:id', `/grants/${ids.spareUser}`)
     .replace('/oncall/:id', `/oncall/${ids.spareUser}`)
     .replace('/alerts/:id', `/alerts/${ids.spareUser}`)
     .replace(':rid', ids.referral!)

@@ -70,7 +70,7 @@ export class AdminClient {
     } catch {
       json = undefined;
     }
-    return { status: res.status, text, json, location: res.headers.get('location') ?? '' };
+    return { status: res.status, text, json, location: res.headers.get('location') ?? '', headers: res.headers };
   }
 
   get(path: string) {

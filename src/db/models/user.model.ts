@@ -10,11 +10,17 @@ const userSchema = new Schema(
     /** argon2id encoded hash (salt and parameters inside). */
     passwordHash: { type: String, required: true },
     mustChangePassword: { type: Boolean, default: true },
-    failedLogins: { type: Number, default: 0 },
-    lockedUntil: Date,
     /** Bumped by "sign out everywhere" and password changes: sessions carrying an older version are dead. */
     sessionVersion: { type: Number, default: 1 },
     active: { type: Boolean, default: true },
+    /**
+     * A role with data access granted by an administrator, waiting for a Koordinator (src/users/role-grants.ts):
+     * the account stays inactive until then.
+     */
+    pendingGrant: {
+      type: new Schema({ role: { type: String, enum: STAFF_ROLES, required: true }, by: { type: String, required: true }, byName: String, at: { type: Date, required: true } }, { _id: false }),
+      default: undefined,
+    },
     telegramChatId: String, // (enc) where case alerts go
     whatsappNumber: String, // (enc)
     lastLoginAt: Date,
