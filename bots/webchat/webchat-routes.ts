@@ -54,6 +54,8 @@ const WELCOME: OutboundMessage = { text: 'Selamat datang. Tulis pesan apa saja (
 const TOO_FAST: OutboundMessage = { text: 'Pesan Anda terlalu cepat. Mohon tunggu sebentar, lalu kirim lagi.\n\nYou are sending too fast. Please wait a moment and try again.' };
 /** Keeps proxies and the browser from closing a quiet event stream. */
 const HEARTBEAT_MS = 25_000;
+/** Open event streams one bots process holds at most: each is a socket and a subscription. */
+const MAX_OPEN_STREAMS = 5_000;
 
 /**
  * GET /chat (the page), POST /chat (the page without JavaScript), POST /chat/api/messages (JSON: text, choice,
@@ -62,6 +64,9 @@ const HEARTBEAT_MS = 25_000;
 export function webchatRoutes(deps: WebchatDeps): Router & { closeStreams(): void } {
   const router = express.Router();
   const limit = createRateLimit(deps.redis, `${deps.prefix}:webchat:rate`, deps.messagesPerMinute, 60);
+  // Opening the event stream costs a subscription and a look-up of waiting replies: counted apart from messages, so a
+  // reconnecting page never uses up what a reporter may send.
+  const connects = createRateLimit(deps.redis, `${deps.prefix}:webchat:connect`, deps.messagesPerMinute, 60);
   const files = new Map(Object.keys(STATIC).map((name) => [name, readFileSync(path.join(__dirname, 'public', name))]));
   const streams = new Set<Response>();
 
@@ -119,6 +124,9 @@ export function webchatRoutes(deps: WebchatDeps): Router & { closeStreams(): voi
   router.get('/chat/api/events', async (req, res) => {
     const sessionId = SESSION_ID.safeParse(req.query.sessionId);
     if (!sessionId.success) return void res.status(400).json({ error: 'expected ?sessionId=' });
+    // A refused stream is not retried by EventSource: the chat goes on without live replies, which wait instead.
+    if (streams.size >= MAX_OPEN_STREAMS) return void res.status(503).json({ error: 'busy' });
+    if (!(await connects.hit(deps.hasher(`webchat-ip:${req.ip ?? 'unknown'}`)))) return void res.status(429).json({ error: 'too many connections' });
     res.status(200).set({ 'content-type': 'text/event-stream; charset=utf-8', connection: 'keep-alive', 'x-accel-buffering': 'no' });
     res.flushHeaders();
     res.write('retry: 3000\n\n');

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
 import type { Config } from '../config';
 import type { FieldCipher } from '../crypto/field-cipher';
 import { ReportModel } from '../db/models/report.model';
@@ -6,7 +8,7 @@ import type { Logger } from '../logger';
 import { enqueue, type Queues } from '../queue/queues';
 import { listReporterReports } from '../reports/list-reporter-reports';
 import type { MediaStore } from '../reports/media-store';
-import { findFollowUpReport, recordReporterMessage, type FollowUpReport, type ReporterMessageInput } from '../reports/reporter-messages';
+import { followUpReportOf, recordReporterMessage, type FollowUpReport, type ReporterMessageInput } from '../reports/reporter-messages';
 import { askAgain, type EngineContext } from './advance-intake';
 import { AFTER_FILING_TEXTS } from './after-filing-texts';
 import { matchKey } from './answers';
@@ -29,6 +31,11 @@ import type { InboundMessage, OutboundMessage } from './messages';
  *
  * `status ADU-XXXX-XXXX` answers that ticket's status if the chat filed it, else the chat's own reports, with or
  * without a draft, and never restarts the greeting.
+ *
+ * Which report a chat filed last is a marker in Redis (`intake:filed:<chat hash>`, kept for INTAKE_FOLLOW_UP_DAYS), set
+ * when the report is stored: a message with no draft costs one GET, not a query on reports (on FerretDB any query
+ * but by `_id` reads every document). Without the marker (Redis lost it, or the report predates this) the message
+ * starts a new report, as it did before.
  */
 
 const ENGINE_WORDS = new Set([
@@ -42,23 +49,37 @@ const NEW_REPORT_WORDS = new Set([
 const STATUS_WITH_TICKET = /^\s*\/?status\s+(adu-[a-z0-9]{4}-[a-z0-9]{4})\s*$/i;
 
 export interface AfterFilingDeps {
+  redis: Redis;
   cipher: FieldCipher;
   queues: Partial<Queues>;
   mediaStore: MediaStore;
-  config: Pick<Config, 'media' | 'intake'>;
+  config: Pick<Config, 'media' | 'intake' | 'redis'>;
   district: { timezone: string };
   logger: Logger;
   enqueueTimeoutMs: number;
   mediaFetchTimeoutMs: number;
 }
 
-/** Answers a message that is not the draft's, or says `undefined`: the engine takes it. */
-export type AfterFiling = (message: InboundMessage, chatHash: string, at: Date, draft: Draft | null, ctx: EngineContext) => Promise<OutboundMessage[] | undefined>;
+const FiledMarkerSchema = z.object({ id: z.string(), ticket: z.string(), language: z.enum(['id', 'en']) });
+
+export interface AfterFiling {
+  /** Answers a message that is not the draft's, or says `undefined`: the engine takes it. */
+  (message: InboundMessage, chatHash: string, at: Date, draft: Draft | null, ctx: EngineContext): Promise<OutboundMessage[] | undefined>;
+  /** Notes the report a chat just filed: its next messages (no draft open) join it. */
+  remember(chatHash: string, report: FollowUpReport): Promise<void>;
+}
 
 export function createAfterFiling(deps: AfterFilingDeps): AfterFiling {
-  const { cipher, queues, mediaStore, config, logger } = deps;
+  const { redis, cipher, queues, mediaStore, config, logger } = deps;
+  const markerKey = (chatHash: string) => `${config.redis.prefix}:intake:filed:${chatHash}`;
 
-  return async (message, chatHash, at, draft, ctx) => {
+  async function lastFiled(chatHash: string): Promise<FollowUpReport | null> {
+    const raw = await redis.get(markerKey(chatHash));
+    const marker = raw ? FiledMarkerSchema.safeParse(parseJson(raw)) : null;
+    return marker?.success ? followUpReportOf(marker.data) : null;
+  }
+
+  const afterFiling = (async (message, chatHash, at, draft, ctx) => {
     const text = message.kind === 'text' ? (message.text ?? '') : undefined;
     const ticket = text === undefined ? undefined : STATUS_WITH_TICKET.exec(text)?.[1]?.toUpperCase();
     if (ticket) {
@@ -70,7 +91,8 @@ export function createAfterFiling(deps: AfterFilingDeps): AfterFiling {
     const key = text === undefined ? undefined : matchKey(text);
     if (key !== undefined && (ENGINE_WORDS.has(key) || NEW_REPORT_WORDS.has(key))) return undefined;
 
-    const report = await findFollowUpReport(chatHash, at, config.intake.followUpDays);
+    if (config.intake.followUpDays <= 0) return undefined;
+    const report = await lastFiled(chatHash);
     if (!report) return undefined;
     const said = AFTER_FILING_TEXTS[report.language];
     if (key === 'status') {
@@ -80,6 +102,11 @@ export function createAfterFiling(deps: AfterFilingDeps): AfterFiling {
     const input = await toMessageInput(message, report);
     if (typeof input === 'string') return tag([{ text: input }], report.language);
     return tag(await forward(report, input, at), report.language);
+  }) as AfterFiling;
+
+  // Ids and the ticket only: nothing personal. The key names the chat by its keyed hash, as the draft's does.
+  afterFiling.remember = async (chatHash, report) => {
+    await redis.set(markerKey(chatHash), JSON.stringify(report), 'EX', config.intake.followUpDays * 86_400);
   };
 
   /** What the reporter sent, ready to store; a string is the calm answer when it cannot be. */
@@ -140,9 +167,19 @@ export function createAfterFiling(deps: AfterFilingDeps): AfterFiling {
     return { text: `${t.status.header}\n${lines.join('\n')}`, language };
   }
 
+  return afterFiling;
+
   async function latestLanguage(chatHash: string): Promise<Language> {
     const [latest] = await ReportModel.find({ reporterHash: chatHash }, { language: 1 }).sort({ receivedAt: -1 }).limit(1).lean();
     return latest?.language === 'en' ? 'en' : 'id';
+  }
+}
+
+function parseJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return null;
   }
 }
 

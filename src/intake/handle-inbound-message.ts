@@ -64,7 +64,7 @@ export function createIntakeHandler(deps: IntakeDeps): HandleInboundMessage & { 
   const blockList = createSenderBlockList({ redis, prefix: config.redis.prefix });
   // Messages after filing (no draft open) join the filed report; `status ADU-…` answers one ticket (after-filing.ts).
   const afterFiling = createAfterFiling({
-    cipher, queues, mediaStore, config, district, logger,
+    redis, cipher, queues, mediaStore, config, district, logger,
     enqueueTimeoutMs: ENQUEUE_TIMEOUT_MS, mediaFetchTimeoutMs: MEDIA_FETCH_TIMEOUT_MS,
   });
 
@@ -209,6 +209,10 @@ export function createIntakeHandler(deps: IntakeDeps): HandleInboundMessage & { 
     }
     logger.info({ reportId: stored.id, channel: message.channel }, 'report received');
     const counted = limits.countReport(chatHash, at).catch(() => undefined);
+    if (config.intake.followUpDays > 0) {
+      await afterFiling.remember(chatHash, { id: stored.id, ticket: stored.ticket, language: draft.language }).catch((err: unknown) =>
+        logger.warn({ err: errorText(err), reportId: stored.id }, 'filed report not noted; a message after filing starts a new report'));
+    }
     try {
       await withTimeout(enqueue(queues, 'triage', { reportId: stored.id }), ENQUEUE_TIMEOUT_MS);
     } catch (err) {

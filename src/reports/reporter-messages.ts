@@ -13,16 +13,12 @@ export interface FollowUpReport {
 }
 
 /**
- * The report a chat's message belongs to: the chat's latest report, if it was filed within `days` and was not
- * rejected (spam or a test). Found by the chat's keyed hash, as `status` finds a reporter's own reports.
+ * The report a chat's message belongs to, given the chat's last filed report (from the intake's marker in Redis): that
+ * report, unless it was rejected (spam or a test) since. One read by `_id`.
  */
-export async function findFollowUpReport(reporterHash: string, now: Date, days: number): Promise<FollowUpReport | null> {
-  if (days <= 0) return null;
-  const [latest] = await ReportModel.find({ reporterHash }, { ticket: 1, status: 1, receivedAt: 1, language: 1 })
-    .sort({ receivedAt: -1 }).limit(1).lean();
-  if (!latest || latest.status === 'rejected') return null;
-  if (now.getTime() - latest.receivedAt.getTime() > days * 86_400_000) return null;
-  return { id: String(latest._id), ticket: latest.ticket, language: latest.language === 'en' ? 'en' : 'id' };
+export async function followUpReportOf(last: FollowUpReport): Promise<FollowUpReport | null> {
+  const report = await ReportModel.findById(last.id, { status: 1 }).lean();
+  return report && report.status !== 'rejected' ? last : null;
 }
 
 export interface ReporterMessageInput {

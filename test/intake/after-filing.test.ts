@@ -65,11 +65,16 @@ describe('a message after filing', () => {
     expect(joined(await handle(textFrom(chat, 'ya')))).toMatch(/bahaya SAAT INI/);
   });
 
-  it('starts a new report when the last one is older than INTAKE_FOLLOW_UP_DAYS, or was rejected', async () => {
+  it('starts a new report once INTAKE_FOLLOW_UP_DAYS have passed (the marker expired), or when the report was rejected', async () => {
     const handle = harness.newHandler();
     const old = newChat();
-    const ticket = await file(handle, old);
-    await ReportModel.updateOne({ ticket }, { $set: { receivedAt: new Date(Date.now() - 31 * 86_400_000) } });
+    await file(handle, old);
+    const marker = `${harness.prefix}:intake:filed:${harness.hasher(`telegram:${old}`)}`;
+    const ttl = await harness.redis.ttl(marker);
+    expect(ttl).toBeGreaterThan(30 * 86_400 - 60);
+    expect(ttl).toBeLessThanOrEqual(30 * 86_400);
+    expect(await harness.redis.get(marker)).not.toContain(old);
+    await harness.redis.del(marker);
     expect(joined(await handle(textFrom(old, 'halo lagi')))).toMatch(/RAHASIA/);
 
     const rejected = newChat();
