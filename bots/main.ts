@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     }
   };
   channels.telegram = await attempt(() => startTelegramChannel(ctx));
-  channels.webchat = await attempt(() => startWebchatChannel(ctx));
+  channels.webchat = await attempt(() => startWebchatChannel(ctx, cipher));
   channels.whatsapp = await attempt(() => startWhatsappChannel(ctx, cipher));
   channels.whatsapp_cloud = await attempt(() => startWhatsappCloudChannel(ctx));
 

@@ -62,6 +62,8 @@ export const EnvSchema = z.object({
   INTAKE_REPORTS_PER_DAY: z.coerce.number().int().positive().default(5),
   INTAKE_MAX_TEXT_LENGTH: z.coerce.number().int().min(100).default(4000),
   INTAKE_MAX_FILES_PER_REPORT: z.coerce.number().int().min(0).default(10),
+  /** Days after filing in which a chat's messages (no draft open) join its last report instead of starting a new one. */
+  INTAKE_FOLLOW_UP_DAYS: z.coerce.number().int().min(0).default(30),
   /** Rejected and merged reports lose their personal fields this many days after the decision. */
   RETENTION_REJECTED_DAYS: z.coerce.number().int().positive().default(90),
   /** Staff–reporter conversations of a case are erased this many days after terminasi. */
@@ -184,6 +186,7 @@ function toConfig(e: Env) {
       reportsPerDay: e.INTAKE_REPORTS_PER_DAY,
       maxTextLength: e.INTAKE_MAX_TEXT_LENGTH,
       maxFilesPerReport: e.INTAKE_MAX_FILES_PER_REPORT,
+      followUpDays: e.INTAKE_FOLLOW_UP_DAYS,
     },
     retention: { rejectedDays: e.RETENTION_REJECTED_DAYS, transcriptDays: e.RETENTION_TRANSCRIPT_DAYS, cron: e.RETENTION_CRON },
     alerts: { escalateAfterMs: Math.round(e.ALERT_ESCALATE_MINUTES * 60_000) },

@@ -3,6 +3,7 @@ import type { Processor } from './job-context';
 import { processAlert } from './jobs/alert.job';
 import { processEscalate } from './jobs/escalate.job';
 import { processOutbound } from './jobs/outbound.job';
+import { processReporterMessage } from './jobs/reporter-message.job';
 import { processSlaWatch } from './jobs/sla-watch.job';
 import { processStaffReply } from './jobs/staff-reply.job';
 import { processRetention } from './jobs/retention.job';
@@ -19,4 +20,5 @@ export const HANDLERS = {
   sweep: processSweep,
   retention: processRetention,
   staff_reply: processStaffReply,
+  reporter_message: processReporterMessage,
 } satisfies Record<WorkerJobName, Processor>;

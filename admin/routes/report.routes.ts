@@ -2,13 +2,13 @@ import type { Express, Request, Response } from 'express';
 import { z } from 'zod';
 import { attachReportToCase, openCase } from '../../src/cases/open-case';
 import { CaseError } from '../../src/cases/case-error';
-import { ReportMessageModel } from '../../src/db/models/report-message.model';
 import { ReportModel } from '../../src/db/models/report.model';
 import { claimReport, displayNameOf, releaseReport } from '../../src/reports/claim-report';
 import { mergeReport, referOutReport, rejectReport } from '../../src/reports/close-report';
 import { createFolderMediaStore } from '../../src/reports/media-store';
 import { activeBlockFor, blockSender, unblockSender } from '../../src/reports/sender-blocks';
 import { REPLY_TEMPLATE, replyWindowOf } from '../../src/reports/reply-window';
+import { conversationMediaOf, listReportConversation } from '../../src/reports/report-conversation';
 import { canReplyTo, replyToReporter } from '../../src/reports/reply-to-reporter';
 import { decryptPersonalFields, personalFieldNames, recordReveal } from '../../src/reports/reveal-report';
 import { recordAuditEvent } from '../../src/audit/record-audit-event';
@@ -46,9 +46,7 @@ export function registerReportRoutes(app: Express, deps: RouteDeps): void {
     const revealed = isRevealed(req, report.id);
     // Every opening is on record; within a reveal window it is a view of the personal fields, and says so.
     await recordAuditEvent(actorOf(req), { action: revealed ? 'report.view_revealed' : 'report.view', subjectType: 'report', subjectId: report.id, details: { ticket: report.ticket } });
-    const messages = revealed
-      ? (await ReportMessageModel.find({ reportId: report._id }).sort({ at: 1 }).lean()).map((m) => ({ ...m, text: deps.cipher.decrypt(m.text) }))
-      : [];
+    const messages = await listReportConversation(report._id, { revealed, cipher: deps.cipher });
     res.render('report.njk', {
       title: report.ticket,
       report,
@@ -174,6 +172,18 @@ export function registerReportRoutes(app: Express, deps: RouteDeps): void {
     if (!isRevealed(req, String(report._id))) return res.status(403).type('text/plain').send('reveal first');
     const plain = await createFolderMediaStore(deps.config.media.dir, deps.cipher).get(item.storageKey);
     await recordAuditEvent(actorOf(req), { action: 'report.media', subjectType: 'report', subjectId: String(report._id), details: { ticket: report.ticket, index: Number(req.params.index) } });
+    res.set({ 'content-type': item.mimeType, 'content-disposition': 'inline', 'cache-control': 'no-store' }).send(plain);
+  });
+
+  // A file the reporter sent after filing: the same rules as the report's own media.
+  app.get('/reports/:id/messages/:messageId/media', allow('report.media'), id, requireObjectIdParam('messageId'), async (req, res) => {
+    const reportId = String(req.params.id);
+    const item = await conversationMediaOf(reportId, String(req.params.messageId));
+    const report = item ? await ReportModel.findById(reportId, { ticket: 1 }).lean() : null;
+    if (!report || !item) return res.status(404).type('text/plain').send('not found');
+    if (!isRevealed(req, reportId)) return res.status(403).type('text/plain').send('reveal first');
+    const plain = await createFolderMediaStore(deps.config.media.dir, deps.cipher).get(item.storageKey);
+    await recordAuditEvent(actorOf(req), { action: 'report.media', subjectType: 'report', subjectId: reportId, details: { ticket: report.ticket, messageId: String(req.params.messageId) } });
     res.set({ 'content-type': item.mimeType, 'content-disposition': 'inline', 'cache-control': 'no-store' }).send(plain);
   });
 }

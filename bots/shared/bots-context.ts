@@ -5,8 +5,11 @@ import type { HandleInboundMessage, OutboundMessage } from '../../src/intake/mes
 import type { Logger } from '../../src/logger';
 import type { Channel } from '../../src/reports/report-vocabulary';
 
-/** Sends replies to a chat outside a conversation turn (draft reminders). */
-export type ChannelSender = (chatId: string, replies: OutboundMessage[]) => Promise<void>;
+/**
+ * Sends replies to a chat outside a conversation turn (draft reminders, staff replies). The web chat answers whether
+ * an open page showed them (`delivered`) or they wait for the reporter to come back (`waiting`).
+ */
+export type ChannelSender = (chatId: string, replies: OutboundMessage[], purpose?: 'reminder' | 'staff_reply') => Promise<void | 'delivered' | 'waiting'>;
 
 /** What every channel of the bots process is started with; main.ts builds it once. */
 export interface BotsContext {

@@ -26,7 +26,7 @@ export function startChannelReplyWorker(deps: {
         await markStaffReplyFailed(messageId);
         throw new UnrecoverableError(`no sender for ${report?.channel ?? 'a missing report'} in this process`);
       }
-      const done = await deliverStaffReply(messageId, { cipher: deps.cipher, send: (chatId, text) => send(chatId, [{ text }]) });
+      const done = await deliverStaffReply(messageId, { cipher: deps.cipher, send: (chatId, text) => send(chatId, [{ text }], 'staff_reply') });
       return done.outcome;
     },
     { connection: deps.connection, prefix: deps.prefix, concurrency: 2 },

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import express, { type Request, type Router } from 'express';
+import express, { type Request, type Response, type Router } from 'express';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import type { HandleInboundMessage, InboundMessage, OutboundMessage } from '../../src/intake/messages';
+import type { HandleInboundMessage, InboundMessage, MediaKind, OutboundMessage } from '../../src/intake/messages';
 import { createRateLimit } from '../shared/rate-limit';
+import type { LiveChats } from './live-chats';
 import { renderChatPage } from './render-page';
 
 export interface WebchatDeps {
@@ -17,25 +18,57 @@ export interface WebchatDeps {
   unitName: string;
   exitUrl: string;
   messagesPerMinute: number;
+  maxTextLength: number;
+  media: { allowedTypes: readonly string[]; maxBytes: number };
+  live: LiveChats;
+  /** Staff replies kept for this chat while it was closed: shown once its page is open again, then marked delivered. */
+  waitingReplies: (sessionId: string) => Promise<{ id: string; replies: OutboundMessage[] }[]>;
+  markShown: (messageId: string) => Promise<void>;
 }
 
 const SESSION_ID = z.string().regex(/^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$/);
+// Longer than INTAKE_MAX_TEXT_LENGTH on purpose: the engine answers an over-long text calmly instead of a 400.
+const TEXT = z.string().max(50_000);
 const ApiMessageSchema = z.object({
   sessionId: SESSION_ID,
-  text: z.string().max(20_000).optional(),
+  text: TEXT.optional(),
   choice: z.string().max(64).optional(),
+  location: z.object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }).strict().optional(),
 });
-const FormMessageSchema = z.object({ session: SESSION_ID, text: z.string().max(20_000).optional(), choice: z.string().max(64).optional() });
+type ApiMessage = z.infer<typeof ApiMessageSchema>;
+const FormMessageSchema = z.object({ session: SESSION_ID, text: TEXT.optional(), choice: z.string().max(64).optional() });
+/** A file from the page: base64 in JSON, so the page needs no multipart encoder and the server no multipart parser. */
+const UploadSchema = z.object({
+  sessionId: SESSION_ID,
+  mimeType: z.string().max(100).regex(/^[a-z0-9.+-]+\/[a-z0-9.+-]+$/i),
+  fileName: z.string().max(200).optional(),
+  caption: TEXT.optional(),
+  /** Recorded in the page (a voice note), not picked from the device. */
+  recorded: z.boolean().optional(),
+  data: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/),
+});
+type Upload = z.infer<typeof UploadSchema>;
 
 const STATIC: Record<string, string> = { 'chat.js': 'text/javascript; charset=utf-8', 'chat.css': 'text/css; charset=utf-8' };
 const WELCOME: OutboundMessage = { text: 'Selamat datang. Tulis pesan apa saja (misalnya "halo") untuk mulai melapor.\nWelcome. Type anything (e.g. "hello") to start a report.' };
 const TOO_FAST: OutboundMessage = { text: 'Pesan Anda terlalu cepat. Mohon tunggu sebentar, lalu kirim lagi.\n\nYou are sending too fast. Please wait a moment and try again.' };
+/** Keeps proxies and the browser from closing a quiet event stream. */
+const HEARTBEAT_MS = 25_000;
+/** Open event streams one bots process holds at most: each is a socket and a subscription. */
+const MAX_OPEN_STREAMS = 5_000;
 
-/** GET /chat (the page), POST /chat (the page without JavaScript), POST /chat/api/messages (JSON), /chat/static/*. */
-export function webchatRoutes(deps: WebchatDeps): Router {
+/**
+ * GET /chat (the page), POST /chat (the page without JavaScript), POST /chat/api/messages (JSON: text, choice,
+ * location), POST /chat/api/upload (a file), GET /chat/api/events (server-sent events: staff replies), /chat/static/*.
+ */
+export function webchatRoutes(deps: WebchatDeps): Router & { closeStreams(): void } {
   const router = express.Router();
   const limit = createRateLimit(deps.redis, `${deps.prefix}:webchat:rate`, deps.messagesPerMinute, 60);
+  // Opening the event stream costs a subscription and a look-up of waiting replies: counted apart from messages, so a
+  // reconnecting page never uses up what a reporter may send.
+  const connects = createRateLimit(deps.redis, `${deps.prefix}:webchat:connect`, deps.messagesPerMinute, 60);
   const files = new Map(Object.keys(STATIC).map((name) => [name, readFileSync(path.join(__dirname, 'public', name))]));
+  const streams = new Set<Response>();
 
   router.use('/chat', (_req, res, next) => {
     // Nothing of a conversation stays in caches, frames or referrers.
@@ -45,6 +78,8 @@ export function webchatRoutes(deps: WebchatDeps): Router {
       'x-content-type-options': 'nosniff',
       'x-frame-options': 'DENY',
       'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+      // The page asks for the location only when the visitor presses "share location"; nothing else.
+      'permissions-policy': 'geolocation=(self), microphone=(self), camera=()',
     });
     next();
   });
@@ -60,34 +95,102 @@ export function webchatRoutes(deps: WebchatDeps): Router {
     res.type('html').send(page(randomUUID(), [WELCOME]));
   });
 
-  router.post('/chat', express.urlencoded({ extended: false, limit: '64kb' }), async (req, res) => {
+  router.post('/chat', express.urlencoded({ extended: false, limit: '256kb' }), async (req, res) => {
     const form = FormMessageSchema.safeParse(req.body);
     const sessionId = form.success ? form.data.session : randomUUID();
     if (!form.success) return void res.status(400).type('html').send(page(sessionId, [WELCOME]));
     const said = form.data.choice ? undefined : form.data.text;
-    const replies = await converse(req, sessionId, form.data.text, form.data.choice);
+    const replies = await converse(req, toInbound(sessionId, form.data));
     res.status(replies === TOO_FAST_REPLIES ? 429 : 200).type('html').send(page(sessionId, replies, said));
   });
 
-  router.post('/chat/api/messages', express.json({ limit: '64kb' }), async (req, res) => {
+  router.post('/chat/api/messages', express.json({ limit: '256kb' }), async (req, res) => {
     const body = ApiMessageSchema.safeParse(req.body);
-    if (!body.success) return void res.status(400).json({ error: 'expected {sessionId, text} or {sessionId, choice}' });
-    const replies = await converse(req, body.data.sessionId, body.data.text, body.data.choice);
+    if (!body.success) return void res.status(400).json({ error: 'expected {sessionId, text}, {sessionId, choice} or {sessionId, location}' });
+    const replies = await converse(req, toInbound(body.data.sessionId, body.data));
     res.status(replies === TOO_FAST_REPLIES ? 429 : 200).json({ replies });
   });
 
+  // base64 is a third larger than the file; the schema and the engine check the decoded size again.
+  const uploadLimit = Math.ceil((deps.media.maxBytes * 4) / 3) + 64 * 1024;
+  router.post('/chat/api/upload', express.json({ limit: uploadLimit }), async (req, res) => {
+    const body = UploadSchema.safeParse(req.body);
+    if (!body.success) return void res.status(400).json({ error: 'expected {sessionId, mimeType, data (base64)}' });
+    const bytes = Buffer.from(body.data.data, 'base64');
+    const replies = await converse(req, toMediaMessage(body.data, bytes));
+    res.status(replies === TOO_FAST_REPLIES ? 429 : 200).json({ replies });
+  });
+
+  router.get('/chat/api/events', async (req, res) => {
+    const sessionId = SESSION_ID.safeParse(req.query.sessionId);
+    if (!sessionId.success) return void res.status(400).json({ error: 'expected ?sessionId=' });
+    // A refused stream is not retried by EventSource: the chat goes on without live replies, which wait instead.
+    if (streams.size >= MAX_OPEN_STREAMS) return void res.status(503).json({ error: 'busy' });
+    if (!(await connects.hit(deps.hasher(`webchat-ip:${req.ip ?? 'unknown'}`)))) return void res.status(429).json({ error: 'too many connections' });
+    res.status(200).set({ 'content-type': 'text/event-stream; charset=utf-8', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    res.flushHeaders();
+    res.write('retry: 3000\n\n');
+    const send = (replies: OutboundMessage[]) => res.write(`event: replies\ndata: ${JSON.stringify({ replies })}\n\n`);
+    streams.add(res);
+    const stop = await deps.live.open(sessionId.data, send);
+    const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
+    heartbeat.unref();
+    res.on('close', () => {
+      clearInterval(heartbeat);
+      streams.delete(res);
+      void stop();
+    });
+    try {
+      for (const waiting of await deps.waitingReplies(sessionId.data)) {
+        if (res.writableEnded) break;
+        send(waiting.replies);
+        await deps.markShown(waiting.id);
+      }
+    } catch {
+      // The replies stay `waiting` and are shown the next time the page connects.
+    }
+  });
+
   const TOO_FAST_REPLIES = [TOO_FAST];
-  async function converse(req: Request, sessionId: string, text?: string, choice?: string): Promise<OutboundMessage[]> {
+  async function converse(req: Request, message: InboundMessage): Promise<OutboundMessage[]> {
     if (!(await limit.hit(deps.hasher(`webchat-ip:${req.ip ?? 'unknown'}`)))) return TOO_FAST_REPLIES;
-    const message: InboundMessage = choice
-      ? { channel: 'webchat', chatId: sessionId, kind: 'choice', choice, receivedAt: new Date() }
-      : { channel: 'webchat', chatId: sessionId, kind: 'text', text: text ?? '', receivedAt: new Date() };
     return deps.handle(message);
   }
 
   function page(sessionId: string, replies: OutboundMessage[], said?: string): string {
-    return renderChatPage({ sessionId, unitName: deps.unitName, exitUrl: deps.exitUrl, replies, said });
+    return renderChatPage({ sessionId, unitName: deps.unitName, exitUrl: deps.exitUrl, replies, said, maxTextLength: deps.maxTextLength, media: deps.media });
   }
 
-  return router;
+  const router2 = router as Router & { closeStreams(): void };
+  /** Ends every open event stream (graceful stop: the HTTP server can then close). */
+  router2.closeStreams = () => {
+    for (const res of streams) res.end();
+    streams.clear();
+  };
+  return router2;
+}
+
+function toInbound(sessionId: string, body: Omit<ApiMessage, 'sessionId'>): InboundMessage {
+  const base = { channel: 'webchat' as const, chatId: sessionId, receivedAt: new Date() };
+  if (body.choice) return { ...base, kind: 'choice', choice: body.choice };
+  if (body.location) return { ...base, kind: 'location', location: body.location };
+  return { ...base, kind: 'text', text: body.text ?? '' };
+}
+
+/** The same media message Telegram or WhatsApp would give the engine; the bytes are already here. */
+function toMediaMessage(upload: Upload, bytes: Buffer): InboundMessage {
+  const mimeType = upload.mimeType.toLowerCase();
+  return {
+    channel: 'webchat', chatId: upload.sessionId, kind: 'media', receivedAt: new Date(),
+    text: upload.caption || undefined,
+    media: { kind: mediaKindOf(mimeType, upload.recorded === true), mimeType, size: bytes.length, fileName: upload.fileName },
+    fetchMedia: async () => bytes,
+  };
+}
+
+function mediaKindOf(mimeType: string, recorded: boolean): MediaKind {
+  if (mimeType.startsWith('image/')) return 'photo';
+  if (mimeType.startsWith('audio/')) return recorded || mimeType === 'audio/ogg' ? 'voice' : 'audio';
+  if (mimeType.startsWith('video/')) return 'video';
+  return 'document';
 }

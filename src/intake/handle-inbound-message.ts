@@ -10,6 +10,7 @@ import { createSenderBlockList } from '../reports/sender-blocks';
 import type { MediaStore } from '../reports/media-store';
 import { storeReport } from '../reports/store-report';
 import { advanceIntake, askAgain, type EngineContext } from './advance-intake';
+import { createAfterFiling } from './after-filing';
 import type { Catalogue } from './catalogues/catalogue';
 import { catalogueFor } from './catalogues/catalogue-for';
 import { en } from './catalogues/en';
@@ -61,6 +62,11 @@ export function createIntakeHandler(deps: IntakeDeps): HandleInboundMessage & { 
   });
   const limits = createIntakeLimits(redis, config.redis.prefix, config.intake, district.timezone);
   const blockList = createSenderBlockList({ redis, prefix: config.redis.prefix });
+  // Messages after filing (no draft open) join the filed report; `status ADU-…` answers one ticket (after-filing.ts).
+  const afterFiling = createAfterFiling({
+    redis, cipher, queues, mediaStore, config, district, logger,
+    enqueueTimeoutMs: ENQUEUE_TIMEOUT_MS, mediaFetchTimeoutMs: MEDIA_FETCH_TIMEOUT_MS,
+  });
 
   async function handle(raw: InboundMessage): Promise<OutboundMessage[]> {
     const message = toValidMessage(raw);
@@ -108,6 +114,8 @@ export function createIntakeHandler(deps: IntakeDeps): HandleInboundMessage & { 
       resumeAfterMinutes: config.intake.resumeAfterMinutes,
       media: { maxBytes: config.media.maxBytes, allowedTypes: config.media.allowedTypes, maxFiles: config.intake.maxFilesPerReport },
     };
+    const early = await afterFiling(message, chatHash, at, loaded?.draft ?? null, ctx);
+    if (early) return early;
     const result = advanceIntake(loaded?.draft ?? null, message, ctx);
     let draft = result.draft;
     let replies = result.replies;
@@ -128,7 +136,8 @@ export function createIntakeHandler(deps: IntakeDeps): HandleInboundMessage & { 
     } else if (loaded) {
       await drafts.remove(chatHash);
     }
-    return [...first, ...replies];
+    const language = draft?.language ?? loaded?.draft.language;
+    return [...first, ...replies].map((r) => (language && !r.language ? { ...r, language } : r));
   }
 
   interface EffectInput {
@@ -200,6 +209,10 @@ export function createIntakeHandler(deps: IntakeDeps): HandleInboundMessage & { 
     }
     logger.info({ reportId: stored.id, channel: message.channel }, 'report received');
     const counted = limits.countReport(chatHash, at).catch(() => undefined);
+    if (config.intake.followUpDays > 0) {
+      await afterFiling.remember(chatHash, { id: stored.id, ticket: stored.ticket, language: draft.language }).catch((err: unknown) =>
+        logger.warn({ err: errorText(err), reportId: stored.id }, 'filed report not noted; a message after filing starts a new report'));
+    }
     try {
       await withTimeout(enqueue(queues, 'triage', { reportId: stored.id }), ENQUEUE_TIMEOUT_MS);
     } catch (err) {

@@ -45,6 +45,10 @@ export interface OutboundMessage {
   options?: OutboundOption[];
   /** Emergency contacts and the like: channels may send these with more prominence. */
   urgent?: boolean;
+  /** The language the conversation is in after this reply: channels with their own words (the web chat) follow it. */
+  language?: 'id' | 'en';
+  /** A staff member's reply, not the service's: the web chat shows it apart. */
+  staff?: boolean;
 }
 
 /** The engine's entry point as channels see it: one inbound message in, the replies to send in order. */

@@ -33,7 +33,7 @@ export const JOBS = {
   sweep: { queue: 'maintenance', payload: z.object({}) },
   /**
    * A staff reply to a reporter on a channel only the bots process can reach (WhatsApp Cloud API, within or after the
-   * 24-hour window): consumed there. Ids only; the text stays encrypted in the ReportMessage.
+   * 24-hour window; the web chat's open connections): consumed there. Ids only; the text stays encrypted in the ReportMessage.
    */
   channel_reply: { queue: 'bots', payload: z.object({ reportId: objectId, messageId: objectId }) },
   /** Scheduled: anonymise old rejected/merged reports and erase closed cases' conversations (RETENTION_* settings). */
@@ -43,6 +43,11 @@ export const JOBS = {
    * waiting alert in the same queue (jobs without a priority go first): a batch of replies never holds up the on-call.
    */
   staff_reply: { queue: 'outbound', payload: z.object({ reportId: objectId, messageId: objectId }), options: { priority: 10 } },
+  /**
+   * A reporter wrote after filing (a `ReportMessage` `in`): tell whoever holds the report, or the case's pekerja sosial.
+   * Ids only; the text stays encrypted in the message.
+   */
+  reporter_message: { queue: 'alerts', payload: z.object({ reportId: objectId, messageId: objectId }) },
   /**
    * One message to a WhatsApp chat (whatsapp-web.js). Consumed by the bots process, where the browser session lives.
    * `sealed` is the field cipher's encryption of {chatId, text}: a reply can quote what the reporter wrote.
@@ -73,6 +78,8 @@ export function jobIdFor<N extends JobName>(name: N, payload: JobPayload<N>): st
       return `reply-${p.messageId}`;
     case 'channel_reply':
       return `channel-reply-${p.messageId}`;
+    case 'reporter_message':
+      return `reporter-message-${p.messageId}`;
     case 'whatsapp_send':
       return `wa-${p.messageId}`;
     default:

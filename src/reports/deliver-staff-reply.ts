@@ -4,27 +4,35 @@ import { ReportMessageModel } from '../db/models/report-message.model';
 import { ReportModel } from '../db/models/report.model';
 import { enqueue, type Queues } from '../queue/queues';
 
-export type DeliverOutcome = { outcome: 'sent' | 'already_sent' | 'not_found' | 'unreachable'; channel?: string };
+export type DeliverOutcome = { outcome: 'sent' | 'delivered' | 'waiting' | 'already_sent' | 'not_found' | 'unreachable'; channel?: string };
+
+/**
+ * What a channel's send says about a reply: the web chat answers `delivered` (shown in the reporter's open chat) or
+ * `waiting` (no chat open: kept until the same chat session comes back); every other channel resolves to anything
+ * else, which records `sent` (handed to Telegram or WhatsApp).
+ */
+export type SendResult = 'delivered' | 'waiting' | unknown;
 
 /**
  * Sends one stored staff reply to the reporter's chat through `send`, once: a retry after a successful send finds
- * the message `sent` and does nothing.
+ * the message `sent` (or `delivered`) and does nothing.
  */
 export async function deliverStaffReply(
   messageId: string,
-  deps: { cipher: FieldCipher; send: (chatId: string, text: string) => Promise<unknown> },
+  deps: { cipher: FieldCipher; send: (chatId: string, text: string) => Promise<SendResult> },
 ): Promise<DeliverOutcome> {
   const message = await ReportMessageModel.findById(messageId);
   if (!message) return { outcome: 'not_found' };
-  if (message.status === 'sent') return { outcome: 'already_sent' };
+  if (message.status === 'sent' || message.status === 'delivered') return { outcome: 'already_sent' };
   const report = await ReportModel.findById(message.reportId, { channel: 1, replyAddress: 1 }).lean();
   if (!report?.replyAddress) {
     await ReportMessageModel.updateOne({ _id: message._id }, { $set: { status: 'failed' } });
     return { outcome: 'unreachable' };
   }
-  await deps.send(deps.cipher.decrypt(report.replyAddress), deps.cipher.decrypt(message.text));
-  await ReportMessageModel.updateOne({ _id: message._id }, { $set: { status: 'sent' } });
-  return { outcome: 'sent', channel: report.channel };
+  const result = await deps.send(deps.cipher.decrypt(report.replyAddress), deps.cipher.decrypt(message.text));
+  const status = result === 'delivered' || result === 'waiting' ? result : 'sent';
+  await ReportMessageModel.updateOne({ _id: message._id }, { $set: { status } });
+  return { outcome: status, channel: report.channel };
 }
 
 export function deliverStaffReplyByTelegram(messageId: string, deps: { cipher: FieldCipher; telegram: TelegramSender }): Promise<DeliverOutcome> {
@@ -34,7 +42,7 @@ export function deliverStaffReplyByTelegram(messageId: string, deps: { cipher: F
 export async function markStaffReplyFailed(messageId: string): Promise<void> {
   // `_id`-only filters throughout: FerretDB reads every document for any other filter.
   const message = await ReportMessageModel.findById(messageId, { status: 1 }).lean();
-  if (message && message.status !== 'sent') await ReportMessageModel.updateOne({ _id: messageId }, { $set: { status: 'failed' } });
+  if (message && message.status !== 'sent' && message.status !== 'delivered') await ReportMessageModel.updateOne({ _id: messageId }, { $set: { status: 'failed' } });
 }
 
 /**

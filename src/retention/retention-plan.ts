@@ -1,3 +1,4 @@
+import type { Types } from 'mongoose';
 import { CaseModel } from '../db/models/case.model';
 import { ReportMessageModel } from '../db/models/report-message.model';
 import { ReportModel } from '../db/models/report.model';
@@ -47,7 +48,17 @@ export async function applyRetention(periods: RetentionPeriods, removeMedia: (st
     { _id: { $in: doomed.map((r) => r._id) } },
     { $unset: Object.fromEntries(PERSONAL_FIELDS.map((f) => [f, 1])), $set: { media: [] } },
   );
+  // What the reporter wrote after filing is personal too: an anonymised report keeps no conversation.
+  const conversationOfDoomed = await eraseConversations(doomed.map((r) => r._id), removeMedia);
   const reportIds = await closedCaseReportIds(cut.transcript);
-  const erased = reportIds.length ? await ReportMessageModel.deleteMany({ reportId: { $in: reportIds } }) : { deletedCount: 0 };
-  return { reportsAnonymised: anonymised.modifiedCount, messagesErased: erased.deletedCount };
+  const erased = await eraseConversations(reportIds, removeMedia);
+  return { reportsAnonymised: anonymised.modifiedCount, messagesErased: erased + conversationOfDoomed };
+}
+
+/** Deletes the reports' conversations, the files reporters sent after filing first. */
+async function eraseConversations(reportIds: Types.ObjectId[], removeMedia: (storageKey: string) => Promise<void>): Promise<number> {
+  if (!reportIds.length) return 0;
+  const withFiles = await ReportMessageModel.find({ reportId: { $in: reportIds }, media: { $exists: true } }, { media: 1 }).lean();
+  for (const m of withFiles) if (m.media) await removeMedia(m.media.storageKey);
+  return (await ReportMessageModel.deleteMany({ reportId: { $in: reportIds } })).deletedCount;
 }

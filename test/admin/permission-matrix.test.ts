@@ -48,6 +48,7 @@ const MATRIX: Record<string, StaffRole[] | typeof PUBLIC> = {
   'POST /reports/:id/reveal': REVEAL,
   'POST /api/reports/:id/reveal': REVEAL,
   'GET /reports/:id/media/:index': REVEAL,
+  'GET /reports/:id/messages/:messageId/media': REVEAL,
   'POST /reports/:id/claim': CLAIM,
   'POST /api/reports/:id/claim': CLAIM,
   'POST /reports/:id/release': CLAIM,

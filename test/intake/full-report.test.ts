@@ -55,8 +55,9 @@ describe('a full report typed as numbers and words', () => {
 
     const job = await harness.queues.reports!.getJob(`triage-${report!._id.toString()}`);
     expect(job?.data).toEqual({ reportId: report!._id.toString() });
-    // The draft is gone: the next message starts a new conversation.
-    expect(await say('halo lagi')).toMatch(/RAHASIA/);
+    // The draft is gone: the next message joins the filed report, and "laporan baru" starts a new conversation.
+    expect(await say('halo lagi')).toMatch(/sudah kami teruskan/);
+    expect(await say('laporan baru')).toMatch(/RAHASIA/);
   });
 
   it('walks the same flow pressing the buttons each reply offers, and a shared location', async () => {

@@ -41,4 +41,15 @@ describe('retention', () => {
     expect(await ReportMessageModel.countDocuments({ reportId: open._id })).toBe(1);
     expect(await planRetention(periods)).toMatchObject({ rejectedReportsToAnonymise: 0, transcriptMessagesToErase: 0 });
   });
+
+  it('erases what a reporter sent after filing, files included, with the conversation', async () => {
+    const closed = await makeReport({ status: 'claimed' });
+    await CaseModel.create({ caseNumber: 'KSS-2024-0002', openedBy: 'x', status: 'terminated', terminatedAt: daysAgo(400), reportIds: [closed._id] });
+    const media = { kind: 'photo', mimeType: 'image/jpeg', size: 3, sha256: 'a'.repeat(64), storageKey: 'ab/follow-up.bin' } as const;
+    await ReportMessageModel.create({ reportId: closed._id, direction: 'in', text: testCipher.encrypt('foto'), by: 'reporter', status: 'received', media });
+    const removed: string[] = [];
+    expect(await applyRetention(periods, async (key) => void removed.push(key))).toMatchObject({ messagesErased: 1 });
+    expect(removed).toEqual(['ab/follow-up.bin']);
+    expect(await ReportMessageModel.countDocuments({ reportId: closed._id })).toBe(0);
+  });
 });

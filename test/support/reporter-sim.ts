@@ -40,7 +40,8 @@ const TICKET = /ADU-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}/;
 /** What to send next, given the latest message the bot sent this reporter. Order matters: most specific first. */
 export function nextMove(p: Persona, last: string, state: { confirmed: boolean }): NextMove {
   const ticket = last.match(TICKET)?.[0];
-  if (ticket && /nomor tiket|Laporan Anda:/.test(last)) return { ticket };
+  // "…menangani laporan ADU-…": a resent confirm after filing joins the filed report, which names its ticket.
+  if (ticket && /nomor tiket|Laporan Anda:|menangani laporan/.test(last)) return { ticket };
   if (/Kirim sekarang\?/.test(last)) return { send: '1' };
   if (/belum berhasil disimpan|masih diproses|terlalu cepat|Maaf, laporan|^\s*$/.test(last) && !/\?/.test(last.split('\n').pop() ?? '')) return { wait: true };
   if (/RAHASIA/.test(last)) return state.confirmed ? { send: 'status' } : { send: 'ya' };
@@ -107,7 +108,7 @@ export async function runReporter(
     opts.onMessage?.();
     if (replies.length) result.latencies.push(Date.now() - started);
     // A ticket anywhere in what arrived (a late answer to an earlier confirm included) ends the report.
-    const ticketed = replies.find((r) => TICKET.test(r) && /nomor tiket|Laporan Anda:/.test(r));
+    const ticketed = replies.find((r) => TICKET.test(r) && /nomor tiket|Laporan Anda:|menangani laporan/.test(r));
     if (ticketed) {
       result.ticket = ticketed.match(TICKET)![0];
       if (confirmStarted) result.confirmMs = Date.now() - confirmStarted;

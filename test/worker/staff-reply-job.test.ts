@@ -74,4 +74,21 @@ describe('a staff reply reaches the reporter on Telegram', () => {
     expect(JSON.parse(cipher.decrypt(job.data.sealed))).toEqual({ chatId: '6281299990000@c.us', text: 'Kami akan menghubungi Anda.' });
     await expectEventually(async () => expect((await ReportMessageModel.findById(messageId).lean())?.status).toBe('sent'));
   });
+
+  // Observed on main: "replies on webchat are not delivered by the worker", the reply marked failed.
+  it('hands a reply to a web-chat reporter to the bots process (which holds the open pages), ids only, still queued', async () => {
+    const cipher = createFieldCipher(w.harness.config.crypto);
+    const report = await storeReceivedReport(w.harness.config);
+    await ReportModel.updateOne({ _id: report._id }, { $set: { channel: 'webchat', anonymous: false, replyAddress: cipher.encrypt(crypto.randomUUID()) } });
+
+    const result = await replyToReporter(report.id, 'Kami sudah membaca laporan Anda.', staff, cipher, w.harness.queues);
+    const messageId = result.ok ? result.messageId : '';
+    const job = await expectEventually(async () => {
+      const found = await w.harness.queues.bots!.getJob(`channel-reply-${messageId}`);
+      expect(found).toBeDefined();
+      return found!;
+    });
+    expect(job.data).toEqual({ reportId: report.id, messageId });
+    expect((await ReportMessageModel.findById(messageId).lean())?.status).toBe('queued');
+  });
 });

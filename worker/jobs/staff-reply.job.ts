@@ -10,7 +10,8 @@ export async function processStaffReply(job: Job, ctx: JobContext): Promise<Outc
   const report = await ReportModel.findById(reportId, { channel: 1 }).lean();
   if (!report) throw new UnrecoverableError(`report ${reportId} not found`);
   if (report.channel === 'whatsapp') return handOverStaffReplyToWhatsapp(messageId, { cipher: ctx.cipher, queues: ctx.queues });
-  if (report.channel === 'whatsapp_cloud') {
+  // The web chat's open connections live in the bots process: it shows the reply there, or keeps it waiting.
+  if (report.channel === 'whatsapp_cloud' || report.channel === 'webchat') {
     await enqueue(ctx.queues, 'channel_reply', { reportId, messageId });
     return { outcome: 'handed_over', channel: report.channel };
   }

@@ -11,7 +11,7 @@ const alertSchema = new Schema(
     idempotencyKey: { type: String, required: true },
     /** What the alert is about, shared by its escalations: "report-<id>", "draft-<id>", "sla". */
     subject: { type: String, required: true },
-    kind: { type: String, enum: ['report', 'urgent_draft', 'sla', 'case'], required: true },
+    kind: { type: String, enum: ['report', 'urgent_draft', 'sla', 'case', 'reporter_message'], required: true },
     /** For `case` alerts: the case the staff member is told about (a case manager's own alerts). */
     caseId: Schema.Types.ObjectId,
     reportId: Schema.Types.ObjectId,

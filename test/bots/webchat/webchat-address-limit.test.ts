@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
 import { createBotsApp } from '../../../bots/create-bots-app';
+import type { LiveChats } from '../../../bots/webchat/live-chats';
 import { webchatRoutes } from '../../../bots/webchat/webchat-routes';
 import { loadConfig } from '../../../src/config';
 import type { TrustProxy } from '../../../src/trust-proxy';
@@ -21,6 +22,9 @@ async function startChat(trustProxy: TrustProxy): Promise<string> {
   channels.use(webchatRoutes({
     handle: async () => [{ text: 'ok' }], redis, prefix, hasher: (v) => `h(${v})`,
     unitName: 'Unit', exitUrl: 'https://example.org/', messagesPerMinute: PER_MINUTE,
+    // What this test does not reach: files and the live channel of staff replies.
+    maxTextLength: 4000, media: { allowedTypes: ['image/jpeg'], maxBytes: 1024 },
+    live: {} as LiveChats, waitingReplies: async () => [], markShown: async () => undefined,
   }));
   const server = http.createServer(app);
   servers.push(server);
