@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { CLAUSE_BREAK } from './normalise';
+import { hasPhrase, readWords, type Words } from './words';
+
+// Yes, no and "don't know" as people say them, alone or at the start of a sentence: "iya bu tolong …", "iya setuju",
+// "enggak", "gak tau", "nggih", "mboten", "indak", "sudah tidak", "masih".
+
+export const YesNoAnswerSchema = z.enum(['yes', 'no', 'unknown']);
+export type YesNoAnswer = z.infer<typeof YesNoAnswerSchema>;
+
+const YES = new Set([
+  'ya', 'iya', 'yes', 'yeah', 'yea', 'yep', 'oke', 'setuju', 'boleh', 'benar', 'betul', 'tentu', 'pasti', 'silakan', 'silahkan',
+  'lanjut', 'mau', 'bersedia', 'siap', 'sure', 'masih', 'still', 'okay', 'agree', 'correct', 'right', 'sudi',
+]);
+const NO = new Set(['tidak', 'bukan', 'no', 'nope', 'nah', 'jangan', 'belum', 'never', 'not', 'nothing', 'aman']);
+/** Said to the person asking, not an answer: skipped at the start ("iya bu", "bu, iya", "mas, ndak"). */
+const ADDRESS = new Set(['bu', 'ibu', 'pak', 'bapak', 'kak', 'kakak', 'mas', 'mbak', 'dek', 'bang', 'min', 'admin', 'ni', 'da', 'sus', 'dik', 'adik', 'eh', 'hmm', 'em', 'oh', 'wah', 'duh', 'aduh', 'maaf', 'halo', 'hai']);
+const DONT_KNOW = [
+  'tidak tahu', 'belum tahu', 'kurang tahu', 'tidak yakin', 'kurang yakin', 'belum yakin', 'tidak pasti', 'entah', 'mungkin',
+  'ragu', 'bingung', "don't know", 'dont know', 'do not know', 'not sure', 'idk', 'unknown', 'maybe', 'perhaps',
+];
+/** It stopped: no to "still going on?" and to "in danger now?". */
+const STOPPED = ['sudah tidak', 'tidak lagi', 'sudah aman', 'sudah berhenti', 'sudah selesai', 'no longer', 'not anymore'];
+
+/** The answer a text gives to a yes/no question, or undefined when it gives none (or contradicts itself). */
+export function readYesNo(text: string): YesNoAnswer | undefined {
+  const w = readWords(text);
+  const leads = new Set(clauseStarts(w).map(wordAnswer).filter((a) => a !== undefined));
+  if (leads.size > 1) return undefined; // "iya, eh tidak": ask again rather than guess
+  const lead = [...leads][0];
+  // A sentence that starts with yes is yes, whatever follows ("iya bu, saya tidak tahu harus bagaimana").
+  if (lead === 'yes') return 'yes';
+  if (STOPPED.some((p) => hasPhrase(w, p))) return 'no';
+  if (DONT_KNOW.some((p) => hasPhrase(w, p))) return 'unknown';
+  return lead;
+}
+
+/** "gak tau", "ndak ngerti", "embuh": the text says the reporter does not know. */
+export function isDontKnow(text: string): boolean {
+  return readYesNo(text) === 'unknown';
+}
+
+function wordAnswer(word: string): YesNoAnswer | undefined {
+  if (YES.has(word)) return 'yes';
+  if (NO.has(word)) return 'no';
+  return undefined;
+}
+
+/** The first word of each clause that is not a form of address or a filler. */
+function clauseStarts(w: Words): string[] {
+  const starts: string[] = [];
+  let atStart = true;
+  for (const token of w.tokens) {
+    if (token === CLAUSE_BREAK) atStart = true;
+    else if (atStart && !ADDRESS.has(token)) {
+      starts.push(token);
+      atStart = false;
+    }
+  }
+  return starts;
+}
