@@ -60,9 +60,23 @@ export function stems(text: string): string[] {
 /** One typed word as one or more standard words. */
 export function standardWords(raw: string): string[] {
   const word = collapsePair(raw);
-  const mapped = lookUp(word);
+  const mapped = lookUp(word) ?? possessive(word);
   if (mapped) return mapped.split(' ');
   return [standardSuffix(word)];
+}
+
+// "-nya" as Minangkabau ("tatangganyo") and Javanese ("pamane", "gurune") write it, on a word we know.
+const POSSESSIVES: readonly RegExp[] = [/^([a-z]{3,})nyo$/, /^([a-z]{3,}[aiueo])ne$/, /^([a-z]{3,}[^aiueo])e$/];
+
+function possessive(word: string): string | undefined {
+  if (isRoot(word)) return undefined;
+  for (const pattern of POSSESSIVES) {
+    const base = pattern.exec(word)?.[1];
+    if (!base) continue;
+    const known = lookUp(base) ?? (isRoot(base) ? base : undefined);
+    if (known && !known.includes(' ')) return `${known}nya`;
+  }
+  return undefined;
 }
 
 function lookUp(word: string): string | undefined {

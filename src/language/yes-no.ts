@@ -25,7 +25,10 @@ const STOPPED = ['sudah tidak', 'tidak lagi', 'sudah aman', 'sudah berhenti', 's
 /** The answer a text gives to a yes/no question, or undefined when it gives none (or contradicts itself). */
 export function readYesNo(text: string): YesNoAnswer | undefined {
   const w = readWords(text);
-  const leads = new Set(clauseStarts(w).map(wordAnswer).filter((a) => a !== undefined));
+  const starts = clauseStarts(w);
+  // "yes no", "iya tidak": a clause that opens with both answers gives neither.
+  if (starts.some(([first, second]) => wordAnswer(first) && wordAnswer(second) && wordAnswer(first) !== wordAnswer(second))) return undefined;
+  const leads = new Set(starts.map(([first]) => wordAnswer(first)).filter((a) => a !== undefined));
   if (leads.size > 1) return undefined; // "iya, eh tidak": ask again rather than guess
   const lead = [...leads][0];
   // A sentence that starts with yes is yes, whatever follows ("iya bu, saya tidak tahu harus bagaimana").
@@ -40,22 +43,24 @@ export function isDontKnow(text: string): boolean {
   return readYesNo(text) === 'unknown';
 }
 
-function wordAnswer(word: string): YesNoAnswer | undefined {
+function wordAnswer(word: string | undefined): YesNoAnswer | undefined {
+  if (word === undefined) return undefined;
   if (YES.has(word)) return 'yes';
   if (NO.has(word)) return 'no';
   return undefined;
 }
 
-/** The first word of each clause that is not a form of address or a filler. */
-function clauseStarts(w: Words): string[] {
-  const starts: string[] = [];
-  let atStart = true;
-  for (const token of w.tokens) {
-    if (token === CLAUSE_BREAK) atStart = true;
-    else if (atStart && !ADDRESS.has(token)) {
-      starts.push(token);
-      atStart = false;
+/** The first two words of each clause, forms of address and fillers left out. */
+function clauseStarts(w: Words): [string, string | undefined][] {
+  const starts: [string, string | undefined][] = [];
+  let clause: string[] = [];
+  for (const token of [...w.tokens, CLAUSE_BREAK]) {
+    if (token !== CLAUSE_BREAK) {
+      if (clause.length > 0 || !ADDRESS.has(token)) clause.push(token);
+      continue;
     }
+    if (clause.length) starts.push([clause[0]!, clause[1]]);
+    clause = [];
   }
   return starts;
 }

@@ -47,7 +47,6 @@ const base = optionStep({
   text: (t) => t.confirm,
   options: confirmOptions,
   apply: () => ({}),
-  next: () => 'confirm',
 });
 
 export const confirmStep: Step = {
@@ -56,6 +55,7 @@ export const confirmStep: Step = {
     const shown = base.prompt(draft, ctx, t);
     return { ...shown, text: `${summarise(draft, t)}\n\n${t.confirm}` };
   },
+  shortPrompt: base.prompt,
   accept(answer, _draft, _ctx, t) {
     const choice = pickOption(answer, confirmOptions, t);
     if (!choice) return { type: 'invalid', hint: hintFor(answer, t, t.hints.pickOption) };

@@ -45,7 +45,6 @@ export const descriptionStep: Step = {
     if (!parsed.success) return { type: 'invalid', hint: t.hints.tooShort };
     return { type: 'answered', answers: { description: parsed.data } };
   },
-  next: () => 'more_media',
 };
 
 const continueOptions = optionStep({
@@ -53,7 +52,6 @@ const continueOptions = optionStep({
   text: (t) => t.moreMedia,
   options: (t) => [{ value: 'continue', label: t.options.continue, means: 'no', synonyms: ['lanjut', 'next', 'selesai', 'sudah', 'tidak ada', 'skip', 'lewati', 'done'] }],
   apply: () => ({}),
-  next: () => 'child_age',
 });
 
 /** The optional point after the description where more files can be sent. */

@@ -15,5 +15,4 @@ export const resumeStep: Step = {
     if (!choice) return { type: 'invalid', hint: hintFor(answer, t, t.hints.pickOption) };
     return { type: 'action', action: choice };
   },
-  next: (draft) => draft.returnTo ?? 'consent',
 };

@@ -12,7 +12,6 @@ export const whenStep: Step = {
     if (!when.success) return { type: 'invalid', hint: t.hints.textNeeded };
     return { type: 'answered', answers: { occurredWhen: when.data } };
   },
-  next: () => 'ongoing',
 };
 
 export const ongoingStep = optionStep({
@@ -20,7 +19,5 @@ export const ongoingStep = optionStep({
   text: (t) => t.ongoing,
   options: yesNoDontKnowOptions,
   apply: (v) => ({ ongoing: v }),
-  // Anonymous reporters are not asked how to reach them.
-  next: (draft) => (draft.answers.anonymous ? 'confirm' : 'contact'),
   hint: (t) => t.hints.yesNo,
 });

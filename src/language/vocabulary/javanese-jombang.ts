@@ -8,7 +8,7 @@ export const JAVANESE_JOMBANG: Readonly<Record<string, string>> = {
   embuh: 'entah', mboh: 'entah', ngertos: 'tahu', weruh: 'tahu', reti: 'tahu', ngerti: 'tahu', sampun: 'sudah', wes: 'sudah', uwes: 'sudah', wis: 'sudah',
   isih: 'masih', taksih: 'masih', saiki: 'sekarang', sakniki: 'sekarang', saiki2: 'sekarang', nembe: 'baru', wingi: 'kemarin',
   // people
-  aku: 'saya', kulo: 'saya', kula: 'saya', awakdewe: 'kami', arek: 'anak', cah: 'anak', bocah: 'anak', putra: 'anak', putrane: 'anaknya',
+  aku: 'saya', kulo: 'saya', kula: 'saya', awakdewe: 'kami', arek: 'anak', cah: 'anak', bocah: 'anak', putrane: 'anaknya',
   anake: 'anaknya', bapake: 'bapaknya', romo: 'bapak', abah: 'bapak', ibuk: 'ibu', mbok: 'ibu',   ibune: 'ibunya', emake: 'ibunya', mbah: 'kakek', mbahe: 'kakeknya', pakdhe: 'paman', pakde: 'paman', paklik: 'paman', bulik: 'bibi',
   budhe: 'bibi', bude: 'bibi', mas: 'kakak', mbak: 'kakak', mbakyu: 'kakak', adhik: 'adik', tonggo: 'tetangga', tanggane: 'tetangganya',
   tonggone: 'tetangganya', konco: 'teman', kanca: 'teman', koncone: 'temannya', gurune: 'gurunya', wong: 'orang', uwong: 'orang',
