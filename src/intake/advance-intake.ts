@@ -6,6 +6,7 @@ import { newDraft, type Draft, type DraftAnswers, type StepId } from './draft';
 import type { IntakeEffect } from './effects';
 import type { InboundMessage, OutboundMessage } from './messages';
 import { emergencyMessage } from './steps/danger';
+import { acceptMedia } from './steps/description';
 import { isBeforeStory, nextStep } from './flow';
 import { STEPS } from './steps/registry';
 import type { Answer, StepContext, StepOutcome } from './steps/step';
@@ -41,6 +42,8 @@ const GLOBAL_WORDS: Record<string, GlobalWord> = {
 
 /** Steps that are detours, not questions of the report: never in the back history. */
 const DETOURS: readonly StepId[] = ['resume', 'language', 'cancel_check'];
+/** Steps that take files themselves. */
+const TAKES_MEDIA: readonly StepId[] = ['description', 'more_media'];
 
 export function advanceIntake(current: Draft | null, message: InboundMessage, ctx: EngineContext): IntakeResult {
   const text = message.kind === 'text' ? cleanText(message.text ?? '') : undefined;
@@ -115,7 +118,11 @@ function answerStep(before: Draft, message: InboundMessage, ctx: EngineContext, 
   }
 
   const step = STEPS[draft.step];
-  const outcome = step.accept(stepAnswer, draft, ctx, t);
+  // Files are welcome at any question once the story is told (there is no separate "more files?" question any more):
+  // kept, counted, and the same question asked again.
+  const outcome = stepAnswer.kind === 'media' && draft.answers.description !== undefined && !TAKES_MEDIA.includes(draft.step)
+    ? acceptMedia(stepAnswer, draft, ctx, t)
+    : step.accept(stepAnswer, draft, ctx, t);
   switch (outcome.type) {
     case 'invalid':
       // After the emergency numbers, the question again without a reproach.

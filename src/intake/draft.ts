@@ -54,6 +54,8 @@ export const DraftSchema = z.object({
     adultAge: z.number().int().min(18).max(120).optional(),
     /** The reporter chose to pass an adult's story on to staff as a referral note (true), instead of retyping the age. */
     adultReferral: z.boolean().optional(),
+    /** The reporter asked, at the summary, to add the optional details (child's name, desa, location, time). */
+    details: z.boolean().optional(),
     childSex: z.enum(SEXES).optional(),
     childName: z.string().optional(),
     perpetratorRelation: z.enum(PERPETRATOR_RELATIONS).optional(),

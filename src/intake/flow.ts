@@ -8,6 +8,8 @@ type Needed = (draft: Draft) => boolean;
 
 const isAdult = (d: Draft) => d.answers.adultReferral === true;
 const never: Needed = () => false;
+/** An optional detail: asked only when the reporter chose "add details" at the summary, and not given yet. */
+const detail = (key: 'childName' | 'desa' | 'exactLocation' | 'occurredWhen'): Needed => (d) => d.answers.details === true && d.answers[key] === undefined;
 
 const FLOW: readonly (readonly [StepId, Needed])[] = [
   ['consent', (d) => d.answers.consent === undefined],
@@ -21,13 +23,13 @@ const FLOW: readonly (readonly [StepId, Needed])[] = [
   ['child_age', (d) => d.answers.childAgeBand === undefined && d.answers.adultAge === undefined],
   ['adult_check', (d) => d.answers.adultAge !== undefined && d.answers.adultReferral === undefined],
   ['child_sex', (d) => d.answers.childSex === undefined && !isAdult(d)],
-  ['child_name', never],
+  ['child_name', detail('childName')],
   ['perpetrator', (d) => d.answers.perpetratorRelation === undefined && !isAdult(d)],
   ['kecamatan', (d) => d.answers.kecamatan === undefined],
-  ['desa', never],
+  ['desa', detail('desa')],
   ['place_type', (d) => d.answers.placeType === undefined && !isAdult(d)],
-  ['location', never],
-  ['when', never],
+  ['location', detail('exactLocation')],
+  ['when', detail('occurredWhen')],
   // Danger now is going on now: asked only when danger was not.
   ['ongoing', (d) => d.answers.ongoing === undefined && d.answers.danger !== 'yes' && !isAdult(d)],
   ['contact', (d) => d.answers.contactMethod === undefined && !d.answers.anonymous],
@@ -35,9 +37,10 @@ const FLOW: readonly (readonly [StepId, Needed])[] = [
   ['confirm', () => true],
 ];
 
-/** The next question after `after` that still needs an answer; a detour step continues from the start. */
+/** The next question after `after` that still needs an answer; a detour step or the summary continue from the start. */
 export function nextStep(draft: Draft, after: StepId): StepId {
-  const from = FLOW.findIndex(([id]) => id === after);
+  // From the summary ("add details") the flow starts over, asking only what is still needed.
+  const from = after === 'confirm' ? -1 : FLOW.findIndex(([id]) => id === after);
   return FLOW.slice(from + 1).find(([, needed]) => needed(draft))?.[0] ?? 'confirm';
 }
 

@@ -61,7 +61,7 @@ export interface Catalogue {
   contactMethods: Record<ContactMethod, string>;
   contactPhone: string;
   confirm: string;
-  confirmOptions: { send: string; back: string; cancel: string };
+  confirmOptions: { send: string; back: string; cancel: string; details: string };
   summary: {
     danger: string; reporter: string; anonymous: string; category: string; description: string; media: string;
     child: string; perpetrator: string; place: string; when: string; ongoing: string; contact: string;

@@ -113,7 +113,7 @@ export const en: Catalogue = {
   contactMethods: { same_chat: 'Through this chat', other_number: 'Another phone number', none: 'Anonymous, no need to contact me' },
   contactPhone: 'Type a phone number we can call (for example 0812 3456 7890).',
   confirm: 'Please check the summary of your report. Send it now?',
-  confirmOptions: { send: 'Send report', back: 'Back, change', cancel: 'Cancel' },
+  confirmOptions: { send: 'Send report', back: 'Back, change', cancel: 'Cancel', details: 'Add details (child\'s name, village, time)' },
   summary: {
     danger: 'Danger now', reporter: 'Reporter', anonymous: 'Anonymous', category: 'What happened',
     description: 'Account', media: 'Files', child: 'Child', perpetrator: 'Perpetrator', place: 'Place', when: 'When',

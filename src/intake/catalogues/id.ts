@@ -114,7 +114,7 @@ export const id: Catalogue = {
   contactMethods: { same_chat: 'Lewat chat ini', other_number: 'Nomor telepon lain', none: 'Anonim, tidak perlu dihubungi' },
   contactPhone: 'Tulis nomor telepon yang bisa dihubungi (misalnya 0812 3456 7890).',
   confirm: 'Periksa ringkasan laporan Anda. Kirim sekarang?',
-  confirmOptions: { send: 'Kirim laporan', back: 'Kembali, ubah', cancel: 'Batalkan' },
+  confirmOptions: { send: 'Kirim laporan', back: 'Kembali, ubah', cancel: 'Batalkan', details: 'Tambah detail (nama anak, desa, waktu)' },
   summary: {
     danger: 'Bahaya saat ini', reporter: 'Pelapor', anonymous: 'Anonim', category: 'Kejadian',
     description: 'Cerita', media: 'Berkas', child: 'Anak', perpetrator: 'Pelaku', place: 'Tempat', when: 'Waktu',

@@ -35,11 +35,13 @@ export function summarise(draft: Draft, t: Catalogue): string {
   return lines.map(([k, v]) => `${k}: ${v}`).join('\n');
 }
 
-type ConfirmChoice = 'send' | 'back' | 'cancel';
+type ConfirmChoice = 'send' | 'back' | 'cancel' | 'details';
 const confirmOptions = (t: Catalogue): StepOption<ConfirmChoice>[] => [
   { value: 'send', label: t.confirmOptions.send, means: 'yes', synonyms: ['kirim', 'send', 'submit'] },
   { value: 'back', label: t.confirmOptions.back, synonyms: ['ubah', 'edit', 'change'] },
   { value: 'cancel', label: t.confirmOptions.cancel, means: 'no' },
+  // What the unit does not need in order to act, for a reporter who wants to give it.
+  { value: 'details', label: t.confirmOptions.details, synonyms: ['detail', 'tambah', 'tambah detail', 'details', 'add details'] },
 ];
 
 const base = optionStep({
@@ -59,6 +61,7 @@ export const confirmStep: Step = {
   accept(answer, _draft, _ctx, t) {
     const choice = pickOption(answer, confirmOptions, t);
     if (!choice) return { type: 'invalid', hint: hintFor(answer, t, t.hints.pickOption) };
+    if (choice === 'details') return { type: 'answered', answers: { details: true } };
     return { type: 'action', action: choice === 'send' ? 'submit' : choice };
   },
 };
