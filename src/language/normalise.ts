@@ -30,6 +30,7 @@ export function plainText(text: string): string {
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/([a-z])\1{2,}/g, '$1')
+    .replace(/['’]s\b/g, '') // "neighbour's"
     .replace(/\b([a-z]{2,})2([a-z]*)\b/g, '$1-$1$2') // "pukul2" is written "pukul-pukul"
     .replace(/(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)/g, ' '); // "4thn", "umur4"
 }
@@ -66,7 +67,7 @@ export function standardWords(raw: string): string[] {
 }
 
 // "-nya" as Minangkabau ("tatangganyo") and Javanese ("pamane", "gurune") write it, on a word we know.
-const POSSESSIVES: readonly RegExp[] = [/^([a-z]{3,})nyo$/, /^([a-z]{3,}[aiueo])ne$/, /^([a-z]{3,}[^aiueo])e$/];
+const POSSESSIVES: readonly RegExp[] = [/^([a-z]{3,})nyo$/, /^([a-z]{2,}[aiueo])ne$/, /^([a-z]{2,}[^aiueo])e$/];
 
 function possessive(word: string): string | undefined {
   if (isRoot(word)) return undefined;

@@ -26,7 +26,7 @@ const PERPETRATORS: Table<PerpetratorRelation> = [
   ['not_said', ['tidak mau sebut', 'tidak ingin sebut', 'rahasia', 'rather not say']],
   ['orang_tua', PARENT],
   ['keluarga', RELATIVE],
-  ['pacar_teman', ['pacar', 'teman', 'kawan', 'cowok', 'boyfriend', 'girlfriend', 'friend']],
+  ['pacar_teman', ['pacar', 'teman', 'kawan', 'cowok', 'boyfriend', 'girlfriend', 'friend', 'friends', 'classmate', 'classmates']],
   ['tetangga', ['tetangga', 'neighbour', 'neighbor']],
   ['guru', ['guru', 'ustad', 'ustadz', 'pengajar', 'pelatih', 'teacher', 'coach']],
   ['majikan', ['majikan', 'bos', 'juragan', 'employer', 'boss']],
@@ -44,14 +44,14 @@ const PLACES: Table<PlaceType> = [
 
 /** Physical first among what a story often mixes; sexual violence and trafficking before everything. */
 const CATEGORIES: Table<Category> = [
-  ['kekerasan_seksual', ['perkosa', 'cabul', 'leceh', 'raba', 'setubuh', 'sodomi', 'grepe', 'kemaluan', 'alat kelamin', 'bugil', 'telanjang', 'rape', 'sexual', 'molest']],
+  ['kekerasan_seksual', ['perkosa', 'cabul', 'leceh', 'raba', 'setubuh', 'sodomi', 'grepe', 'kemaluan', 'alat kelamin', 'bugil', 'telanjang', 'rape', 'raped', 'sexual', 'sexually', 'molest', 'molested']],
   ['eksploitasi_seksual', ['jual diri', 'open bo', 'prostitusi', 'pelacur', 'layani tamu', 'eksploitasi seksual']],
   ['perdagangan_orang', ['dijual', 'jual anak', 'perdagangan', 'trafficking', 'traffick']],
   ['perkawinan_anak', ['nikah', 'kawin', 'jodoh', 'menikah', 'married', 'marriage']],
-  ['kekerasan_fisik', ['pukul', 'tendang', 'tampar', 'cekik', 'hajar', 'siksa', 'aniaya', 'bacok', 'tusuk', 'sundut', 'jambak', 'banting', 'cubit', 'cambuk', 'lempar', 'memar', 'lebam', 'kdrt', 'kekerasan fisik', 'beat', 'hit', 'kick', 'fisik']],
-  ['eksploitasi_ekonomi', ['suruh kerja', 'paksa kerja', 'kerja paksa', 'emis', 'pengemis', 'suruh jualan', 'suruh ngamen', 'ngamen', 'buruh anak', 'child labour', 'forced to work']],
-  ['penelantaran', ['telantar', 'sendirian', 'tinggal sendiri', 'tidak diurus', 'tidak dirawat', 'tidak dikasih makan', 'tidak diberi makan', 'lapar', 'tidak terurus', 'dibuang', 'neglect', 'abandon']],
-  ['perundungan', ['bully', 'rundung', 'ejek', 'olok', 'kucil', 'palak']],
+  ['kekerasan_fisik', ['pukul', 'tendang', 'tampar', 'cekik', 'hajar', 'siksa', 'aniaya', 'bacok', 'tusuk', 'sundut', 'jambak', 'banting', 'cubit', 'cambuk', 'lempar', 'memar', 'lebam', 'kdrt', 'kekerasan fisik', 'beat', 'beaten', 'beating', 'hit', 'hitting', 'kick', 'kicked', 'slapped', 'fisik']],
+  ['eksploitasi_ekonomi', ['suruh kerja', 'paksa kerja', 'kerja paksa', 'emis', 'pengemis', 'suruh jualan', 'suruh ngamen', 'ngamen', 'buruh anak', 'child labour', 'forced to work', 'made to work', 'dikon kerjo', 'disuruah karajo']],
+  ['penelantaran', ['telantar', 'sendirian', 'tinggal sendiri', 'tidak diurus', 'tidak dirawat', 'tidak dikasih makan', 'tidak diberi makan', 'lapar', 'tidak terurus', 'dibuang', 'neglect', 'neglected', 'abandon', 'abandoned', 'left alone']],
+  ['perundungan', ['bully', 'bullied', 'bullying', 'rundung', 'ejek', 'olok', 'kucil', 'palak']],
   ['kekerasan_psikis', ['bentak', 'maki', 'hina', 'ancam', 'marahi', 'kata kasar', 'trauma', 'psikis', 'threat']],
   ['dokumen_kependudukan', ['akta', 'kartu keluarga', 'dokumen', 'identitas', 'ktp', 'birth certificate']],
   ['pendidikan', ['putus sekolah', 'tidak sekolah', 'tidak boleh sekolah', 'keluar sekolah', 'pendidikan', 'education']],

@@ -22,13 +22,14 @@ export interface StoryFacts {
 }
 
 const HARM_VERBS = ['pukul', 'tendang', 'tampar', 'cekik', 'hajar', 'siksa', 'aniaya', 'perkosa', 'cabul', 'leceh', 'raba', 'sundut',
-  'jambak', 'cubit', 'bentak', 'maki', 'ancam', 'kurung', 'usir', 'telantar', 'tinggal', 'jual', 'suruh', 'paksa', 'bully', 'ejek', 'marahi'];
+  'jambak', 'cubit', 'bentak', 'maki', 'ancam', 'kurung', 'usir', 'telantar', 'tinggal', 'jual', 'suruh', 'paksa', 'bully', 'ejek', 'marahi',
+  'beaten', 'hit', 'bullied', 'abused', 'molested', 'neglected', 'forced', 'threatened', 'kicked', 'slapped'];
 
 const REPORTER_IN_STORY: readonly (readonly [ReporterRole, readonly string[]])[] = [
   ['parent_guardian', ['anak saya', 'anakku', 'anak kami', 'my child', 'my son', 'my daughter']],
   ['teacher_school', ['murid saya', 'siswa saya', 'murid kami', 'my student', 'my pupil']],
   ['health_worker', ['pasien saya', 'my patient']],
-  ['relative', ['keponakan saya', 'ponakan saya', 'cucu saya', 'adik saya', 'sepupu saya', 'my niece', 'my nephew', 'my grandchild']],
+  ['relative', ['keponakan saya', 'ponakan saya', 'keponakanku', 'ponakanku', 'cucuku', 'cucu saya', 'adik saya', 'sepupu saya', 'my niece', 'my nephew', 'my grandchild']],
   ['neighbour_community', ['anak tetangga', 'tetangga saya', 'di sebelah rumah', 'my neighbour', 'my neighbor', 'neighbour', 'neighbor']],
 ];
 

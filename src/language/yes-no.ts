@@ -14,7 +14,9 @@ const YES = new Set([
 ]);
 const NO = new Set(['tidak', 'bukan', 'no', 'nope', 'nah', 'jangan', 'belum', 'never', 'not', 'nothing', 'aman']);
 /** Said to the person asking, not an answer: skipped at the start ("iya bu", "bu, iya", "mas, ndak"). */
-const ADDRESS = new Set(['bu', 'ibu', 'pak', 'bapak', 'kak', 'kakak', 'mas', 'mbak', 'dek', 'bang', 'min', 'admin', 'ni', 'da', 'sus', 'dik', 'adik', 'eh', 'hmm', 'em', 'oh', 'wah', 'duh', 'aduh', 'maaf', 'halo', 'hai']);
+const ADDRESS = new Set([
+  'i', 'saya', 'kami', 'we', 'kulo', 'ambo', // "saya setuju", "I agree": the speaker, then the answer
+ 'bu', 'ibu', 'pak', 'bapak', 'kak', 'kakak', 'mas', 'mbak', 'dek', 'bang', 'min', 'admin', 'ni', 'da', 'sus', 'dik', 'adik', 'eh', 'hmm', 'em', 'oh', 'wah', 'duh', 'aduh', 'maaf', 'halo', 'hai']);
 const DONT_KNOW = [
   'tidak tahu', 'belum tahu', 'kurang tahu', 'tidak yakin', 'kurang yakin', 'belum yakin', 'tidak pasti', 'entah', 'mungkin',
   'ragu', 'bingung', "don't know", 'dont know', 'do not know', 'not sure', 'idk', 'unknown', 'maybe', 'perhaps',
@@ -28,7 +30,9 @@ export function readYesNo(text: string): YesNoAnswer | undefined {
   const starts = clauseStarts(w);
   // "yes no", "iya tidak": a clause that opens with both answers gives neither.
   if (starts.some(([first, second]) => wordAnswer(first) && wordAnswer(second) && wordAnswer(first) !== wordAnswer(second))) return undefined;
-  const leads = new Set(starts.map(([first]) => wordAnswer(first)).filter((a) => a !== undefined));
+  // "tidak tahu …" opens a clause with "no" but is no answer to the question.
+  const answering = starts.filter(([first, second]) => !DONT_KNOW.includes(`${first} ${second}`));
+  const leads = new Set(answering.map(([first]) => wordAnswer(first)).filter((a) => a !== undefined));
   if (leads.size > 1) return undefined; // "iya, eh tidak": ask again rather than guess
   const lead = [...leads][0];
   // A sentence that starts with yes is yes, whatever follows ("iya bu, saya tidak tahu harus bagaimana").

@@ -59,7 +59,7 @@ export const en: Catalogue = {
     failed: 'We could not receive this file. Please send it again in a moment.',
     notHere: 'Files can be sent while describing what happened. For this question, please type your answer.',
   },
-  childAge: 'How old is the child? Type the age (for example "9 years") or choose an age band.',
+  childAge: 'How old is the child, and a boy or a girl? Type the age (for example "9 years, girl") or choose an age band.',
   ageBands: {
     '0-5': '0–5 years',
     '6-12': '6–12 years',

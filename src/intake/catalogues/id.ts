@@ -60,7 +60,7 @@ export const id: Catalogue = {
     failed: 'Berkas ini gagal kami terima. Silakan kirim ulang sebentar lagi.',
     notHere: 'Berkas bisa dikirim saat menceritakan kejadian. Untuk pertanyaan ini, silakan ketik jawabannya.',
   },
-  childAge: 'Berapa umur anak tersebut? Tulis umurnya (misalnya "9 tahun") atau pilih kelompok umur.',
+  childAge: 'Berapa umur anak tersebut, dan laki-laki atau perempuan? Tulis umurnya (misalnya "9 tahun, perempuan") atau pilih kelompok umur.',
   ageBands: {
     '0-5': '0–5 tahun',
     '6-12': '6–12 tahun',

@@ -44,14 +44,16 @@ export const childAgeStep: Step = {
   accept(answer, _draft, _ctx, t) {
     const read = readAge(answer, t);
     if (!read) return { type: 'invalid', hint: hintFor(answer, t, t.hints.age) };
+    // The question asks both: "cewek 4 thn" answers the sex too, and that question is not asked.
+    const childSex = answer.kind === 'text' ? readSex(answer.text) : undefined;
     // An adult's age goes to the adult check next: nothing is dropped before the reporter confirms.
-    return { type: 'answered', answers: { ...read, adultReferral: undefined } };
+    return { type: 'answered', answers: { ...read, adultReferral: undefined, ...(childSex ? { childSex } : {}) } };
   },
 };
 
 type AdultChoice = 'refer' | 'retype' | 'cancel';
 const adultOptions = (t: Catalogue): StepOption<AdultChoice>[] => [
-  { value: 'refer', label: t.adultOptions.refer, means: 'yes', synonyms: ['teruskan', 'rujuk', 'refer', 'pass on'] },
+  { value: 'refer', label: t.adultOptions.refer, means: 'yes', synonyms: ['teruskan', 'rujuk', 'refer', 'pass on', 'pass it on', 'forward'] },
   { value: 'retype', label: t.adultOptions.retype, means: 'no', synonyms: ['salah', 'salah ketik', 'ubah', 'typo', 'change'] },
   { value: 'cancel', label: t.adultOptions.cancel, synonyms: ['batalkan', 'cancel'] },
 ];

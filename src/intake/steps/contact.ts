@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readAnonymity } from '../../language';
+import { normalise, readAnonymity } from '../../language';
 import { CONTACT_METHODS, type ContactMethod } from '../../reports/report-vocabulary';
 import { hintFor, optionStep, type Step } from './step';
 
@@ -9,13 +9,13 @@ export const PhoneSchema = z
   .transform((s) => s.replace(/[\s().-]/g, ''))
   .pipe(z.string().regex(/^(\+?\d{8,15})$/));
 
-const THIS_CHAT = /\b(?:chat|sini|wa ini|nomor ini|ini saja|disini|here|this chat)\b/i;
+const THIS_CHAT = /\b(?:chat|sini|wa ini|nomor ini|ini saja|disini|here|this chat)\b/;
 
 /** How to reach the reporter, in their words: "anonim aja" (no contact), "lewat sini", or the number itself. */
 function readContact(text: string): ContactMethod | undefined {
   if (readAnonymity(text) === true) return 'none';
   if (phoneIn(text)) return 'other_number';
-  return THIS_CHAT.test(text) ? 'same_chat' : undefined;
+  return THIS_CHAT.test(normalise(text)) ? 'same_chat' : undefined;
 }
 
 function phoneIn(text: string): string | undefined {

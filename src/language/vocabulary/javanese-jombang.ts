@@ -10,7 +10,7 @@ export const JAVANESE_JOMBANG: Readonly<Record<string, string>> = {
   // people
   aku: 'saya', kulo: 'saya', kula: 'saya', awakdewe: 'kami', arek: 'anak', cah: 'anak', bocah: 'anak', putrane: 'anaknya',
   anake: 'anaknya', bapake: 'bapaknya', romo: 'bapak', abah: 'bapak', ibuk: 'ibu', mbok: 'ibu',   ibune: 'ibunya', emake: 'ibunya', mbah: 'kakek', mbahe: 'kakeknya', pakdhe: 'paman', pakde: 'paman', paklik: 'paman', bulik: 'bibi',
-  budhe: 'bibi', bude: 'bibi', mas: 'kakak', mbak: 'kakak', mbakyu: 'kakak', adhik: 'adik', tonggo: 'tetangga', tanggane: 'tetangganya',
+  budhe: 'bibi', bude: 'bibi', mas: 'kakak', mbak: 'kakak', mbakyu: 'kakak', adhik: 'adik', tonggo: 'tetangga', tonggoku: 'tetangga saya', tanggane: 'tetangganya',
   tonggone: 'tetangganya', konco: 'teman', kanca: 'teman', koncone: 'temannya', gurune: 'gurunya', wong: 'orang', uwong: 'orang',
   lanang: 'laki-laki', wedok: 'perempuan', wadon: 'perempuan',   // harm and danger
   digebuki: 'dipukuli', digebuk: 'dipukul', gebuk: 'pukul', ngantem: 'memukul', diantem: 'dipukul', dikaplok: 'ditampar', kaplok: 'tampar',
@@ -18,9 +18,10 @@ export const JAVANESE_JOMBANG: Readonly<Record<string, string>> = {
   semaput: 'pingsan', nangis: 'menangis', wedi: 'takut', nesu: 'marah', diuncali: 'dilempari', dijotos: 'dipukul', jotos: 'pukul',
   keluwen: 'kelaparan', luwe: 'lapar', tulung: 'tolong', tulungen: 'tolong',
   // places and words around them
+  dikon: 'disuruh', kon: 'suruh', kerjo: 'kerja', kene: 'sini', wae: 'saja', ae: 'saja', iki: 'ini', saben: 'setiap', dino: 'hari',
   nang: 'di', neng: 'di', ning: 'di', ndek: 'di', nok: 'di', omah: 'rumah', omahe: 'rumahnya', griya: 'rumah', sekolahan: 'sekolah',
   dalan: 'jalan', dewe: 'sendiri', dhewe: 'sendiri', dewean: 'sendirian', karo: 'dengan', ambek: 'dengan',
-  mbek: 'dengan', lan: 'dan', iku: 'itu', iki: 'ini', sing: 'yang', kabeh: 'semua', umure: 'umurnya',   // numbers (for the age)
+  mbek: 'dengan', lan: 'dan', iku: 'itu', sing: 'yang', kabeh: 'semua', umure: 'umurnya',   // numbers (for the age)
   siji: 'satu', loro: 'dua', telu: 'tiga', papat: 'empat', limo: 'lima', enem: 'enam', pitu: 'tujuh', wolu: 'delapan',
   songo: 'sembilan', sanga: 'sembilan', sewelas: 'sebelas', rolas: 'dua belas', telulas: 'tiga belas', patbelas: 'empat belas',
   limolas: 'lima belas', nembelas: 'enam belas', pitulas: 'tujuh belas',

@@ -17,7 +17,8 @@ export const MUKOMUKO_MALAY: Readonly<Record<string, string>> = {
   ditampa: 'ditampar', dicakiak: 'dicekik', badarah: 'berdarah',   tolongan: 'tolong', dibunuah: 'dibunuh', takuik: 'takut', manangih: 'menangis', dikuruang: 'dikurung',
   ditinggaan: 'ditinggal', lapa: 'lapar', kalaparan: 'kelaparan', sakik: 'sakit', luko: 'luka', taluko: 'terluka',
   // places and words around them
-  dirumahnyo: 'di rumahnya', rumahnyo: 'rumahnya', sakola: 'sekolah', sakolah: 'sekolah',   surau: 'masjid', lapau: 'warung', kabun: 'kebun', surang: 'sendiri', sorang: 'sendiri', samo: 'sama', jo: 'dengan',
+  dirumahnyo: 'di rumahnya', rumahnyo: 'rumahnya', sakola: 'sekolah', sakolah: 'sekolah',   disuruah: 'disuruh', karajo: 'kerja', siko: 'sini', sajo: 'saja', disiko: 'di sini', ari: 'hari', tiok: 'setiap',
+  surau: 'masjid', lapau: 'warung', kabun: 'kebun', surang: 'sendiri', sorang: 'sendiri', samo: 'sama', jo: 'dengan',
   nan: 'yang', iko: 'ini', tu: 'itu', umuanyo: 'umurnya', umua: 'umur', taun: 'tahun', baa: 'bagaimana',
   // numbers (for the age)
   ciek: 'satu', duo: 'dua', tigo: 'tiga', ampek: 'empat', limo: 'lima', anam: 'enam', tujuah: 'tujuh', salapan: 'delapan',
