@@ -150,7 +150,7 @@ function answerStep(before: Draft, message: InboundMessage, ctx: EngineContext, 
       }
       break;
     case 'answered':
-      return answered(draft, outcome, story, stepAnswer, ctx);
+      return answered(draft, outcome, story, ctx);
   }
   return show(draft, ctx);
 }
@@ -159,13 +159,12 @@ function answered(
   draft: Draft,
   outcome: Extract<StepOutcome, { type: 'answered' }>,
   story: Partial<DraftAnswers>,
-  answer: Answer,
   ctx: EngineContext,
 ): IntakeResult {
   const effects = outcome.effects ?? [];
   let next: Draft = { ...draft, answers: { ...draft.answers, ...outcome.answers } };
-  // The story question answered in words: what the story also says is taken too.
-  const told = draft.step === 'description' && answer.kind === 'text' && outcome.answers.description !== undefined
+  // The story question answered (in words, or a file's caption): what the story also says is taken too.
+  const told = draft.step === 'description' && outcome.answers.description !== undefined
     ? answersFromStory(outcome.answers.description, next, ctx)
     : {};
   next = { ...next, answers: { ...next.answers, ...told } };

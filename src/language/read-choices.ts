@@ -52,7 +52,7 @@ const CATEGORIES: Table<Category> = [
   ['eksploitasi_ekonomi', ['suruh kerja', 'paksa kerja', 'kerja paksa', 'emis', 'pengemis', 'suruh jualan', 'suruh ngamen', 'ngamen', 'buruh anak', 'child labour', 'forced to work', 'made to work', 'dikon kerjo', 'disuruah karajo']],
   ['penelantaran', ['telantar', 'sendirian', 'tinggal sendiri', 'tidak diurus', 'tidak dirawat', 'tidak dikasih makan', 'tidak diberi makan', 'lapar', 'tidak terurus', 'dibuang', 'neglect', 'neglected', 'abandon', 'abandoned', 'left alone']],
   ['perundungan', ['bully', 'bullied', 'bullying', 'rundung', 'ejek', 'olok', 'kucil', 'palak']],
-  ['kekerasan_psikis', ['bentak', 'maki', 'hina', 'ancam', 'marahi', 'kata kasar', 'trauma', 'psikis', 'threat']],
+  ['kekerasan_psikis', ['bentak', 'maki', 'hina', 'ancam', 'marahi', 'dimarahi', 'dikatai', 'kata kasar', 'trauma', 'psikis', 'threat', 'threatened']],
   ['dokumen_kependudukan', ['akta', 'kartu keluarga', 'dokumen', 'identitas', 'ktp', 'birth certificate']],
   ['pendidikan', ['putus sekolah', 'tidak sekolah', 'tidak boleh sekolah', 'keluar sekolah', 'pendidikan', 'education']],
   ['kesehatan', ['sakit', 'gizi buruk', 'stunting', 'berobat', 'kesehatan', 'health', 'sick']],
