@@ -33,7 +33,7 @@ const REPORTER_IN_STORY: readonly (readonly [ReporterRole, readonly string[]])[]
   ['neighbour_community', ['anak tetangga', 'tetangga saya', 'di sebelah rumah', 'my neighbour', 'my neighbor', 'neighbour', 'neighbor']],
 ];
 
-const ONGOING_YES = ['masih', 'sampai sekarang', 'setiap hari', 'tiap hari', 'sering', 'terus', 'berulang', 'selalu', 'still', 'every day', 'often'];
+const ONGOING_YES = ['masih', 'sampai sekarang', 'setiap hari', 'tiap hari', 'setiap malam', 'tiap malam', 'sering', 'terus', 'berulang', 'selalu', 'still', 'every day', 'often'];
 const ONGOING_NO = ['sudah tidak', 'sudah berhenti', 'tidak lagi', 'no longer'];
 
 export function readStory(text: string): StoryFacts {

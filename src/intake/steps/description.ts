@@ -33,7 +33,8 @@ export const descriptionStep: Step = {
   accept(answer, draft, ctx, t) {
     if (answer.kind === 'media') {
       const stored = acceptMedia(answer, draft, ctx, t);
-      const caption = answer.caption && DescriptionSchema.safeParse(answer.caption).success ? answer.caption : undefined;
+      // A caption of two words or more is the story ("memar di lengan"); one word ("rumahnya") is a label.
+      const caption = answer.caption && answer.caption.trim().includes(' ') && DescriptionSchema.safeParse(answer.caption).success ? answer.caption : undefined;
       if (stored.type !== 'answered') return stored;
       // A caption with words is the description; otherwise ask for the words now.
       return caption
