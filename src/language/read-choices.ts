@@ -22,6 +22,8 @@ const REPORTER_ROLES: Table<ReporterRole> = [
 ];
 
 const PERPETRATORS: Table<PerpetratorRelation> = [
+  // Before the family words: a "kakak kelas" is an older pupil, not a sibling.
+  ['pacar_teman', ['kakak kelas', 'adik kelas', 'teman sekelas', 'teman sekolah', 'senior']],
   ['orang_tak_dikenal', ['tidak kenal', 'tak dikenal', 'tidak dikenal', 'orang asing', 'stranger', 'unknown person']],
   ['not_said', ['tidak mau sebut', 'tidak ingin sebut', 'rahasia', 'rather not say']],
   ['orang_tua', PARENT],
