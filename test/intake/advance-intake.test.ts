@@ -188,3 +188,13 @@ describe('never lose a story', () => {
     expect(send(asked.draft, text('batal')).draft).toBeNull();
   });
 });
+
+describe('an answer that cannot be used', () => {
+  it('is met with one short question and its buttons, not the whole notice again', () => {
+    const d = draftAt('consent', {}, { history: [] });
+    const result = send(d, text('iya, eh tidak'));
+    expect(result.replies).toHaveLength(1);
+    expect(result.replies[0]!.text).toMatch(/^Maaf, mohon jawab ya atau tidak\.\n\nApakah Anda setuju untuk melanjutkan\?$/);
+    expect(result.replies[0]!.options?.map((o) => o.value)).toEqual(['consent:yes', 'consent:no']);
+  });
+});

@@ -77,6 +77,20 @@ describe('the intake handler on real Redis and the database', () => {
     expect(joined(await handle(textFrom(chat, 'halo')))).toMatch(/RAHASIA/);
   });
 
+  it('an adult victim\'s story is never dropped: confirmed, then passed on to staff as a referral note', async () => {
+    const handle = harness.newHandler();
+    const chat = newChat();
+    const story = 'Tetangga saya, seorang ibu, sering dipukuli suaminya di rumah';
+    const replies = await sayAll(handle, chat, [...TO_DESCRIPTION, story, '25 tahun']);
+    expect(replies.at(-1)).toMatch(/Umur 25 tahun berarti korban sudah dewasa[\s\S]*catatan rujukan/);
+    expect(await sayAll(handle, chat, ['teruskan'])).toEqual([expect.stringMatching(/catatan rujukan[\s\S]*kecamatan/)]);
+    const done = await sayAll(handle, chat, ['ipuh', '1', '1']);
+    const report = await ReportModel.findOne({ ticket: ticketIn(done.at(-1)!) }).lean();
+    expect(report).toMatchObject({ child: { ageBand: 'unknown' }, location: { kecamatan: 'Ipuh' } });
+    expect(harness.cipher.decrypt(report!.description!)).toBe(
+      `[Catatan rujukan: pelapor menyatakan korban dewasa (25 tahun); di luar layanan anak, teruskan ke UPTD PPA / P2TP2A.]\n\n${story}`);
+  });
+
   it('resumes after the process restarts (a new handler on the same Redis)', async () => {
     const chat = newChat();
     await sayAll(harness.newHandler(), chat, [...TO_DESCRIPTION, DESCRIPTION]);
