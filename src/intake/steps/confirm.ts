@@ -1,3 +1,4 @@
+import { tokens } from '../../language';
 import type { Catalogue } from '../catalogues/catalogue';
 import type { Draft } from '../draft';
 import { hintFor, optionStep, pickOption, type Step, type StepOption } from './step';
@@ -44,6 +45,16 @@ const confirmOptions = (t: Catalogue): StepOption<ConfirmChoice>[] => [
   { value: 'details', label: t.confirmOptions.details, synonyms: ['detail', 'tambah', 'tambah detail', 'details', 'add details'] },
 ];
 
+/** "kirim aja", "kirim sekarang bu", "mau ubah", "tambah detail dulu": the choice a sentence names, when only one. */
+const CONFIRM_WORDS: Readonly<Record<ConfirmChoice, readonly string[]>> = {
+  send: ['kirim', 'send', 'submit'], back: ['ubah', 'edit', 'ganti', 'change'], cancel: ['batalkan', 'hapus'], details: ['detail', 'tambah', 'details'],
+};
+function readConfirm(text: string): ConfirmChoice | undefined {
+  const said = tokens(text);
+  const named = (Object.keys(CONFIRM_WORDS) as ConfirmChoice[]).filter((c) => CONFIRM_WORDS[c].some((w) => said.includes(w)));
+  return named.length === 1 ? named[0] : undefined;
+}
+
 const base = optionStep({
   id: 'confirm',
   text: (t) => t.confirm,
@@ -59,7 +70,7 @@ export const confirmStep: Step = {
   },
   shortPrompt: base.prompt,
   accept(answer, _draft, _ctx, t) {
-    const choice = pickOption(answer, confirmOptions, t);
+    const choice = pickOption(answer, confirmOptions, t, readConfirm);
     if (!choice) return { type: 'invalid', hint: hintFor(answer, t, t.hints.pickOption) };
     if (choice === 'details') return { type: 'answered', answers: { details: true } };
     return { type: 'action', action: choice === 'send' ? 'submit' : choice };

@@ -60,6 +60,11 @@ describe('confirm step', () => {
       expect(result.draft).toEqual({ ...d, updatedAt: result.draft!.updatedAt });
     }
   });
+  it('reads the choice from a sentence: "kirim aja bu", "mau tambah detail dulu", "saya mau ubah"', () => {
+    expect(send(d, text('kirim aja bu')).effects).toEqual([{ type: 'submit' }]);
+    expect(landed(send({ ...d, answers: { ...d.answers, consent: true } }, text('mau tambah detail dulu')))).toMatchObject({ step: 'child_name', answers: { details: true } });
+    expect(landed(send(d, text('saya mau ubah')))).toMatchObject({ step: 'contact' });
+  });
   it('2 goes back one question, 3 cancels once the reporter confirms (a story is never lost to one word)', () => {
     expect(landed(send(d, text('2')))).toMatchObject({ step: 'contact' });
     const asked = send(d, text('3'));
