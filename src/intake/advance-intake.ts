@@ -113,9 +113,8 @@ function answerStep(before: Draft, message: InboundMessage, ctx: EngineContext, 
     ? answersFromStory(stepAnswer.text, before, ctx)
     : {};
   const draft: Draft = { ...before, answers: { ...before.answers, ...story } };
-  if (draft.step === 'consent' && story.description !== undefined && draft.answers.consent === undefined && parseYesNo(stepAnswer.kind === 'text' ? stepAnswer.text : '') === undefined) {
-    return show(draft, ctx);
-  }
+  // At the notice, a story instead of a yes: kept, and the notice asked again (agreement is never assumed).
+  if (draft.step === 'consent' && story.description !== undefined && !saysYesOrNo(stepAnswer)) return show(draft, ctx);
 
   const step = STEPS[draft.step];
   // Files are welcome at any question once the story is told (there is no separate "more files?" question any more):
@@ -183,6 +182,10 @@ function noticeOf(before: Draft, after: Draft, fromStory: Partial<DraftAnswers>)
     return rest;
   }
   return before.step === 'consent' ? {} : fromStory;
+}
+
+function saysYesOrNo(answer: Answer): boolean {
+  return answer.kind === 'text' && parseYesNo(answer.text) !== undefined;
 }
 
 /** `batal`: at once when no story has been told; otherwise the reporter confirms first, a story is never lost to one word. */
