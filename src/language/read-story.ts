@@ -33,6 +33,7 @@ const REPORTER_IN_STORY: readonly (readonly [ReporterRole, readonly string[]])[]
   ['neighbour_community', ['anak tetangga', 'tetangga saya', 'di sebelah rumah', 'my neighbour', 'my neighbor', 'neighbour', 'neighbor']],
 ];
 
+const CHILD_WORDS = ['anak', 'bayi', 'balita', 'murid', 'siswa', 'keponakan', 'cucu', 'child', 'kid', 'boy', 'girl', 'baby'];
 const ONGOING_YES = ['masih', 'sampai sekarang', 'setiap hari', 'tiap hari', 'setiap malam', 'tiap malam', 'sering', 'terus', 'berulang', 'selalu', 'still', 'every day', 'often'];
 const ONGOING_NO = ['sudah tidak', 'sudah berhenti', 'tidak lagi', 'no longer'];
 
@@ -40,15 +41,16 @@ export function readStory(text: string): StoryFacts {
   const w = readWords(text);
   const category = firstConcept(w, CATEGORY_WORDS);
   const dangerNow = hearsDangerNow(text);
+  const facts = { age: readAgeInStory(text), perpetrator: perpetrator(w), place: place(w) };
   const words = w.tokens.filter((t) => t !== '|').length;
+  // Something happened (harm named, or a child with who/where/how old) — a long greeting or question is no story.
+  const told = category !== undefined || dangerNow || (CHILD_WORDS.some((c) => hasPhrase(w, c)) && Object.values(facts).some(Boolean));
   return {
-    isStory: words >= 4 && (category !== undefined || dangerNow) || words >= 10,
+    isStory: words >= 4 && told,
     category,
     dangerNow,
-    age: readAgeInStory(text),
+    ...facts,
     sex: childSex(w),
-    perpetrator: perpetrator(w),
-    place: place(w),
     reporterRole: firstConcept(w, REPORTER_IN_STORY),
     ongoing: dangerNow || ONGOING_YES.some((p) => affirmed(w, p).length) ? 'yes' : ONGOING_NO.some((p) => hasPhrase(w, p)) ? 'no' : undefined,
   };
@@ -92,7 +94,7 @@ function between(w: Words, from: number, to: number, token: string): boolean {
 function place(w: Words): PlaceType | undefined {
   for (const [type, names] of PLACE_WORDS) {
     if (type === 'lainnya') continue;
-    if (names.some((n) => findPhrase(w, n).some((at) => ['di', 'ke', 'dari', 'lewat', 'via', 'at', 'in', 'nya'].includes(w.tokens[at - 1] ?? '') || w.tokens[at]!.startsWith('di')))) return type;
+    if (names.some((n) => findPhrase(w, n).some((at) => ['di', 'ke', 'dari', 'lewat', 'via', 'at', 'in'].includes(w.tokens[at - 1] ?? '') || w.tokens[at]!.startsWith('di')))) return type;
   }
   return undefined;
 }

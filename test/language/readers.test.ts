@@ -114,3 +114,13 @@ describe('readStory', () => {
     expect(readStory('selamat pagi, mau tanya').isStory).toBe(false);
   });
 });
+
+describe('a long greeting or question is not a story', () => {
+  it.each([
+    'selamat pagi bu saya mau tanya bagaimana cara melapor lewat layanan ini ya terima kasih',
+    'halo, ini benar layanan pengaduan dinas sosial kabupaten? saya mau bertanya dulu',
+  ])('"%s"', (typed) => expect(readStory(typed).isStory).toBe(false));
+  it('a child with who or where is one, even without a harm word', () => {
+    expect(readStory('anak umur 3 tahun sendirian di rumah kosong sejak pagi').isStory).toBe(true);
+  });
+});
