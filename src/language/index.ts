@@ -9,4 +9,4 @@ export {
   readAnonymity, readCategory, readLanguageName, readPerpetrator, readPlaceType, readReporterRole, readSex,
 } from './read-choices';
 export { hearsDangerNow } from './danger';
-export { readStory, type StoryFacts } from './read-story';
+export { readOngoing, readStory, type StoryFacts } from './read-story';

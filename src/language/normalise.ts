@@ -66,8 +66,9 @@ export function standardWords(raw: string): string[] {
   return [standardSuffix(word)];
 }
 
-// "-nya" as Minangkabau ("tatangganyo") and Javanese ("pamane", "gurune") write it, on a word we know.
-const POSSESSIVES: readonly RegExp[] = [/^([a-z]{3,})nyo$/, /^([a-z]{2,}[aiueo])ne$/, /^([a-z]{2,}[^aiueo])e$/];
+// "-nya" on a word the vocabulary maps ("omnya" → "pamannya"), and as Minangkabau ("tatangganyo") and Javanese
+// ("pamane", "gurune") write it.
+const POSSESSIVES: readonly RegExp[] = [/^([a-z]{2,})nya$/, /^([a-z]{3,})nyo$/, /^([a-z]{2,}[aiueo])ne$/, /^([a-z]{2,}[^aiueo])e$/];
 
 function possessive(word: string): string | undefined {
   if (isRoot(word)) return undefined;

@@ -56,6 +56,13 @@ export function readStory(text: string): StoryFacts {
   };
 }
 
+/** Whether it is still going on: "sampai sekarang masih", "tiap hari", "isih" yes; "sudah tidak", "wis ora" no. */
+export function readOngoing(text: string): DangerAnswer | undefined {
+  const w = readWords(text);
+  if (ONGOING_NO.some((p) => hasPhrase(w, p))) return 'no';
+  return ONGOING_YES.some((p) => affirmed(w, p).length) ? 'yes' : undefined;
+}
+
 /** The child's sex when the story names it beside the child ("anak perempuan", "cewek", "putri"). */
 function childSex(w: Words): StoryFacts['sex'] {
   for (const [sex, names] of SEX_WORDS) {

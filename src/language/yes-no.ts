@@ -27,11 +27,10 @@ const STOPPED = ['sudah tidak', 'tidak lagi', 'sudah aman', 'sudah berhenti', 's
 /** The answer a text gives to a yes/no question, or undefined when it gives none (or contradicts itself). */
 export function readYesNo(text: string): YesNoAnswer | undefined {
   const w = readWords(text);
-  const starts = clauseStarts(w);
+  // "tidak tahu …", "not sure" open a clause with a yes or no word but are no answer to the question.
+  const answering = clauseStarts(w).filter(([first, second]) => !DONT_KNOW.includes(`${first} ${second}`));
   // "yes no", "iya tidak": a clause that opens with both answers gives neither.
-  if (starts.some(([first, second]) => wordAnswer(first) && wordAnswer(second) && wordAnswer(first) !== wordAnswer(second))) return undefined;
-  // "tidak tahu …" opens a clause with "no" but is no answer to the question.
-  const answering = starts.filter(([first, second]) => !DONT_KNOW.includes(`${first} ${second}`));
+  if (answering.some(([first, second]) => wordAnswer(first) && wordAnswer(second) && wordAnswer(first) !== wordAnswer(second))) return undefined;
   const leads = new Set(answering.map(([first]) => wordAnswer(first)).filter((a) => a !== undefined));
   if (leads.size > 1) return undefined; // "iya, eh tidak": ask again rather than guess
   const lead = [...leads][0];

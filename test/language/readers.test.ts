@@ -1,6 +1,6 @@
 import {
   hearsDangerNow, readAgeAnswer, readAgeInStory, readAnonymity, readCategory, readLanguageName, readPerpetrator,
-  readPlaceType, readReporterRole, readStory, readYesNo,
+  readOngoing, readPlaceType, readReporterRole, readStory, readYesNo,
 } from '../../src/language';
 
 describe('readYesNo', () => {
@@ -122,5 +122,14 @@ describe('a long greeting or question is not a story', () => {
   ])('"%s"', (typed) => expect(readStory(typed).isStory).toBe(false));
   it('a child with who or where is one, even without a harm word', () => {
     expect(readStory('anak umur 3 tahun sendirian di rumah kosong sejak pagi').isStory).toBe(true);
+  });
+});
+
+describe('still going on, and a few more forms', () => {
+  it.each([['sampai sekarang masih', 'yes'], ['isih terus', 'yes'], ['tiap hari', 'yes'], ['sudah tidak', 'no'], ['wis ora', 'no'], ['halo', undefined]])(
+    'readOngoing("%s") is %s', (typed, ongoing) => expect(readOngoing(typed)).toBe(ongoing));
+  it('"not sure" is don\'t know; "omnya" is family', () => {
+    expect(readYesNo('not sure')).toBe('unknown');
+    expect(readPerpetrator('omnya')).toBe('keluarga');
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readOngoing } from '../../language';
 import { hintFor, optionStep, yesNoDontKnowOptions, type Step } from './step';
 
 const WhenSchema = z.string().min(1).max(300).refine((s) => /[\p{L}\p{N}]/u.test(s));
@@ -19,5 +20,6 @@ export const ongoingStep = optionStep({
   text: (t) => t.ongoing,
   options: yesNoDontKnowOptions,
   apply: (v) => ({ ongoing: v }),
+  read: readOngoing,
   hint: (t) => t.hints.yesNo,
 });
