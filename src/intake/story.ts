@@ -33,6 +33,8 @@ export function answersFromStory(text: string, draft: Draft, ctx: StepContext): 
     reporterRole: a.reporterRole === undefined ? facts.reporterRole : undefined,
     kecamatan: a.kecamatan === undefined ? kecamatanIn(ctx.district, text) : undefined,
     ongoing: a.ongoing === undefined ? facts.ongoing : undefined,
+    occurredWhen: a.occurredWhen === undefined ? facts.when : undefined,
+    desa: a.desa === undefined ? facts.desa : undefined,
   };
   return Object.fromEntries(Object.entries(found).filter(([, v]) => v !== undefined));
 }
@@ -47,6 +49,8 @@ export function understoodMessage(found: Partial<DraftAnswers>, t: Catalogue): s
     found.perpetratorRelation && `${s.perpetrator}: ${t.perpetrators[found.perpetratorRelation]}`,
     found.placeType && `${s.place}: ${t.placeTypes[found.placeType]}`,
     found.kecamatan && `${s.place}: ${found.kecamatan}`,
+    found.desa && `${s.place}: ${found.desa}`,
+    found.occurredWhen && `${s.when}: ${found.occurredWhen}`,
     found.reporterRole && `${s.reporter}: ${t.reporterRoles[found.reporterRole]}`,
     found.ongoing === 'yes' && `${s.ongoing}: ${t.options.yes}`,
   ].filter((line): line is string => typeof line === 'string');

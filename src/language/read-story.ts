@@ -19,6 +19,10 @@ export interface StoryFacts {
   place?: PlaceType;
   reporterRole?: ReporterRole;
   ongoing?: DangerAnswer;
+  /** When it happened, as the story says it ("tadi malam", "sejak Januari"), in the reporter's words. */
+  when?: string;
+  /** The desa or kelurahan the story names ("di desa Pulai Payung"), as written. */
+  desa?: string;
 }
 
 const HARM_VERBS = ['pukul', 'tendang', 'tampar', 'cekik', 'hajar', 'siksa', 'aniaya', 'perkosa', 'cabul', 'leceh', 'raba', 'sundut',
@@ -52,8 +56,24 @@ export function readStory(text: string): StoryFacts {
     ...facts,
     sex: childSex(w),
     reporterRole: firstConcept(w, REPORTER_IN_STORY),
+    when: whenIn(text),
+    desa: desaIn(text),
     ongoing: dangerNow || ONGOING_YES.some((p) => affirmed(w, p).length) ? 'yes' : ONGOING_NO.some((p) => hasPhrase(w, p)) ? 'no' : undefined,
   };
+}
+
+// Time words a story uses, longest first; kept as the reporter wrote them (the summary shows them, staff read them).
+const WHEN = /\b(?:(?:sejak|dari)\s+(?:kemarin|tadi|minggu lalu|bulan lalu|tahun lalu|(?:hari\s+)?(?:senin|selasa|rabu|kamis|jumat|sabtu|minggu)|januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|\d{1,2}\s+\w+)|kemarin(?:\s+(?:pagi|siang|sore|malam))?|kmrn|tadi\s+(?:pagi|siang|sore|malam)|semalam|minggu lalu|bulan lalu|tahun lalu|(?:\d+|dua|tiga|beberapa)\s+(?:hari|minggu|bulan)\s+(?:yang\s+)?lalu|wingi(?:\s+sore|\s+bengi)?|yesterday|last (?:night|week|month))\b/i;
+
+function whenIn(text: string): string | undefined {
+  return WHEN.exec(text)?.[0];
+}
+
+// "desa Pulai Payung", "ds. Lubuk Sanai", "kelurahan Bandar Ratu": the name as written, in capitals (a name, not a word).
+const DESA = /\b(?:desa|ds\.?|kelurahan|kel\.)\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})/;
+
+function desaIn(text: string): string | undefined {
+  return DESA.exec(text)?.[1];
 }
 
 /** Whether it is still going on: "sampai sekarang masih", "tiap hari", "isih" yes; "sudah tidak", "wis ora" no. */

@@ -133,3 +133,11 @@ describe('still going on, and a few more forms', () => {
     expect(readPerpetrator('omnya')).toBe('keluarga');
   });
 });
+
+describe('time and desa in a story', () => {
+  it('keeps them as written', () => {
+    expect(readStory('anak tetangga dipukuli bapaknya tadi malam di desa Pulai Payung')).toMatchObject({ when: 'tadi malam', desa: 'Pulai Payung' });
+    expect(readStory('Sejak Januari anak itu ditinggal sendirian').when).toBe('Sejak Januari');
+    expect(readStory('anak saya dipukul di rumah desa kami')).toMatchObject({ when: undefined, desa: undefined });
+  });
+});
