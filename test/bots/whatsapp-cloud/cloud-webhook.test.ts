@@ -145,9 +145,9 @@ describe('WhatsApp Cloud API webhook', () => {
       ['ya', /menghubungi/], ['lewat chat ini', /Periksa ringkasan/], ['tambah detail', /Nama anak/], ['lewati', /Desa/], ['lewati', /lokasi/]] as const) {
       await chat.say(text, next);
     }
+    // The story said when ("sejak kemarin"): after the location, the summary again.
     await deliver(envelope(waId, { type: 'location', location: { latitude: -2.6, longitude: 101.2, name: 'x' } }));
-    await chat.waitFor(/Kapan/);
-    await chat.say('kemarin', /Periksa ringkasan/);
+    expect((await chat.waitFor(/Periksa ringkasan/)).map(cloudText).join('\n')).toMatch(/Waktu: sejak kemarin/);
     const [done] = await chat.say('kirim laporan', /nomor tiket/);
     const report = await ReportModel.findOne({ ticket: ticketIn(cloudText(done!)) }).lean();
     expect(report).toMatchObject({ channel: 'whatsapp_cloud', reporterRole: 'relative', category: 'penelantaran', child: { age: 3 } });
