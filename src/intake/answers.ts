@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readYesNo } from '../language';
 
 // How typed answers are read: forgiving about case, spacing, punctuation and common chat spellings.
 
@@ -22,23 +23,24 @@ export function matchKey(raw: string): string {
     .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
-const YES = ['ya', 'iya', 'y', 'yes', 'iy', 'yaa', 'yaaa', 'iyaa', 'yup', 'yep', 'ok', 'oke', 'okay', 'setuju', 'boleh', 'benar', 'betul', 'yoi', 'sure'];
-const NO = ['tidak', 'tdk', 'gak', 'ga', 'gk', 'nggak', 'ngga', 'enggak', 'engga', 'no', 'n', 'nope', 'tak', 'ndak', 'nda', 'bukan', 'jangan'];
-const DONT_KNOW = ['tidaktahu', 'tdktau', 'tidaktau', 'gatau', 'gaktau', 'gatahu', 'gaktahu', 'nggaktahu', 'nggaktau', 'entah', 'dontknow', 'idk', 'unknown', 'notsure', 'kurangtahu', 'belumtahu'];
+/** One-letter answers the language layer does not take on its own (a sentence's "y" is not yes). */
+const LETTERS: Record<string, YesNo> = { y: 'yes', n: 'no' };
 
 export const YesNoSchema = z.enum(['yes', 'no']);
 export type YesNo = z.infer<typeof YesNoSchema>;
 
-/** "ya", "iya", "y", "yes", "iy", "yaa" … → yes; "tidak", "tdk", "gak", "nggak", "no", "n" … → no. */
+/**
+ * Yes or no, in the reporter's words: "ya", "iya setuju", "iya bu tolong …", "nggih", "iyo" → yes; "tidak", "gak",
+ * "mboten", "indak", "sudah tidak" → no (src/language reads them).
+ */
 export function parseYesNo(raw: string): YesNo | undefined {
-  const key = matchKey(raw);
-  if (YES.includes(key)) return 'yes';
-  if (NO.includes(key)) return 'no';
-  return undefined;
+  const read = LETTERS[matchKey(raw)] ?? readYesNo(raw);
+  return read === 'yes' || read === 'no' ? read : undefined;
 }
 
+/** "tidak tahu", "gak tau", "embuh", "entah", "not sure". */
 export function isDontKnow(raw: string): boolean {
-  return DONT_KNOW.includes(matchKey(raw));
+  return readYesNo(raw) === 'unknown';
 }
 
 export interface ChoiceOption<V extends string = string> {

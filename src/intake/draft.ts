@@ -10,7 +10,7 @@ import { MEDIA_KINDS } from './messages';
 export const STEP_IDS = [
   'consent', 'danger', 'reporter_role', 'anonymous', 'category', 'description', 'more_media', 'child_age',
   'child_sex', 'child_name', 'perpetrator', 'kecamatan', 'desa', 'place_type', 'location', 'when', 'ongoing',
-  'contact', 'contact_phone', 'confirm', 'resume', 'language',
+  'contact', 'contact_phone', 'confirm', 'resume', 'language', 'adult_check', 'cancel_check',
 ] as const;
 export type StepId = (typeof STEP_IDS)[number];
 
@@ -50,6 +50,12 @@ export const DraftSchema = z.object({
     description: z.string().optional(),
     childAge: z.number().int().min(0).max(17).optional(),
     childAgeBand: z.enum(AGE_BANDS).optional(),
+    /** The victim is an adult (the reporter confirmed it) and the story goes to staff as a referral note. */
+    adultAge: z.number().int().min(18).max(120).optional(),
+    /** The reporter chose to pass an adult's story on to staff as a referral note (true), instead of retyping the age. */
+    adultReferral: z.boolean().optional(),
+    /** The reporter asked, at the summary, to add the optional details (child's name, desa, location, time). */
+    details: z.boolean().optional(),
     childSex: z.enum(SEXES).optional(),
     childName: z.string().optional(),
     perpetratorRelation: z.enum(PERPETRATOR_RELATIONS).optional(),

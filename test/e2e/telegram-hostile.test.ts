@@ -24,15 +24,13 @@ describe('Telegram: hostile and odd input', () => {
     const { fake } = bots;
     await chat.say('halo', /RAHASIA/);
     await chat.say('ya', /bahaya/);
-    await chat.say('tidak', /Siapa Anda/);
-    await chat.say('4', /anonim/);
 
     await chat.say('x'.repeat(20_000), /terlalu panjang/);
     await chat.say('😀😀🔥🙏', /Maaf, mohon jawab ya atau tidak/);
     await chat.say('ti\u0000dak\u0000', /./);
     // Whatever the null bytes did, the conversation goes on from a valid step.
     const afterNull = chat.texts().at(-1)!;
-    if (/anonim/.test(afterNull) || /Maaf/.test(afterNull)) await chat.say('tidak', /Apa yang terjadi/);
+    if (/bahaya/.test(afterNull) || /Maaf/.test(afterNull)) await chat.say('tidak', /Siapa Anda/);
 
     fake.pressButton(2001, 'consent:yes');
     await chat.waitFor(/Tombol itu untuk pertanyaan sebelumnya/);
@@ -54,15 +52,15 @@ describe('Telegram: hostile and odd input', () => {
     fake.pushUpdate({ callback_query: { id: 'cq', from: { id: 2001, is_bot: false, first_name: 'P' }, chat_instance: 'c' } });
 
     // Two messages of one chat at once: handled one after the other, in order.
-    fake.sendText(2001, '1');
+    fake.sendText(2001, '4');
     fake.sendText(2001, `Anak tetangga dipukul ayahnya ${SECRET_WORDS} tiap malam sampai memar`);
     await chat.waitFor(/Ceritakan/);
-    await chat.waitFor(/foto, pesan suara/);
+    await chat.waitFor(/umur/);
     expect(chat.texts().slice(before).join('\n')).not.toMatch(/diedit|grup/);
     expect(fake.textsTo(-100123)).toEqual([]);
 
-    for (const [text, next] of [['lanjut', /umur/], ['8', /Jenis/], ['2', /Nama/], ['lewati', /Siapa yang/], ['2', /kecamatan/],
-      ['4', /Desa/], ['lewati', /tempat/], ['1', /lokasi/], ['lewati', /Kapan/], ['kemarin', /berlangsung/], ['ya', /menghubungi/], ['1', /ringkasan/]] as const) {
+    // The story said what happened, who did it and that it keeps happening.
+    for (const [text, next] of [['8', /Jenis/], ['2', /kecamatan/], ['4', /tempat/], ['1', /menghubungi/], ['1', /ringkasan/]] as const) {
       await chat.say(text, next);
     }
     const [done] = await chat.say('1', /nomor tiket/);

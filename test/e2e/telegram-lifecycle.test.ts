@@ -13,16 +13,15 @@ describe('Telegram: the bots process restarts and receives by webhook', () => {
     const bots = await startTelegramBots('tgresume', db.uri);
     try {
       const chat = bots.chat(3001);
-      for (const [text, next] of [['halo', /RAHASIA/], ['ya', /bahaya/], ['tidak', /Siapa Anda/], ['2', /anonim/], ['tidak', /Apa yang/],
-        ['penelantaran', /Ceritakan/], ['Anak saya ditinggal ayahnya sendirian berhari-hari tanpa makanan', /foto, pesan suara/]] as const) {
+      for (const [text, next] of [['halo', /RAHASIA/], ['ya', /bahaya/], ['tidak', /Siapa Anda/], ['2', /Ceritakan/],
+        ['Anak saya ditinggal ayahnya sendirian berhari-hari tanpa makanan', /umur/]] as const) {
         await chat.say(text, next);
       }
       await bots.restart();
       expect(bots.output()).toMatch(/"telegram":"on \(long polling\)"/);
       // The draft lived in Redis: the conversation goes on where it was.
-      await chat.say('lanjut', /umur/);
-      for (const [text, next] of [['4 tahun', /Jenis/], ['1', /Nama/], ['lewati', /Siapa yang/], ['8', /kecamatan/], ['1', /Desa/],
-        ['lewati', /tempat/], ['1', /lokasi/], ['lewati', /Kapan/], ['sejak Senin', /berlangsung/], ['ya', /menghubungi/], ['1', /ringkasan/]] as const) {
+      for (const [text, next] of [['4 tahun', /Jenis/], ['1', /kecamatan/], ['1', /tempat/], ['1', /berlangsung/], ['ya', /menghubungi/],
+        ['1', /ringkasan/]] as const) {
         await chat.say(text, next);
       }
       const [done] = await chat.say('1', /nomor tiket/);

@@ -31,32 +31,31 @@ describe('Telegram: a reporter on the real bots process', () => {
     expect(chat.texts().at(-1)).toMatch(/\n1\. Ya\n2\. Tidak$/);
     await chat.press(/Ya/, /bahaya SAAT INI/);
     await chat.press(/Tidak/, /Siapa Anda/);
-    await chat.press(/Tetangga/, /anonim/);
-    await chat.press(/boleh dihubungi/, /Apa yang terjadi/);
-    await chat.press(/Kekerasan fisik/, /Ceritakan/);
-    await chat.say('Anak tetangga bernama Sari sering dipukul ayahnya sampai memar', /foto, pesan suara/);
-    await chat.press(/Lanjut/, /umur/);
+    await chat.press(/Tetangga/, /Ceritakan/);
+    // The story says what happened, who did it, and that it keeps happening: none of that is asked again.
+    await chat.say('Anak tetangga bernama Sari sering dipukul ayahnya sampai memar', /umur/);
+    expect(chat.texts().join('\n')).toMatch(/kami catat:[\s\S]*Kekerasan fisik[\s\S]*Orang tua/);
     await chat.press(/6–12/, /Jenis kelamin/);
-    await chat.press(/Perempuan/, /Nama anak/);
-    await chat.say('Sari', /Siapa yang melakukannya/);
-    await chat.press(/Orang tua/, /kecamatan/);
-    await chat.say('Ipuh', /Desa/);
-    await chat.say('Pulai Payung', /tempat kejadiannya/);
-    await chat.press(/Rumah/, /lokasi/);
-    await chat.press(/Lewati/, /Kapan/);
-    await chat.say('kemarin sore', /masih berlangsung/);
-    await chat.press(/Ya/, /menghubungi Anda/);
+    await chat.press(/Perempuan/, /kecamatan/);
+    await chat.say('Ipuh', /tempat kejadiannya/);
+    await chat.press(/Rumah/, /menghubungi Anda/);
     await chat.press(/Lewat chat ini/, /ringkasan/);
+    // The optional details, for a reporter who wants to give them.
+    await chat.press(/Tambah detail/, /Nama anak/);
+    await chat.say('Sari', /Desa/);
+    await chat.say('Pulai Payung', /lokasi/);
+    await chat.press(/Lewati/, /Kapan/);
+    await chat.say('kemarin sore', /ringkasan/);
     const [done] = await chat.press(/Kirim laporan/, /nomor tiket/);
     const ticket = ticketIn(done!);
     expect(ticket).toBeDefined();
 
     // Every press was acknowledged, and its keyboard taken away so it cannot be pressed twice.
-    expect(bots.fake.calls('answerCallbackQuery').length).toBeGreaterThanOrEqual(14);
-    expect(bots.fake.calls('editMessageReplyMarkup').length).toBeGreaterThanOrEqual(14);
+    expect(bots.fake.calls('answerCallbackQuery').length).toBeGreaterThanOrEqual(10);
+    expect(bots.fake.calls('editMessageReplyMarkup').length).toBeGreaterThanOrEqual(10);
 
     const report = await ReportModel.findOne({ ticket }).lean();
-    expect(report).toMatchObject({ channel: 'telegram', anonymous: false, category: 'kekerasan_fisik', status: 'received' });
+    expect(report).toMatchObject({ channel: 'telegram', anonymous: false, category: 'kekerasan_fisik', status: 'received', perpetratorRelation: 'orang_tua', ongoing: true });
     const raw = JSON.stringify(report);
     for (const plain of ['Sari', 'dipukul', '1001', 'Pulai Payung']) expect(raw).not.toContain(plain);
     expect(cipher.decrypt(report!.replyAddress!)).toBe('1001');
@@ -67,21 +66,11 @@ describe('Telegram: a reporter on the real bots process', () => {
     await chat.say('halo', /RAHASIA/);
     await chat.say('iya', /bahaya SAAT INI/);
     await chat.say('tidak', /Siapa Anda/);
-    await chat.say('5', /anonim/);
-    await chat.say('2', /Apa yang terjadi/);
-    await chat.say('perundungan', /Ceritakan/);
-    await chat.say('Anak saya diejek dan dipukul teman di sekolah setiap hari', /foto, pesan suara/);
-    await chat.say('lanjut', /umur/);
+    await chat.say('5', /Ceritakan/);
+    await chat.say('Murid saya diejek temannya di sekolah setiap hari', /umur/);
     await chat.say('11 tahun', /Jenis kelamin/);
-    await chat.say('laki-laki', /Nama anak/);
-    await chat.say('lewati', /Siapa yang melakukannya/);
-    await chat.say('3', /kecamatan/);
-    await chat.say('5', /Desa/);
-    await chat.say('lewati', /tempat kejadiannya/);
-    await chat.say('sekolah', /lokasi/);
-    await chat.say('lewati', /Kapan/);
-    await chat.say('minggu lalu', /masih berlangsung/);
-    await chat.say('ya', /menghubungi Anda/);
+    await chat.say('laki-laki', /kecamatan/);
+    await chat.say('5', /menghubungi Anda/);
     await chat.say('1', /ringkasan/);
     const [done] = await chat.say('1', /nomor tiket/);
     const ticket = ticketIn(done!)!;
@@ -98,21 +87,13 @@ describe('Telegram: a reporter on the real bots process', () => {
     await chat.say('halo', /RAHASIA/);
     await chat.say('ya', /bahaya/);
     await chat.say('tidak', /Siapa Anda/);
-    await chat.say('1', /anonim/);
-    await chat.say('ya', /Apa yang terjadi/);
-    await chat.say('2', /Ceritakan/);
-    await chat.say('Saya sering dimarahi dan dikatai bodoh oleh om saya di rumah', /foto, pesan suara/);
-    await chat.say('lanjut', /umur/);
+    await chat.say('1', /Ceritakan/);
+    await chat.say('Saya sering dimarahi dan dikatai bodoh oleh om saya di rumah', /umur/);
     await chat.say('14', /Jenis kelamin/);
-    await chat.say('3', /Nama anak/);
-    await chat.say('lewati', /Siapa yang melakukannya/);
-    await chat.say('2', /kecamatan/);
-    await chat.say('1', /Desa/);
-    await chat.say('lewati', /tempat kejadiannya/);
-    await chat.say('1', /lokasi/);
-    await chat.say('lewati', /Kapan/);
-    await chat.say('tadi malam', /masih berlangsung/);
-    const summary = await chat.say('tidak', /ringkasan/);
+    await chat.say('3', /Siapa yang melakukannya/);
+    await chat.say('lewati', /kecamatan/);
+    await chat.say('2', /menghubungi Anda/);
+    const summary = await chat.say('ya anonim aja', /ringkasan/);
     expect(summary.join('\n')).toMatch(/Anonim/);
     const [done] = await chat.say('1', /nomor tiket/);
     const report = await ReportModel.findOne({ ticket: ticketIn(done!) }).lean();
@@ -156,17 +137,25 @@ describe('Telegram: a reporter on the real bots process', () => {
     await chat.say('halo', /RAHASIA/);
   });
 
+  it('forgets nothing on `batal` once the story is told: asks first, goes on when the reporter keeps it', async () => {
+    const chat = bots.chat(1008);
+    for (const [text, next] of [['halo', /RAHASIA/], ['ya', /bahaya/], ['tidak', /Siapa Anda/], ['4', /Ceritakan/]] as const) await chat.say(text, next);
+    await chat.say('Anak tetangga ditinggal sendirian di rumah tiap hari', /umur/);
+    await chat.say('batal', /Batalkan laporan ini\?/);
+    await chat.press(/Tidak, lanjutkan/, /umur/);
+  });
+
   it('accepts a photo while the story is told and stores it with the report', async () => {
     const chat = bots.chat(1006);
-    for (const [text, next] of [['halo', /RAHASIA/], ['ya', /bahaya/], ['tidak', /Siapa Anda/], ['4', /anonim/], ['tidak', /Apa yang/], ['1', /Ceritakan/]] as const) {
+    for (const [text, next] of [['halo', /RAHASIA/], ['ya', /bahaya/], ['tidak', /Siapa Anda/], ['4', /Ceritakan/]] as const) {
       await chat.say(text, next);
     }
     const photo = Buffer.from('\xff\xd8\xff\xe0 a small jpeg for the test', 'latin1');
     bots.fake.sendPhoto(1006, photo, 'memar di lengan');
+    // The caption is the story; the next question follows.
     await chat.waitFor(/Berkas diterima \(1\)/);
-    await chat.say('Anak itu dipukul dengan sapu oleh ayahnya tiap malam', /foto, pesan suara/);
-    for (const [text, next] of [['lanjut', /umur/], ['7', /Jenis/], ['1', /Nama/], ['lewati', /Siapa yang/], ['1', /kecamatan/],
-      ['1', /Desa/], ['lewati', /tempat/], ['1', /lokasi/], ['lewati', /Kapan/], ['kemarin', /berlangsung/], ['ya', /menghubungi/], ['1', /ringkasan/]] as const) {
+    for (const [text, next] of [['7', /Jenis/], ['1', /Siapa yang/], ['1', /kecamatan/], ['1', /tempat/], ['1', /berlangsung/],
+      ['ya', /menghubungi/], ['1', /ringkasan/]] as const) {
       await chat.say(text, next);
     }
     const [done] = await chat.say('1', /nomor tiket/);
@@ -183,5 +172,39 @@ describe('Telegram: a reporter on the real bots process', () => {
     await chat.press(/English/, /CONFIDENTIAL/i);
     await chat.say('yes', /danger/i);
     await chat.say('no', /Who are you/i);
+  });
+
+  it('issue 12: "iya bu tolong anaknya lg dipukulin bapaknya skrg" at the danger question brings the numbers at once', async () => {
+    const chat = bots.chat(1011);
+    await chat.say('halo', /RAHASIA/);
+    await chat.say('iya setuju', /bahaya SAAT INI/);
+    const before = chat.texts().length;
+    await chat.say('iya bu tolong anaknya lg dipukulin bapaknya skrg', /Siapa Anda/);
+    expect(chat.texts()[before]).toMatch(/SEGERA hubungi[\s\S]*112/);
+    expect(chat.texts().slice(before).join('\n')).not.toMatch(/mohon jawab ya atau tidak/);
+    await chat.say('sy tetangganya', /umur/);
+  });
+
+  it('issue 12: a story with danger as the very first message: numbers at once, story kept, consent still asked', async () => {
+    const chat = bots.chat(1012);
+    const [emergency, consent] = await chat.say('tolong ada anak dipukuli sekarang', /RAHASIA/);
+    expect(emergency).toMatch(/SEGERA hubungi[\s\S]*112/);
+    expect(consent).toMatch(/cerita Anda sudah kami catat/);
+    await chat.say('iya', /kami catat:[\s\S]*Kekerasan fisik/);
+  });
+
+  it('issue 12: "4" at the age question is a four-year-old; the report is kept', async () => {
+    const chat = bots.chat(1013);
+    for (const [text, next] of [['halo', /RAHASIA/], ['iya', /bahaya/], ['enggak', /Siapa Anda/], ['sy tetangganya', /Ceritakan/],
+      ['Anak tetangga sy sering dipukul bapaknya dirumahnya', /umur/], ['4', /Jenis kelamin/], ['cewek', /kecamatan/],
+      ['ipuh', /menghubungi Anda/], ['ya anonim aja', /ringkasan/]] as const) {
+      await chat.say(text, next);
+    }
+    const [done] = await chat.say('kirim', /nomor tiket/);
+    const report = await ReportModel.findOne({ ticket: ticketIn(done!) }).lean();
+    expect(report).toMatchObject({
+      child: { age: 4, ageBand: '0-5', sex: 'perempuan' }, perpetratorRelation: 'orang_tua', reporterRole: 'neighbour_community',
+      location: { kecamatan: 'Ipuh', placeType: 'rumah_tangga' }, anonymous: true, category: 'kekerasan_fisik',
+    });
   });
 });

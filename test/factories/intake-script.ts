@@ -1,12 +1,15 @@
 import type { HandleInboundMessage, OutboundMessage } from '../../src/intake/messages';
 import { textFrom } from './inbound-message';
 
-// Typed answers that take a reporter through the intake, step by step (Mukomuko district).
+// Typed answers that take a reporter through the intake, step by step (Mukomuko district): consent, no danger,
+// neighbour, the story (which says what happened, who did it and that it keeps happening), then what it does not say.
 
-export const TO_DESCRIPTION = ['halo', 'ya', 'tidak', '4', 'tidak', '1'];
+export const TO_DESCRIPTION = ['halo', 'ya', 'tidak', '4'];
 export const DESCRIPTION = 'Anak tetangga bernama Sari sering dipukul ayahnya sampai memar';
-export const AFTER_DESCRIPTION = ['lanjut', '9 tahun', 'perempuan', 'Sari', '1', 'ipuh', 'Pulai Payung', 'rumah', 'lewati', 'kemarin sore', 'ya'];
+export const AFTER_DESCRIPTION = ['9 tahun', 'perempuan', 'ipuh', 'rumah'];
 export const TO_CONFIRM_SAME_CHAT = [...TO_DESCRIPTION, DESCRIPTION, ...AFTER_DESCRIPTION, '1'];
+/** At the summary: "add details", then the child's name, the desa, no shared location, the time; back at the summary. */
+export const DETAILS = ['4', 'Sari', 'Pulai Payung', 'lewati', 'kemarin sore'];
 
 /** Sends each text in turn; returns every reply's text, one entry per message sent. */
 export async function sayAll(handle: HandleInboundMessage, chatId: string, texts: string[]): Promise<string[]> {

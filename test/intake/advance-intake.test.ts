@@ -34,9 +34,16 @@ describe('global words at every step', () => {
     const english = send(asked.draft, text('english'));
     expect(english.draft).toMatchObject({ step: 'child_sex', language: 'en' });
     expect(english.replies[0]!.text).toMatch(/child's sex/);
-    expect(landed(send(english.draft, text('boy')))).toMatchObject({ step: 'child_name', answers: { childSex: 'laki_laki' } });
+    expect(landed(send(english.draft, text('boy')))).toMatchObject({ step: 'perpetrator', answers: { childSex: 'laki_laki' } });
     // Indonesian words keep working for someone who switched.
     expect(landed(send(english.draft, text('perempuan')))).toMatchObject({ answers: { childSex: 'perempuan' } });
+  });
+  it('a language\'s name at any question switches to it and asks the same question again', () => {
+    for (const typed of ['english', 'English please', 'bahasa inggris']) {
+      expect(send(d, text(typed)).draft).toMatchObject({ step: 'child_sex', language: 'en' });
+    }
+    expect(send({ ...d, language: 'en' }, text('bahasa indonesia')).draft).toMatchObject({ step: 'child_sex', language: 'id' });
+    expect(send(null, text('english')).replies[0]!.text).toMatch(/CONFIDENTIAL/);
   });
   it('"language" as the very first message lets the reporter pick English before the notice', () => {
     const asked = send(null, text('language'));
@@ -111,6 +118,83 @@ describe('returning reporter', () => {
   it('"/start" in the middle also offers it, without a pause', () => {
     const fresh = { ...d, updatedAt: NOW.toISOString() };
     expect(send(fresh, text('/start')).draft?.step).toBe('resume');
-    expect(send(fresh, text('3')).draft?.step).toBe('desa');
+    expect(send(fresh, text('3')).draft?.step).toBe('place_type');
+  });
+});
+
+describe('danger is heard in any message', () => {
+  it('at any question: the emergency numbers first, the draft urgent, on-call alerted once; the question goes on', () => {
+    const d = draftAt('kecamatan', { danger: 'no' });
+    const result = send(d, text('tolong bu anaknya lagi dipukulin bapaknya skrg'));
+    expect(result.replies[0]).toMatchObject({ urgent: true, text: expect.stringMatching(/112/) });
+    expect(result.replies[1]!.text).toMatch(/kecamatan/);
+    expect(result.replies[1]!.text).not.toMatch(/tidak ada di pilihan/);
+    expect(result.effects).toEqual([{ type: 'urgent_alert', draftId: 'd1' }]);
+    expect(result.draft).toMatchObject({ step: 'kecamatan', urgentAlerted: true, answers: { danger: 'yes' } });
+    expect(send(result.draft, text('anaknya masih dipukuli sekarang')).effects).toEqual([]);
+  });
+  it('an answer that also tells of danger is taken as the answer too', () => {
+    const result = send(draftAt('kecamatan'), text('di ipuh, anaknya sedang disiksa sekarang'));
+    expect(result.effects).toEqual([{ type: 'urgent_alert', draftId: 'd1' }]);
+    expect(landed(result)).toMatchObject({ step: 'place_type', answers: { kecamatan: 'Ipuh', danger: 'yes' } });
+  });
+  it('in the very first message, before the notice: numbers, alert, and the story kept', () => {
+    const result = send(null, text('tolong ada anak dipukuli sekarang'));
+    expect(result.replies[0]).toMatchObject({ urgent: true });
+    expect(result.replies[1]!.text).toMatch(/cerita Anda sudah kami catat[\s\S]*RAHASIA/);
+    expect(result.effects).toEqual([{ type: 'urgent_alert', draftId: 'draft-1' }]);
+    expect(result.draft).toMatchObject({ step: 'consent', urgentAlerted: true, answers: { danger: 'yes', description: 'tolong ada anak dipukuli sekarang' } });
+  });
+  it('at the danger question, "iya bu tolong anaknya lg dipukulin bapaknya skrg" is yes, with the numbers', () => {
+    const result = send(draftAt('danger'), text('iya bu tolong anaknya lg dipukulin bapaknya skrg'));
+    expect(result.replies[0]).toMatchObject({ urgent: true });
+    expect(result.effects).toEqual([{ type: 'urgent_alert', draftId: 'd1' }]);
+    expect(landed(result)).toMatchObject({ step: 'reporter_role', answers: { danger: 'yes', category: 'kekerasan_fisik', perpetratorRelation: 'orang_tua' } });
+  });
+  it('a past or negated harm is no emergency', () => {
+    for (const typed of ['dulu pernah dipukul bapaknya', 'sudah tidak dipukul lagi sekarang']) {
+      expect(send(draftAt('kecamatan'), text(typed)).effects).toEqual([]);
+    }
+  });
+});
+
+describe('the first message counts', () => {
+  it('a story first: kept, consent still asked, then only what the story did not answer', () => {
+    let result = send(null, text('Anak perempuan tetangga saya umur 4 tahun sering dipukulin bapaknya di rumahnya, di Ipuh'));
+    expect(result.effects).toEqual([]);
+    expect(result.draft).toMatchObject({ step: 'consent' });
+    result = send(result.draft, text('iya setuju'));
+    expect(result.replies[0]!.text).toMatch(/kami catat[\s\S]*Kekerasan fisik[\s\S]*4 tahun[\s\S]*Perempuan[\s\S]*Orang tua[\s\S]*Rumah[\s\S]*Ipuh/);
+    expect(result.draft!.step).toBe('danger');
+    result = send(result.draft, text('tidak'));
+    expect(result.draft!.step).toBe('contact');
+    result = send(result.draft, text('1'));
+    expect(result.draft!.step).toBe('confirm');
+    expect(send(result.draft, text('1')).effects).toEqual([{ type: 'submit' }]);
+  });
+  it('a greeting is not a story', () => {
+    expect(send(null, text('halo')).draft?.answers).toEqual({});
+  });
+});
+
+describe('never lose a story', () => {
+  it('batal before any story cancels at once; after the story it asks first', () => {
+    expect(send(draftAt('danger'), text('batal')).draft).toBeNull();
+    const told = draftAt('child_age', { description: 'anak dipukul ayahnya' });
+    const asked = send(told, text('batal'));
+    expect(asked.draft).toMatchObject({ step: 'cancel_check', returnTo: 'child_age' });
+    expect(asked.replies[0]!.options?.map((o) => o.label)).toEqual(['Ya, batalkan dan hapus', 'Tidak, lanjutkan laporan']);
+    expect(send(asked.draft, text('lanjutkan')).draft).toMatchObject({ step: 'child_age', answers: told.answers });
+    expect(send(asked.draft, text('batal')).draft).toBeNull();
+  });
+});
+
+describe('an answer that cannot be used', () => {
+  it('is met with one short question and its buttons, not the whole notice again', () => {
+    const d = draftAt('consent', {}, { history: [] });
+    const result = send(d, text('iya, eh tidak'));
+    expect(result.replies).toHaveLength(1);
+    expect(result.replies[0]!.text).toMatch(/^Maaf, mohon jawab ya atau tidak\.\n\nApakah Anda setuju untuk melanjutkan\?$/);
+    expect(result.replies[0]!.options?.map((o) => o.value)).toEqual(['consent:yes', 'consent:no']);
   });
 });

@@ -8,10 +8,11 @@ const SERVICE_FILES = ['handle-inbound-message.ts', 'draft-store.ts', 'limits.ts
 
 function runtimeImports(file: string): string[] {
   const source = fs.readFileSync(file, 'utf8');
-  return [...source.matchAll(/^import\s+(?!type\b)[^'"]*from\s+'([^']+)'/gm)].map((m) => m[1]!);
+  // Re-exports (`export { x } from`) load their module too.
+  return [...source.matchAll(/^(?:import|export)\s+(?!type\b)[^'"]*from\s+'([^']+)'/gm)].map((m) => m[1]!);
 }
 
-it('the intake engine imports, directly or not, nothing but zod and its own pure modules', () => {
+it('the intake engine imports, directly or not, nothing but zod, the Sastrawi stemmer and its own pure modules', () => {
   const seen = new Set<string>();
   const packages = new Set<string>();
   const visit = (file: string) => {
@@ -21,12 +22,14 @@ it('the intake engine imports, directly or not, nothing but zod and its own pure
       if (!spec.startsWith('.')) packages.add(spec);
       else {
         const target = path.resolve(path.dirname(file), spec);
-        visit(fs.existsSync(`${target}.ts`) ? `${target}.ts` : target);
+        visit(fs.existsSync(`${target}.ts`) ? `${target}.ts` : fs.existsSync(`${target}/index.ts`) ? `${target}/index.ts` : target);
       }
     }
   };
   visit(ENGINE_ENTRY);
-  expect([...packages].filter((p) => !p.endsWith('.json'))).toEqual(['zod']);
+  // sastrawijs: pure JavaScript with its dictionary in the bundle (test/language/purity.test.ts checks it loads nothing).
+  expect([...packages].filter((p) => !p.endsWith('.json')).sort()).toEqual(['sastrawijs', 'zod']);
+  expect([...seen].some((f) => f.includes('/language/'))).toBe(true);
   for (const f of SERVICE_FILES) expect(seen.has(f)).toBe(false);
   expect([...seen].some((f) => f.endsWith('steps/registry.ts'))).toBe(true);
 });

@@ -20,9 +20,10 @@ describe('the intake handler on real Redis and the database', () => {
   it('stores an anonymous report with no way back to the reporter', async () => {
     const handle = harness.newHandler();
     const chat = newChat();
-    const script = ['halo', 'ya', 'tidak', '1', 'ya', 'perundungan', 'Saya dibully teman sekelas setiap hari', 'lanjut', '14', '2', 'lewati', '4', '2', 'lewati', 'sekolah', 'lewati', 'minggu lalu', 'ya'];
+    const script = ['halo', 'ya', 'tidak', '1', 'Saya dibully teman sekelas setiap hari', '14', '2', '4', 'sekolah', 'anonim aja'];
     const replies = await sayAll(handle, chat, script);
     expect(replies.at(-1)).toMatch(/Anonim: Ya/);
+    expect(replies.at(-1)).toMatch(/Kejadian: Perundungan/);
     expect(replies.at(-1)).not.toMatch(/menghubungi/);
     const ticket = ticketIn(joined(await handle(textFrom(chat, 'kirim'))));
     const report = await ReportModel.findOne({ ticket }).lean();
@@ -59,9 +60,40 @@ describe('the intake handler on real Redis and the database', () => {
     expect(joined(await handle(textFrom(chat, 'halo')))).toMatch(/RAHASIA/);
   });
 
+  it('cancel after the story asks first; confirmed, stores nothing and forgets the draft', async () => {
+    const handle = harness.newHandler();
+    const chat = newChat();
+    const before = await ReportModel.countDocuments();
+    await sayAll(handle, chat, [...TO_DESCRIPTION, DESCRIPTION]);
+    await handle(photoFrom(chat, Buffer.from('fake jpeg bytes')));
+    const files = () => fs.readdirSync(harness.mediaDir, { recursive: true }).filter((f) => String(f).endsWith('.bin')).length;
+    const filesWithPhoto = files();
+    expect(joined(await handle(textFrom(chat, 'batal')))).toMatch(/Batalkan laporan ini\?/);
+    expect(joined(await handle(textFrom(chat, 'tidak')))).toMatch(/umur/);
+    expect(joined(await handle(textFrom(chat, 'batal')))).toMatch(/Batalkan laporan ini\?/);
+    expect(joined(await handle(textFrom(chat, 'ya')))).toMatch(/dibatalkan/);
+    expect(await ReportModel.countDocuments()).toBe(before);
+    expect(files()).toBe(filesWithPhoto - 1);
+    expect(joined(await handle(textFrom(chat, 'halo')))).toMatch(/RAHASIA/);
+  });
+
+  it('an adult victim\'s story is never dropped: confirmed, then passed on to staff as a referral note', async () => {
+    const handle = harness.newHandler();
+    const chat = newChat();
+    const story = 'Tetangga saya, seorang ibu, sering dipukuli suaminya di rumah';
+    const replies = await sayAll(handle, chat, [...TO_DESCRIPTION, story, '25 tahun']);
+    expect(replies.at(-1)).toMatch(/Umur 25 tahun berarti korban sudah dewasa[\s\S]*catatan rujukan/);
+    expect(await sayAll(handle, chat, ['teruskan'])).toEqual([expect.stringMatching(/catatan rujukan[\s\S]*kecamatan/)]);
+    const done = await sayAll(handle, chat, ['ipuh', '1', '1']);
+    const report = await ReportModel.findOne({ ticket: ticketIn(done.at(-1)!) }).lean();
+    expect(report).toMatchObject({ child: { ageBand: 'unknown' }, location: { kecamatan: 'Ipuh' } });
+    expect(harness.cipher.decrypt(report!.description!)).toBe(
+      `[Catatan rujukan: pelapor menyatakan korban dewasa (25 tahun); di luar layanan anak, teruskan ke UPTD PPA / P2TP2A.]\n\n${story}`);
+  });
+
   it('resumes after the process restarts (a new handler on the same Redis)', async () => {
     const chat = newChat();
-    await sayAll(harness.newHandler(), chat, [...TO_DESCRIPTION, DESCRIPTION, 'lanjut']);
+    await sayAll(harness.newHandler(), chat, [...TO_DESCRIPTION, DESCRIPTION]);
     const restarted = harness.newHandler();
     expect(joined(await restarted(textFrom(chat, '9 tahun')))).toMatch(/Jenis kelamin/);
     // A reporter who comes back much later is asked first.
@@ -79,6 +111,7 @@ describe('the intake handler on real Redis and the database', () => {
     await sayAll(handle, chat, [DESCRIPTION]);
     expect(joined(await handle(photoFrom(chat, Buffer.from('second file'))))).toMatch(/Berkas diterima \(2\)/);
     const replies = await sayAll(handle, chat, [...AFTER_DESCRIPTION, '1', '1']);
+    expect(replies.at(-1)).toMatch(/nomor tiket/);
     const report = await ReportModel.findOne({ ticket: ticketIn(replies.at(-1)!) }).lean();
     expect(report!.media).toHaveLength(2);
     const [first] = report!.media;
@@ -105,7 +138,7 @@ describe('the intake handler on real Redis and the database', () => {
   it('runs in English after "language"', async () => {
     const handle = harness.newHandler();
     const chat = newChat();
-    const replies = await sayAll(handle, chat, ['hello', 'language', 'English', 'yes', 'no', 'parent', 'no', 'neglect', 'My niece is left alone at home for days', 'continue', '4 years', 'girl', 'skip', 'prefer not to say', 'Ipuh', 'skip', 'home', 'skip', 'last week', 'yes', 'through this chat']);
+    const replies = await sayAll(handle, chat, ['hello', 'language', 'English', 'yes', 'no', 'parent', 'My niece is left alone at home for days', 'neglect', '4 years', 'girl', 'prefer not to say', 'Ipuh', 'home', 'yes', 'through this chat']);
     expect(replies[2]).toMatch(/CONFIDENTIAL/);
     expect(replies.at(-1)).toMatch(/What happened: Neglect/);
     const done = joined(await handle(textFrom(chat, 'send report')));
@@ -117,7 +150,7 @@ describe('the intake handler on real Redis and the database', () => {
   it('a document read straight from MongoDB holds no plaintext description, name, phone, desa or chat id', async () => {
     const handle = harness.newHandler();
     const chat = '998877665544';
-    const script = [...TO_DESCRIPTION, DESCRIPTION, ...AFTER_DESCRIPTION.slice(0, -1), 'masih terjadi setiap malam', 'ya', '2', '0812-9999-8888', '1'];
+    const script = [...TO_DESCRIPTION, DESCRIPTION, ...AFTER_DESCRIPTION, '2', '0812-9999-8888', '4', 'Sari', 'Pulai Payung', 'lewati', 'masih terjadi setiap malam', '1'];
     const ticket = ticketIn((await sayAll(handle, chat, script)).at(-1)!);
     const raw = await mongoose.connection.db!.collection('reports').findOne({ ticket });
     const stored = JSON.stringify(raw);
@@ -147,7 +180,7 @@ describe('hostile input through the handler', () => {
     const chat = newChat();
     await sayAll(handle, chat, TO_DESCRIPTION);
     expect(joined(await handle(textFrom(chat, 'x'.repeat(20_000))))).toMatch(/terlalu panjang \(paling banyak 4000/);
-    expect(joined(await handle(textFrom(chat, DESCRIPTION)))).toMatch(/foto, pesan suara/);
+    expect(joined(await handle(textFrom(chat, DESCRIPTION)))).toMatch(/Berapa umur/);
   });
 
   it('only emoji, null bytes, a sticker and forged buttons repeat the question', async () => {
@@ -160,7 +193,7 @@ describe('hostile input through the handler', () => {
     expect(joined(await handle(choiceFrom(chat, 'confirm:send')))).toMatch(/pertanyaan sebelumnya/);
     expect(joined(await handle(choiceFrom(chat, '"; DROP TABLE')))).toMatch(/pertanyaan sebelumnya/);
     expect(await ReportModel.countDocuments({ reporterHash: harness.hasher(`telegram:${chat}`) })).toBe(0);
-    expect(joined(await handle(textFrom(chat, DESCRIPTION)))).toMatch(/foto, pesan suara/);
+    expect(joined(await handle(textFrom(chat, DESCRIPTION)))).toMatch(/Berapa umur/);
   });
 
   it('a message of an unknown shape is answered, not thrown', async () => {
@@ -174,24 +207,24 @@ describe('hostile input through the handler', () => {
 
   it('two messages of one chat at once are handled one after the other; the draft stays consistent', async () => {
     const chat = newChat();
-    await sayAll(harness.newHandler(), chat, ['halo', 'ya', 'tidak', '4']);
+    await sayAll(harness.newHandler(), chat, ['halo', 'ya']);
     // Two handler instances = two bots processes; both answers arrive at the same time.
     const [a, b] = [harness.newHandler(), harness.newHandler()];
-    const [ra, rb] = await Promise.all([a(textFrom(chat, 'tidak')), b(textFrom(chat, '1'))]);
+    const [ra, rb] = await Promise.all([a(textFrom(chat, 'tidak')), b(textFrom(chat, '4'))]);
     const texts = [joined(ra), joined(rb)].join('\n');
     const loaded = await a.drafts.load(harness.hasher(`telegram:${chat}`));
     // Either may take the chat's lock first; whichever did, the other was handled after it, against the saved draft.
     if (/Ceritakan/.test(texts)) {
-      // "tidak" answered "anonymous?", then "1" answered the category question.
-      expect(loaded!.draft).toMatchObject({ step: 'description', answers: { anonymous: false, category: 'kekerasan_fisik' } });
-      expect(loaded!.draft.history).toEqual(['consent', 'danger', 'reporter_role', 'anonymous', 'category']);
+      // "tidak" answered "danger now?", then "4" answered "who are you?" (neighbour).
+      expect(loaded!.draft).toMatchObject({ step: 'description', answers: { danger: 'no', reporterRole: 'neighbour_community' } });
+      expect(loaded!.draft.history).toEqual(['consent', 'danger', 'reporter_role']);
     } else {
-      // "1" (yes, anonymous) came first; "tidak" was then no answer to the category question and changed nothing.
-      expect(texts).toMatch(/tidak ada di pilihan/);
-      expect(loaded!.draft).toMatchObject({ step: 'category', answers: { anonymous: true } });
-      expect(loaded!.draft.history).toEqual(['consent', 'danger', 'reporter_role', 'anonymous']);
+      // "4" came first: no answer to the danger question (three options), it changed nothing; then "tidak" did.
+      expect(texts).toMatch(/ya atau tidak/);
+      expect(loaded!.draft).toMatchObject({ step: 'reporter_role', answers: { danger: 'no' } });
+      expect(loaded!.draft.history).toEqual(['consent', 'danger']);
     }
-    expect(texts.match(/Apa yang terjadi/g)!.length).toBeGreaterThanOrEqual(1);
+    expect(texts.match(/Siapa Anda/g)!.length).toBeGreaterThanOrEqual(1);
 
     const many = await Promise.all(Array.from({ length: 10 }, () => a(textFrom(chat, '😀'))));
     expect(many.every((r) => r.length === 1)).toBe(true);

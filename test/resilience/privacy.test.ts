@@ -105,9 +105,9 @@ describe('personal values after a run of seeded reports', () => {
     const open = Array.from({ length: LEFT_OPEN }, (_, i) => makePersona(rng, 930_000_000 + i));
     const results = await Promise.all(finished.map((p) => runReporter(channel, p, { deadlineMs: 120_000 })));
     expect(results.filter((r) => !r.ticket)).toEqual([]);
-    // Open drafts: everything up to the village is answered, then the reporter goes quiet.
+    // Open drafts: the story (which names the desa), the phone, the child's name as a detail; then the reporter goes quiet.
     for (const p of open) {
-      for (const text of ['halo', 'ya', 'tidak', '4', 'tidak', '1', p.description, 'lanjut', '9 tahun', 'perempuan', p.childName, '1', 'ipuh', p.desa]) {
+      for (const text of ['halo', 'ya', 'tidak', '4', p.description, '9 tahun, perempuan', 'ipuh', 'rumah', '2', p.phone, '4', p.childName]) {
         await channel(p.chatId, text);
       }
     }

@@ -42,7 +42,8 @@ export function nextMove(p: Persona, last: string, state: { confirmed: boolean }
   const ticket = last.match(TICKET)?.[0];
   // "…menangani laporan ADU-…": a resent confirm after filing joins the filed report, which names its ticket.
   if (ticket && /nomor tiket|Laporan Anda:|menangani laporan/.test(last)) return { ticket };
-  if (/Kirim sekarang\?/.test(last)) return { send: '1' };
+  // The child's name and the desa are optional details now: this reporter adds them at the summary, then sends.
+  if (/Kirim sekarang\?/.test(last)) return { send: last.includes(`Anak: ${p.childName}`) ? '1' : '4' };
   if (/belum berhasil disimpan|masih diproses|terlalu cepat|Maaf, laporan|^\s*$/.test(last) && !/\?/.test(last.split('\n').pop() ?? '')) return { wait: true };
   if (/RAHASIA/.test(last)) return state.confirmed ? { send: 'status' } : { send: 'ya' };
   if (/Belum ada laporan dari chat ini/.test(last)) return { send: 'halo' };

@@ -9,6 +9,12 @@ export interface Catalogue {
   options: { yes: string; no: string; dontKnow: string; skip: string; continue: string };
   welcome: (unitName: string) => string;
   consentDeclined: string;
+  /** Asked again after an answer that was not yes or no: the question without the whole notice. */
+  consentShort: string;
+  /** Before the notice, when the first message already told the story. */
+  storyKept: string;
+  /** What the story already answered, shown so the reporter can correct it before sending. */
+  understood: (lines: string) => string;
   danger: string;
   emergency: (contactLines: string) => string;
   reporterRole: string;
@@ -31,6 +37,14 @@ export interface Catalogue {
   childAge: string;
   ageBands: { '0-5': string; '6-12': string; '13-17': string; adult: string; unknown: string };
   adultReferral: string;
+  adultCheck: (age: number) => string;
+  adultOptions: { refer: string; retype: string; cancel: string };
+  /** Where an adult's story goes when the reporter passes it on. */
+  adultReferred: string;
+  /** Staff-facing line put above the story of an adult victim that was passed on. */
+  adultReferralNote: (age: number) => string;
+  cancelCheck: string;
+  cancelOptions: { cancel: string; keep: string };
   childSex: string;
   sexes: Record<Sex, string>;
   childName: string;
@@ -47,7 +61,7 @@ export interface Catalogue {
   contactMethods: Record<ContactMethod, string>;
   contactPhone: string;
   confirm: string;
-  confirmOptions: { send: string; back: string; cancel: string };
+  confirmOptions: { send: string; back: string; cancel: string; details: string };
   summary: {
     danger: string; reporter: string; anonymous: string; category: string; description: string; media: string;
     child: string; perpetrator: string; place: string; when: string; ongoing: string; contact: string;

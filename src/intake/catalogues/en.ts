@@ -10,6 +10,9 @@ export const en: Catalogue = {
     'This is NOT an emergency line. If someone is in danger right now, call 112.\n\n' +
     'At any time you can type: cancel, back, help, status, or language.\n\n' +
     'Do you agree to continue?',
+  consentShort: 'Do you agree to continue?',
+  storyKept: 'Thank you, we have noted your story. Before we continue, please read this:',
+  understood: (lines) => `From your story we noted:\n${lines}\nIf anything is wrong, you can change it in the summary before sending.`,
   consentDeclined: 'All right, nothing has been stored. If you want to report later, send any message here.',
   danger: 'Is the child in danger RIGHT NOW (for example being beaten, locked up, or threatened)?',
   emergency: (lines) =>
@@ -56,7 +59,7 @@ export const en: Catalogue = {
     failed: 'We could not receive this file. Please send it again in a moment.',
     notHere: 'Files can be sent while describing what happened. For this question, please type your answer.',
   },
-  childAge: 'How old is the child? Type the age (for example "9 years") or choose an age band.',
+  childAge: 'How old is the child, and a boy or a girl? Type the age (for example "9 years, girl") or choose an age band.',
   ageBands: {
     '0-5': '0–5 years',
     '6-12': '6–12 years',
@@ -67,6 +70,16 @@ export const en: Catalogue = {
   adultReferral:
     'This service is for children (under 18). For an adult victim, please contact UPTD PPA / P2TP2A or SAPA 129 ' +
     '(WhatsApp 08111-129-129). If someone is in danger now, call 112. This report has not been stored. Thank you for caring.',
+  adultCheck: (age) =>
+    `Age ${age} means the victim is an adult. This service is for children (under 18), but your story will not be lost: ` +
+    'we can pass it on to staff as a referral note. Choose one:',
+  adultOptions: { refer: 'Pass it on to staff', retype: 'Typo, change the age', cancel: 'Cancel the report' },
+  adultReferred:
+    'All right, your story will be passed on to staff as a referral note. For adult victims you can also contact ' +
+    'UPTD PPA / P2TP2A or SAPA 129 (WhatsApp 08111-129-129). If someone is in danger right now, call 112.',
+  adultReferralNote: (age) => `[Referral note: the reporter says the victim is an adult (${age}); outside the child service, pass on to UPTD PPA / P2TP2A.]`,
+  cancelCheck: 'Cancel this report? Your story and all your answers will be deleted.',
+  cancelOptions: { cancel: 'Yes, cancel and delete', keep: 'No, continue the report' },
   childSex: "The child's sex?",
   sexes: { perempuan: 'Girl', laki_laki: 'Boy', unknown: "Don't know" },
   childName: "The child's name (a nickname is fine). If you prefer not to say, choose Skip.",
@@ -96,11 +109,11 @@ export const en: Catalogue = {
   location: 'If you like, share the location (the "location" feature of your chat app). Or choose Skip.',
   when: 'When did it happen? (for example "yesterday evening", "since January")',
   ongoing: 'Is it still going on?',
-  contact: 'How can our staff reach you?',
-  contactMethods: { same_chat: 'Through this chat', other_number: 'Another phone number', none: 'No need to contact me' },
+  contact: 'How can our staff reach you? You may also stay anonymous.',
+  contactMethods: { same_chat: 'Through this chat', other_number: 'Another phone number', none: 'Anonymous, no need to contact me' },
   contactPhone: 'Type a phone number we can call (for example 0812 3456 7890).',
   confirm: 'Please check the summary of your report. Send it now?',
-  confirmOptions: { send: 'Send report', back: 'Back, change', cancel: 'Cancel' },
+  confirmOptions: { send: 'Send report', back: 'Back, change', cancel: 'Cancel', details: 'Add details (child\'s name, village, time)' },
   summary: {
     danger: 'Danger now', reporter: 'Reporter', anonymous: 'Anonymous', category: 'What happened',
     description: 'Account', media: 'Files', child: 'Child', perpetrator: 'Perpetrator', place: 'Place', when: 'When',

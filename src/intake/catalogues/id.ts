@@ -10,6 +10,9 @@ export const id: Catalogue = {
     'Ini BUKAN layanan darurat. Jika ada bahaya saat ini, hubungi 112.\n\n' +
     'Kapan saja Anda bisa mengetik: batal, kembali, bantuan, status, atau bahasa (English).\n\n' +
     'Apakah Anda setuju untuk melanjutkan?',
+  consentShort: 'Apakah Anda setuju untuk melanjutkan?',
+  storyKept: 'Terima kasih, cerita Anda sudah kami catat. Sebelum lanjut, mohon baca ini:',
+  understood: (lines) => `Dari cerita Anda, kami catat:\n${lines}\nJika ada yang salah, Anda bisa mengubahnya di ringkasan sebelum mengirim.`,
   consentDeclined: 'Baik, tidak ada yang disimpan. Jika suatu saat Anda ingin melapor, kirim pesan apa saja ke sini.',
   danger: 'Apakah anak tersebut dalam bahaya SAAT INI (misalnya sedang dipukul, dikurung, atau terancam)?',
   emergency: (lines) =>
@@ -57,7 +60,7 @@ export const id: Catalogue = {
     failed: 'Berkas ini gagal kami terima. Silakan kirim ulang sebentar lagi.',
     notHere: 'Berkas bisa dikirim saat menceritakan kejadian. Untuk pertanyaan ini, silakan ketik jawabannya.',
   },
-  childAge: 'Berapa umur anak tersebut? Tulis umurnya (misalnya "9 tahun") atau pilih kelompok umur.',
+  childAge: 'Berapa umur anak tersebut, dan laki-laki atau perempuan? Tulis umurnya (misalnya "9 tahun, perempuan") atau pilih kelompok umur.',
   ageBands: {
     '0-5': '0–5 tahun',
     '6-12': '6–12 tahun',
@@ -68,6 +71,16 @@ export const id: Catalogue = {
   adultReferral:
     'Layanan ini khusus untuk anak (di bawah 18 tahun). Untuk korban dewasa, silakan hubungi UPTD PPA / P2TP2A ' +
     'atau SAPA 129 (WhatsApp 08111-129-129). Jika ada bahaya saat ini, hubungi 112. Laporan ini tidak disimpan. Terima kasih sudah peduli.',
+  adultCheck: (age) =>
+    `Umur ${age} tahun berarti korban sudah dewasa. Layanan ini khusus untuk anak (di bawah 18 tahun), tetapi cerita Anda ` +
+    'tidak akan hilang: kami bisa meneruskannya ke petugas sebagai catatan rujukan. Pilih salah satu:',
+  adultOptions: { refer: 'Teruskan ke petugas', retype: 'Salah ketik, ubah umur', cancel: 'Batalkan laporan' },
+  adultReferred:
+    'Baik, cerita Anda akan diteruskan ke petugas sebagai catatan rujukan. Untuk korban dewasa Anda juga bisa menghubungi ' +
+    'UPTD PPA / P2TP2A atau SAPA 129 (WhatsApp 08111-129-129). Jika ada bahaya saat ini, hubungi 112.',
+  adultReferralNote: (age) => `[Catatan rujukan: pelapor menyatakan korban dewasa (${age} tahun); di luar layanan anak, teruskan ke UPTD PPA / P2TP2A.]`,
+  cancelCheck: 'Batalkan laporan ini? Cerita dan semua jawaban Anda akan dihapus.',
+  cancelOptions: { cancel: 'Ya, batalkan dan hapus', keep: 'Tidak, lanjutkan laporan' },
   childSex: 'Jenis kelamin anak?',
   sexes: { perempuan: 'Perempuan', laki_laki: 'Laki-laki', unknown: 'Tidak tahu' },
   childName: 'Nama anak (boleh panggilan saja). Jika tidak ingin menyebut, pilih Lewati.',
@@ -97,11 +110,11 @@ export const id: Catalogue = {
   location: 'Jika mau, bagikan lokasi kejadian (fitur "lokasi" di aplikasi chat). Atau pilih Lewati.',
   when: 'Kapan kejadiannya? (misalnya "kemarin sore", "sejak Januari")',
   ongoing: 'Apakah kejadian ini masih berlangsung?',
-  contact: 'Bagaimana petugas dapat menghubungi Anda?',
-  contactMethods: { same_chat: 'Lewat chat ini', other_number: 'Nomor telepon lain', none: 'Tidak perlu dihubungi' },
+  contact: 'Bagaimana petugas dapat menghubungi Anda? Anda juga boleh tetap anonim.',
+  contactMethods: { same_chat: 'Lewat chat ini', other_number: 'Nomor telepon lain', none: 'Anonim, tidak perlu dihubungi' },
   contactPhone: 'Tulis nomor telepon yang bisa dihubungi (misalnya 0812 3456 7890).',
   confirm: 'Periksa ringkasan laporan Anda. Kirim sekarang?',
-  confirmOptions: { send: 'Kirim laporan', back: 'Kembali, ubah', cancel: 'Batalkan' },
+  confirmOptions: { send: 'Kirim laporan', back: 'Kembali, ubah', cancel: 'Batalkan', details: 'Tambah detail (nama anak, desa, waktu)' },
   summary: {
     danger: 'Bahaya saat ini', reporter: 'Pelapor', anonymous: 'Anonim', category: 'Kejadian',
     description: 'Cerita', media: 'Berkas', child: 'Anak', perpetrator: 'Pelaku', place: 'Tempat', when: 'Waktu',

@@ -1,3 +1,4 @@
+import { readCategory } from '../../language';
 import { CATEGORIES } from '../../reports/report-vocabulary';
 import { optionStep } from './step';
 
@@ -15,5 +16,5 @@ export const categoryStep = optionStep({
   text: (t) => t.category,
   options: (t) => CATEGORIES.map((c) => ({ value: c, label: t.categories[c], synonyms: SYNONYMS[c] })),
   apply: (v) => ({ category: v }),
-  next: () => 'description',
+  read: readCategory,
 });

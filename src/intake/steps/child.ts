@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { PERPETRATOR_RELATIONS, SEXES, ageBandOf } from '../../reports/report-vocabulary';
+import { readAgeAnswer, readPerpetrator, readSex } from '../../language';
+import { PERPETRATOR_RELATIONS, SEXES } from '../../reports/report-vocabulary';
 import { matchKey } from '../answers';
 import type { Catalogue } from '../catalogues/catalogue';
-import { hintFor, optionStep, pickOption, withStepPrefix, type Step, type StepOption } from './step';
+import type { DraftAnswers } from '../draft';
+import { hintFor, optionStep, pickOption, withStepPrefix, type Answer, type Step, type StepOption } from './step';
 
 type BandChoice = '0-5' | '6-12' | '13-17' | 'adult' | 'unknown';
 const bandOptions = (t: Catalogue): StepOption<BandChoice>[] => [
@@ -13,48 +15,63 @@ const bandOptions = (t: Catalogue): StepOption<BandChoice>[] => [
   { value: 'unknown', label: t.ageBands.unknown, means: 'dontKnow' },
 ];
 
-const AgeSchema = z.coerce.number().int().min(0).max(120);
-const WITH_UNIT = /^(?:umur|usia|age|aged)?\s*(\d{1,3})\s*(?:tahun|thn|th|years?|yrs?|yo|y\.o\.?)$/i;
-const WITH_PREFIX = /^(?:umur|usia|age|aged)\s*(\d{1,3})$/i;
-const MONTHS = /^(?:umur|usia|age)?\s*\d{1,2}\s*(?:bulan|bln|months?|mo)$/i;
-const BARE = /^\d{1,3}$/;
+/** An age the reporter gave, or a band they picked; an adult's age is kept aside until they confirm it. */
+type AgeAnswer = Pick<DraftAnswers, 'childAge' | 'childAgeBand' | 'adultAge'>;
 
 /**
- * The child's age: a band (button, its number, its label) or an age in years ("9 tahun", "umur 9", "9 years").
- * A bare number up to the count of bands is the band's number; a larger one is read as years.
+ * The child's age. A pressed button is a band. Anything typed is read as words: a bare number is the AGE in years
+ * ("4" is a four-year-old, never option 4), as are "4 thn", "umur 4", "around 4", "empat tahun"; band labels and
+ * words ("balita", "SMP", "tidak tahu") still name a band.
  */
-export function readAge(text: string, t: Catalogue): { age?: number; band: BandChoice } | undefined {
-  const typed = text.trim();
-  if (MONTHS.test(typed)) return { age: 0, band: '0-5' };
-  const years = WITH_UNIT.exec(typed)?.[1] ?? WITH_PREFIX.exec(typed)?.[1] ??
-    (BARE.test(typed) && Number(typed) > bandOptions(t).length ? typed : undefined);
-  if (years !== undefined) {
-    const age = AgeSchema.safeParse(years);
-    if (!age.success) return undefined;
-    const band = ageBandOf(age.data);
-    return { age: age.data, band: band === 'adult' ? 'adult' : band };
+export function readAge(answer: Answer, t: Catalogue): AgeAnswer | undefined {
+  if (answer.kind === 'choice') {
+    const band = pickOption(answer, bandOptions, t);
+    if (!band) return undefined;
+    return band === 'adult' ? { adultAge: 18 } : { childAgeBand: band, childAge: undefined, adultAge: undefined };
   }
-  const band = pickOption({ kind: 'text', text: typed }, bandOptions, t);
-  return band ? { band } : undefined;
+  if (answer.kind !== 'text') return undefined;
+  const read = readAgeAnswer(answer.text);
+  if (read?.band === 'adult') return { adultAge: read.age ?? 18 };
+  if (read) return { childAge: read.age, childAgeBand: read.band, adultAge: undefined };
+  const band = pickOption({ kind: 'text', text: answer.text.replace(/^\d{1,3}\.?$/, '') }, bandOptions, t);
+  if (!band) return undefined;
+  return band === 'adult' ? { adultAge: 18 } : { childAgeBand: band, childAge: undefined, adultAge: undefined };
 }
 
 export const childAgeStep: Step = {
   id: 'child_age',
   prompt: (_d, _c, t) => ({ text: t.childAge, options: withStepPrefix('child_age', bandOptions(t)) }),
   accept(answer, _draft, _ctx, t) {
-    let read: ReturnType<typeof readAge>;
-    if (answer.kind === 'choice') {
-      const band = pickOption(answer, bandOptions, t);
-      read = band ? { band } : undefined;
-    } else if (answer.kind === 'text') {
-      read = readAge(answer.text, t);
-    }
+    const read = readAge(answer, t);
     if (!read) return { type: 'invalid', hint: hintFor(answer, t, t.hints.age) };
-    // This unit serves children; an adult victim is referred elsewhere and nothing is kept.
-    if (read.band === 'adult') return { type: 'end', replies: [{ text: t.adultReferral }] };
-    return { type: 'answered', answers: { childAge: read.age, childAgeBand: read.band } };
+    // The question asks both: "cewek 4 thn" answers the sex too, and that question is not asked.
+    const childSex = answer.kind === 'text' ? readSex(answer.text) : undefined;
+    // An adult's age goes to the adult check next: nothing is dropped before the reporter confirms.
+    return { type: 'answered', answers: { ...read, adultReferral: undefined, ...(childSex ? { childSex } : {}) } };
   },
-  next: () => 'child_sex',
+};
+
+type AdultChoice = 'refer' | 'retype' | 'cancel';
+const adultOptions = (t: Catalogue): StepOption<AdultChoice>[] => [
+  { value: 'refer', label: t.adultOptions.refer, means: 'yes', synonyms: ['teruskan', 'rujuk', 'refer', 'pass on', 'pass it on', 'forward'] },
+  { value: 'retype', label: t.adultOptions.retype, means: 'no', synonyms: ['salah', 'salah ketik', 'ubah', 'typo', 'change'] },
+  { value: 'cancel', label: t.adultOptions.cancel, synonyms: ['batalkan', 'cancel'] },
+];
+
+/**
+ * The victim is an adult, out of this unit's scope. The story is never dropped on a typed number: the reporter
+ * confirms, and may pass it on to staff as a referral note (stored as a report, the note above the story).
+ */
+export const adultCheckStep: Step = {
+  id: 'adult_check',
+  prompt: (draft, _c, t) => ({ text: t.adultCheck(draft.answers.adultAge ?? 18), options: withStepPrefix('adult_check', adultOptions(t)) }),
+  accept(answer, _draft, _ctx, t) {
+    const choice = pickOption(answer, adultOptions, t);
+    if (!choice) return { type: 'invalid', hint: hintFor(answer, t, t.hints.pickOption) };
+    if (choice === 'retype') return { type: 'action', action: 'back' };
+    if (choice === 'cancel') return { type: 'end', replies: [{ text: t.adultReferral }] };
+    return { type: 'answered', answers: { adultReferral: true, childAgeBand: 'unknown', childAge: undefined }, before: [{ text: t.adultReferred }] };
+  },
 };
 
 export const childSexStep = optionStep({
@@ -68,7 +85,7 @@ export const childSexStep = optionStep({
       synonyms: s === 'perempuan' ? ['p', 'cewek', 'cewe', 'female', 'f'] : s === 'laki_laki' ? ['l', 'laki', 'cowok', 'cowo', 'lakilaki', 'male', 'm'] : [],
     })),
   apply: (v) => ({ childSex: v }),
-  next: () => 'child_name',
+  read: readSex,
 });
 
 const NameSchema = z.string().min(1).max(100).refine((s) => /\p{L}/u.test(s));
@@ -84,7 +101,6 @@ export const childNameStep: Step = {
     if (!name.success) return { type: 'invalid', hint: t.hints.textNeeded };
     return { type: 'answered', answers: { childName: name.data } };
   },
-  next: () => 'perpetrator',
 };
 
 export const perpetratorStep = optionStep({
@@ -98,5 +114,5 @@ export const perpetratorStep = optionStep({
       synonyms: p === 'orang_tua' ? ['ayah', 'ibu', 'bapak', 'mama', 'papa', 'father', 'mother'] : p === 'pacar_teman' ? ['pacar', 'teman'] : [],
     })),
   apply: (v) => ({ perpetratorRelation: v }),
-  next: () => 'kecamatan',
+  read: readPerpetrator,
 });

@@ -1,3 +1,4 @@
+import { tokens } from '../../language';
 import type { Catalogue } from '../catalogues/catalogue';
 import type { Draft } from '../draft';
 import { hintFor, optionStep, pickOption, type Step, type StepOption } from './step';
@@ -35,19 +36,30 @@ export function summarise(draft: Draft, t: Catalogue): string {
   return lines.map(([k, v]) => `${k}: ${v}`).join('\n');
 }
 
-type ConfirmChoice = 'send' | 'back' | 'cancel';
+type ConfirmChoice = 'send' | 'back' | 'cancel' | 'details';
 const confirmOptions = (t: Catalogue): StepOption<ConfirmChoice>[] => [
   { value: 'send', label: t.confirmOptions.send, means: 'yes', synonyms: ['kirim', 'send', 'submit'] },
   { value: 'back', label: t.confirmOptions.back, synonyms: ['ubah', 'edit', 'change'] },
   { value: 'cancel', label: t.confirmOptions.cancel, means: 'no' },
+  // What the unit does not need in order to act, for a reporter who wants to give it.
+  { value: 'details', label: t.confirmOptions.details, synonyms: ['detail', 'tambah', 'tambah detail', 'details', 'add details'] },
 ];
+
+/** "kirim aja", "kirim sekarang bu", "mau ubah", "tambah detail dulu": the choice a sentence names, when only one. */
+const CONFIRM_WORDS: Readonly<Record<ConfirmChoice, readonly string[]>> = {
+  send: ['kirim', 'send', 'submit'], back: ['ubah', 'edit', 'ganti', 'change'], cancel: ['batalkan', 'hapus'], details: ['detail', 'tambah', 'details'],
+};
+function readConfirm(text: string): ConfirmChoice | undefined {
+  const said = tokens(text);
+  const named = (Object.keys(CONFIRM_WORDS) as ConfirmChoice[]).filter((c) => CONFIRM_WORDS[c].some((w) => said.includes(w)));
+  return named.length === 1 ? named[0] : undefined;
+}
 
 const base = optionStep({
   id: 'confirm',
   text: (t) => t.confirm,
   options: confirmOptions,
   apply: () => ({}),
-  next: () => 'confirm',
 });
 
 export const confirmStep: Step = {
@@ -56,9 +68,11 @@ export const confirmStep: Step = {
     const shown = base.prompt(draft, ctx, t);
     return { ...shown, text: `${summarise(draft, t)}\n\n${t.confirm}` };
   },
+  shortPrompt: base.prompt,
   accept(answer, _draft, _ctx, t) {
-    const choice = pickOption(answer, confirmOptions, t);
+    const choice = pickOption(answer, confirmOptions, t, readConfirm);
     if (!choice) return { type: 'invalid', hint: hintFor(answer, t, t.hints.pickOption) };
+    if (choice === 'details') return { type: 'answered', answers: { details: true } };
     return { type: 'action', action: choice === 'send' ? 'submit' : choice };
   },
 };

@@ -1,4 +1,4 @@
-import { optionStep, type Step } from './step';
+import { withStepPrefix, optionStep, type Step } from './step';
 import { yesNoOptions } from './step';
 
 const base = optionStep({
@@ -6,13 +6,18 @@ const base = optionStep({
   text: (t, ctx) => t.welcome(ctx.district.unitShortName),
   options: yesNoOptions,
   apply: (v) => ({ consent: v === 'yes' }),
-  next: () => 'danger',
   hint: (t) => t.hints.yesNo,
 });
 
 /** Greeting and the confidentiality notice (Pasal 4 huruf i, Rahasia); nothing is kept unless the reporter agrees. */
 export const consentStep: Step = {
   ...base,
+  prompt: (draft, ctx, t) => {
+    const shown = base.prompt(draft, ctx, t);
+    // A reporter who opened with the story hears first that it is kept, then the notice.
+    return draft.answers.description ? { ...shown, text: `${t.storyKept}\n\n${shown.text}` } : shown;
+  },
+  shortPrompt: (_draft, _ctx, t) => ({ text: t.consentShort, options: withStepPrefix('consent', yesNoOptions(t)) }),
   accept(answer, draft, ctx, t) {
     const outcome = base.accept(answer, draft, ctx, t);
     if (outcome.type === 'answered' && outcome.answers.consent === false) {

@@ -1,21 +1,51 @@
 import { z } from 'zod';
-import { CONTACT_METHODS } from '../../reports/report-vocabulary';
+import { normalise, readAnonymity } from '../../language';
+import { CONTACT_METHODS, type ContactMethod } from '../../reports/report-vocabulary';
 import { hintFor, optionStep, type Step } from './step';
-
-export const contactStep = optionStep({
-  id: 'contact',
-  text: (t) => t.contact,
-  options: (t) =>
-    CONTACT_METHODS.map((m) => ({ value: m, label: t.contactMethods[m], means: m === 'none' ? ('no' as const) : undefined })),
-  apply: (v) => ({ contactMethod: v, contactPhone: undefined }),
-  next: (draft) => (draft.answers.contactMethod === 'other_number' ? 'contact_phone' : 'confirm'),
-});
 
 /** Indonesian or international numbers as people type them: "0812-3456-7890", "+62 812 3456 7890". */
 export const PhoneSchema = z
   .string()
   .transform((s) => s.replace(/[\s().-]/g, ''))
   .pipe(z.string().regex(/^(\+?\d{8,15})$/));
+
+const THIS_CHAT = /\b(?:chat|sini|wa ini|nomor ini|ini saja|disini|here|this chat)\b/;
+
+/** How to reach the reporter, in their words: "anonim aja" (no contact), "lewat sini", or the number itself. */
+function readContact(text: string): ContactMethod | undefined {
+  if (readAnonymity(text) === true) return 'none';
+  if (phoneIn(text)) return 'other_number';
+  return THIS_CHAT.test(normalise(text)) ? 'same_chat' : undefined;
+}
+
+function phoneIn(text: string): string | undefined {
+  const candidate = /\+?\d[\d\s().-]{7,20}\d/.exec(text)?.[0];
+  const phone = candidate ? PhoneSchema.safeParse(candidate) : undefined;
+  return phone?.success ? phone.data : undefined;
+}
+
+const base = optionStep({
+  id: 'contact',
+  text: (t) => t.contact,
+  options: (t) =>
+    CONTACT_METHODS.map((m) => ({ value: m, label: t.contactMethods[m], means: m === 'none' ? ('no' as const) : undefined })),
+  // "Anonim, tidak perlu dihubungi": anonymous means anonymous, no contact is kept.
+  apply: (v) => (v === 'none' ? { contactMethod: v, contactPhone: undefined, anonymous: true } : { contactMethod: v, contactPhone: undefined, anonymous: false }),
+  read: readContact,
+});
+
+export const contactStep: Step = {
+  ...base,
+  accept(answer, draft, ctx, t) {
+    const outcome = base.accept(answer, draft, ctx, t);
+    // A number typed straight away is the number: no second question for it.
+    const phone = answer.kind === 'text' ? phoneIn(answer.text) : undefined;
+    if (outcome.type === 'answered' && outcome.answers.contactMethod === 'other_number' && phone) {
+      return { ...outcome, answers: { ...outcome.answers, contactPhone: phone } };
+    }
+    return outcome;
+  },
+};
 
 export const contactPhoneStep: Step = {
   id: 'contact_phone',
@@ -26,5 +56,4 @@ export const contactPhoneStep: Step = {
     if (!phone.success) return { type: 'invalid', hint: t.hints.phone };
     return { type: 'answered', answers: { contactPhone: phone.data } };
   },
-  next: () => 'confirm',
 };

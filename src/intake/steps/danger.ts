@@ -1,4 +1,5 @@
 import type { District } from '../../districts/district';
+import { hearsDangerNow } from '../../language';
 import type { Catalogue } from '../catalogues/catalogue';
 import type { OutboundMessage } from '../messages';
 import { optionStep, yesNoDontKnowOptions, type Step } from './step';
@@ -8,7 +9,8 @@ const base = optionStep({
   text: (t) => t.danger,
   options: yesNoDontKnowOptions,
   apply: (v) => ({ danger: v }),
-  next: () => 'reporter_role',
+  // "iya bu tolong anaknya lg dipukulin bapaknya skrg": harm happening now is a yes, however it is said.
+  read: (text) => (hearsDangerNow(text) ? 'yes' : undefined),
   hint: (t) => t.hints.yesNo,
 });
 

@@ -33,7 +33,8 @@ export const descriptionStep: Step = {
   accept(answer, draft, ctx, t) {
     if (answer.kind === 'media') {
       const stored = acceptMedia(answer, draft, ctx, t);
-      const caption = answer.caption && DescriptionSchema.safeParse(answer.caption).success ? answer.caption : undefined;
+      // A caption of two words or more is the story ("memar di lengan"); one word ("rumahnya") is a label.
+      const caption = answer.caption && answer.caption.trim().includes(' ') && DescriptionSchema.safeParse(answer.caption).success ? answer.caption : undefined;
       if (stored.type !== 'answered') return stored;
       // A caption with words is the description; otherwise ask for the words now.
       return caption
@@ -45,7 +46,6 @@ export const descriptionStep: Step = {
     if (!parsed.success) return { type: 'invalid', hint: t.hints.tooShort };
     return { type: 'answered', answers: { description: parsed.data } };
   },
-  next: () => 'more_media',
 };
 
 const continueOptions = optionStep({
@@ -53,7 +53,6 @@ const continueOptions = optionStep({
   text: (t) => t.moreMedia,
   options: (t) => [{ value: 'continue', label: t.options.continue, means: 'no', synonyms: ['lanjut', 'next', 'selesai', 'sudah', 'tidak ada', 'skip', 'lewati', 'done'] }],
   apply: () => ({}),
-  next: () => 'child_age',
 });
 
 /** The optional point after the description where more files can be sent. */

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { findKecamatan } from '../../districts/district';
+import { plainText, readPlaceType } from '../../language';
+import type { District } from '../../districts/district';
 import { PLACE_TYPES } from '../../reports/report-vocabulary';
 import { matchKey } from '../answers';
 import { hintFor, optionStep, pickOption, withStepPrefix, type Step } from './step';
@@ -16,13 +18,25 @@ export const kecamatanStep: Step = {
     if (answer.kind === 'choice') name = /^\d{1,3}$/.test(answer.value) ? list[Number(answer.value)] : undefined;
     else if (answer.kind === 'text') {
       const n = /^\d{1,3}\.?$/.test(answer.text.trim()) ? Number.parseInt(answer.text, 10) : NaN;
-      name = Number.isNaN(n) ? findKecamatan(ctx.district, answer.text) ?? list.find((k) => matchKey(k) === matchKey(answer.text)) : list[n - 1];
+      name = Number.isNaN(n)
+        ? findKecamatan(ctx.district, answer.text) ?? list.find((k) => matchKey(k) === matchKey(answer.text)) ?? kecamatanIn(ctx.district, answer.text)
+        : list[n - 1];
     }
     if (!name) return { type: 'invalid', hint: hintFor(answer, t, t.hints.pickOption) };
     return { type: 'answered', answers: { kecamatan: name } };
   },
-  next: () => 'desa',
 };
+
+/**
+ * The one kecamatan a sentence names ("di kec. Ipuh pak", "nang Diwek"); none when it names several, or only a name
+ * the district shares (Jombang is a kecamatan of Jombang: "di Jombang" says nothing).
+ */
+export function kecamatanIn(district: District, text: string): string | undefined {
+  const said = ` ${plainText(text).replace(/[^a-z0-9]+/g, ' ')} `;
+  const named = district.kecamatan.filter((k) => said.includes(` ${plainText(k).replace(/[^a-z0-9]+/g, ' ')} `));
+  const found = named.filter((k) => !plainText(district.name).includes(plainText(k)));
+  return found.length === 1 ? found[0] : undefined;
+}
 
 const PlaceNameSchema = z.string().min(2).max(100).refine((s) => /\p{L}/u.test(s));
 const skipOption = (label: string) => [{ value: 'skip' as const, label, means: 'skip' as const, synonyms: ['tidak tahu', 'gak tahu', "don't know", 'dont know'] }];
@@ -37,7 +51,6 @@ export const desaStep: Step = {
     if (!desa.success) return { type: 'invalid', hint: t.hints.textNeeded };
     return { type: 'answered', answers: { desa: desa.data } };
   },
-  next: () => 'place_type',
 };
 
 export const placeTypeStep = optionStep({
@@ -50,7 +63,7 @@ export const placeTypeStep = optionStep({
       synonyms: p === 'rumah_tangga' ? ['rumah', 'di rumah'] : p === 'media_sosial_daring' ? ['online', 'medsos', 'internet', 'daring'] : [],
     })),
   apply: (v) => ({ placeType: v }),
-  next: () => 'location',
+  read: readPlaceType,
 });
 
 const LocationSchema = z.object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) });
@@ -69,5 +82,4 @@ export const locationStep: Step = {
     }
     return { type: 'invalid', hint: t.hints.location };
   },
-  next: () => 'when',
 };

@@ -1,6 +1,7 @@
 import type { StepId } from '../draft';
 import { categoryStep } from './category';
-import { childAgeStep, childNameStep, childSexStep, perpetratorStep } from './child';
+import { cancelCheckStep } from './cancel-check';
+import { adultCheckStep, childAgeStep, childNameStep, childSexStep, perpetratorStep } from './child';
 import { confirmStep } from './confirm';
 import { consentStep } from './consent';
 import { contactPhoneStep, contactStep } from './contact';
@@ -37,4 +38,6 @@ export const STEPS = {
   confirm: confirmStep,
   resume: resumeStep,
   language: languageStep,
+  adult_check: adultCheckStep,
+  cancel_check: cancelCheckStep,
 } satisfies Record<StepId, Step>;

@@ -1,3 +1,4 @@
+import { readAnonymity, readReporterRole } from '../../language';
 import { REPORTER_ROLES } from '../../reports/report-vocabulary';
 import { optionStep } from './step';
 
@@ -6,7 +7,7 @@ export const reporterRoleStep = optionStep({
   text: (t) => t.reporterRole,
   options: (t) => REPORTER_ROLES.map((r) => ({ value: r, label: t.reporterRoles[r] })),
   apply: (v) => ({ reporterRole: v }),
-  next: () => 'anonymous',
+  read: readReporterRole,
 });
 
 export const anonymousStep = optionStep({
@@ -18,6 +19,9 @@ export const anonymousStep = optionStep({
   ],
   // Anonymous means anonymous: no contact is asked for or kept.
   apply: (v) => (v === 'yes' ? { anonymous: true, contactMethod: 'none', contactPhone: undefined } : { anonymous: false }),
-  next: () => 'category',
+  read: (text) => {
+    const anonymous = readAnonymity(text);
+    return anonymous === undefined ? undefined : anonymous ? 'yes' : 'no';
+  },
   hint: (t) => t.hints.yesNo,
 });

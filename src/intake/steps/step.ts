@@ -43,9 +43,12 @@ export interface Step {
   id: StepId;
   prompt(draft: Draft, ctx: StepContext, t: Catalogue): OutboundMessage;
   accept(answer: Answer, draft: Draft, ctx: StepContext, t: Catalogue): StepOutcome;
-  /** The step after this one, from the answers so far. */
-  next(draft: Draft): StepId;
+  /** The question alone, asked again under a hint when an answer could not be used (default: the prompt). */
+  shortPrompt?(draft: Draft, ctx: StepContext, t: Catalogue): OutboundMessage;
 }
+
+/** What an answer in the reporter's own words means at a step ("sy tetangganya", "dirumahnya"), if anything. */
+export type ReadWords<V extends string> = (text: string) => V | undefined;
 
 /** Options as the engine shows them: the value carries the step id, so a stale button is recognised. */
 export function withStepPrefix(stepId: StepId, options: readonly ChoiceOption[]): OutboundMessage['options'] {
@@ -67,6 +70,7 @@ export function pickOption<V extends string>(
   answer: Answer,
   build: (t: Catalogue) => StepOption<V>[],
   t: Catalogue,
+  read?: ReadWords<V>,
 ): V | undefined {
   const shown = build(t);
   if (answer.kind === 'choice') return shown.find((o) => o.value === answer.value)?.value;
@@ -75,6 +79,8 @@ export function pickOption<V extends string>(
   const options = shown.map((o, i) => ({ ...o, synonyms: [...(o.synonyms ?? []), other[i]?.label ?? ''].filter(Boolean) }));
   const matched = matchOption(answer.text, options);
   if (matched) return matched;
+  const meant = read?.(answer.text);
+  if (meant) return meant;
   const yn = parseYesNo(answer.text);
   const means = yn ?? (isDontKnow(answer.text) ? 'dontKnow' : SKIP_WORDS.some((w) => matchKey(w) === matchKey(answer.text)) ? 'skip' : undefined);
   return means ? options.find((o) => o.means === means)?.value : undefined;
@@ -86,7 +92,8 @@ export function optionStep<V extends string>(def: {
   text: (t: Catalogue, ctx: StepContext) => string;
   options: (t: Catalogue, ctx: StepContext) => StepOption<V>[];
   apply: (value: V) => Partial<DraftAnswers>;
-  next: (draft: Draft) => StepId;
+  /** Answers in the reporter's own words, tried after the option numbers and labels. */
+  read?: ReadWords<V>;
   /** Hint when nothing matched (default: pick an option). */
   hint?: (t: Catalogue) => string;
 }): Step {
@@ -94,11 +101,10 @@ export function optionStep<V extends string>(def: {
     id: def.id,
     prompt: (_draft, ctx, t) => ({ text: def.text(t, ctx), options: withStepPrefix(def.id, def.options(t, ctx)) }),
     accept(answer, _draft, ctx, t) {
-      const value = pickOption(answer, (c) => def.options(c, ctx), t);
+      const value = pickOption(answer, (c) => def.options(c, ctx), t, def.read);
       if (value === undefined) return { type: 'invalid', hint: hintFor(answer, t, def.hint?.(t) ?? t.hints.pickOption) };
       return { type: 'answered', answers: def.apply(value) };
     },
-    next: def.next,
   };
 }
 

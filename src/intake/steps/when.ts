@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readOngoing } from '../../language';
 import { hintFor, optionStep, yesNoDontKnowOptions, type Step } from './step';
 
 const WhenSchema = z.string().min(1).max(300).refine((s) => /[\p{L}\p{N}]/u.test(s));
@@ -12,7 +13,6 @@ export const whenStep: Step = {
     if (!when.success) return { type: 'invalid', hint: t.hints.textNeeded };
     return { type: 'answered', answers: { occurredWhen: when.data } };
   },
-  next: () => 'ongoing',
 };
 
 export const ongoingStep = optionStep({
@@ -20,7 +20,6 @@ export const ongoingStep = optionStep({
   text: (t) => t.ongoing,
   options: yesNoDontKnowOptions,
   apply: (v) => ({ ongoing: v }),
-  // Anonymous reporters are not asked how to reach them.
-  next: (draft) => (draft.answers.anonymous ? 'confirm' : 'contact'),
+  read: readOngoing,
   hint: (t) => t.hints.yesNo,
 });

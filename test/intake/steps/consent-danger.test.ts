@@ -60,3 +60,15 @@ describe('danger step', () => {
     expect(result.replies[0]!.text).not.toMatch(/0737/);
   });
 });
+
+describe('consent and danger in the reporter\'s words (issue 12)', () => {
+  it.each(['iya setuju', 'iya bu', 'betul', 'benar', 'nggih', 'iyo', 'saya setuju', 'I agree'])('consent: "%s" is yes', (typed) => {
+    expect(landed(send(draftAt('consent', {}, { history: [] }), text(typed)))).toMatchObject({ step: 'danger', answers: { consent: true } });
+  });
+  it.each([
+    ['iya bu tolong anaknya lg dipukulin bapaknya skrg', 'yes'], ['nggih, saiki lagi digebuki', 'yes'], ['iyo, kini sadang dipukua', 'yes'],
+    ['enggak', 'no'], ['mboten', 'no'], ['indak', 'no'], ['ora', 'no'], ['sudah tidak', 'no'], ['gak tau', 'unknown'], ['embuh', 'unknown'],
+  ])('danger: "%s" is %s', (typed, danger) => {
+    expect(landed(send(draftAt('danger'), text(typed)))).toMatchObject({ answers: { danger } });
+  });
+});

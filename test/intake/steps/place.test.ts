@@ -10,7 +10,9 @@ describe('kecamatan step', () => {
   it("lists the district's kecamatan and takes number, name in any case, or a button", () => {
     const shown = send(draftAt('perpetrator'), text('1')).replies[0]!;
     expect(shown.options).toHaveLength(15);
-    expect(landed(send(d, text('4')))).toMatchObject({ step: 'desa', answers: { kecamatan: 'Ipuh' } });
+    // The desa comes after the ticket now, if at all.
+    expect(landed(send(d, text('4')))).toMatchObject({ step: 'place_type', answers: { kecamatan: 'Ipuh' } });
+    expect(landed(send(d, text('di kec ipuh pak')))).toMatchObject({ answers: { kecamatan: 'Ipuh' } });
     expect(landed(send(d, text('kota mukomuko')))).toMatchObject({ answers: { kecamatan: 'Kota Mukomuko' } });
     expect(landed(send(d, text('Kec. V Koto')))).toMatchObject({ answers: { kecamatan: 'V Koto' } });
     expect(landed(send(d, text('XIVKoto')))).toMatchObject({ answers: { kecamatan: 'XIV Koto' } });
@@ -34,15 +36,18 @@ describe('desa, place type and location steps', () => {
   });
   it('place type: number, label, common word', () => {
     const d = draftAt('place_type');
-    expect(landed(send(d, text('2')))).toMatchObject({ step: 'location', answers: { placeType: 'sekolah' } });
+    expect(landed(send(d, text('2')))).toMatchObject({ step: 'ongoing', answers: { placeType: 'sekolah' } });
     expect(landed(send(d, text('online')))).toMatchObject({ answers: { placeType: 'media_sosial_daring' } });
+    for (const typed of ['dirumahnya', 'nang omah', 'di rumahnyo', 'rumah pelaku']) {
+      expect(landed(send(d, text(typed)))).toMatchObject({ answers: { placeType: 'rumah_tangga' } });
+    }
     expectRepeated(send(d, text('7')), d, /tidak ada di pilihan/);
   });
   it('location: a shared location or skipped; text that is neither repeats', () => {
     const d = draftAt('location');
-    expect(landed(send(d, located(-2.58, 101.11)))).toMatchObject({ step: 'when', answers: { exactLocation: { latitude: -2.58, longitude: 101.11 } } });
-    expect(landed(send(d, text('lewati')))).toMatchObject({ step: 'when' });
-    expect(landed(send(d, text('tidak')))).toMatchObject({ step: 'when' });
+    expect(landed(send(d, located(-2.58, 101.11)))).toMatchObject({ step: 'ongoing', answers: { exactLocation: { latitude: -2.58, longitude: 101.11 } } });
+    expect(landed(send(d, text('lewati')))).toMatchObject({ step: 'ongoing' });
+    expect(landed(send(d, text('tidak')))).toMatchObject({ step: 'ongoing' });
     expectRepeated(send(d, located(200, 0)), d, /lokasi/);
     expectRepeated(send(d, text('dekat pasar')), d, /lokasi/);
   });

@@ -13,6 +13,10 @@ describe('when and ongoing steps', () => {
     const d = draftAt('ongoing');
     expectRepeated(send(d, text('kadang')), d, /ya atau tidak/);
   });
+  it.each([['masih', 'yes'], ['masih bu', 'yes'], ['sudah tidak', 'no'], ['isih', 'yes'], ['indak lai', 'no'], ['gak tau', 'unknown']])(
+    'ongoing: "%s" is %s', (typed, ongoing) => {
+      expect(landed(send(draftAt('ongoing'), text(typed)))).toMatchObject({ answers: { ongoing } });
+  });
 });
 
 describe('contact steps', () => {
@@ -20,6 +24,13 @@ describe('contact steps', () => {
     expect(landed(send(draftAt('contact'), text('1')))).toMatchObject({ step: 'confirm', answers: { contactMethod: 'same_chat' } });
     expect(landed(send(draftAt('contact'), text('tidak perlu dihubungi')))).toMatchObject({ step: 'confirm', answers: { contactMethod: 'none' } });
     expect(landed(send(draftAt('contact'), text('nomor telepon lain')))).toMatchObject({ step: 'contact_phone' });
+  });
+  it('anonymity is a contact choice, in the reporter\'s words; a number typed at once needs no second question', () => {
+    expect(landed(send(draftAt('contact'), text('ya anonim aja')))).toMatchObject({ step: 'confirm', answers: { contactMethod: 'none', anonymous: true } });
+    expect(landed(send(draftAt('contact'), text('lewat chat ini saja')))).toMatchObject({ answers: { contactMethod: 'same_chat', anonymous: false } });
+    expect(landed(send(draftAt('contact'), text('telp aja ke 0812 3456 7890')))).toMatchObject({
+      step: 'confirm', answers: { contactMethod: 'other_number', contactPhone: '081234567890' },
+    });
   });
   it('phone: common Indonesian forms, refuses letters and too-short numbers', () => {
     const d = draftAt('contact_phone', { contactMethod: 'other_number' });
@@ -49,9 +60,18 @@ describe('confirm step', () => {
       expect(result.draft).toEqual({ ...d, updatedAt: result.draft!.updatedAt });
     }
   });
-  it('2 goes back one question, 3 cancels', () => {
+  it('reads the choice from a sentence: "kirim aja bu", "mau tambah detail dulu", "saya mau ubah"', () => {
+    expect(send(d, text('kirim aja bu')).effects).toEqual([{ type: 'submit' }]);
+    expect(landed(send({ ...d, answers: { ...d.answers, consent: true } }, text('mau tambah detail dulu')))).toMatchObject({ step: 'child_name', answers: { details: true } });
+    expect(landed(send(d, text('saya mau ubah')))).toMatchObject({ step: 'contact' });
+  });
+  it('2 goes back one question, 3 cancels once the reporter confirms (a story is never lost to one word)', () => {
     expect(landed(send(d, text('2')))).toMatchObject({ step: 'contact' });
-    expect(send(d, text('3')).effects).toEqual([{ type: 'forget_draft' }]);
+    const asked = send(d, text('3'));
+    expect(asked.draft).toMatchObject({ step: 'cancel_check', returnTo: 'confirm' });
+    expect(asked.effects).toEqual([]);
+    expect(send(asked.draft, text('1')).effects).toEqual([{ type: 'forget_draft' }]);
+    expect(landed(send(asked.draft, text('tidak')))).toMatchObject({ step: 'confirm', answers: d.answers });
   });
   it('repeats on anything else', () => {
     expectRepeated(send(d, text('sebentar dulu')), d, /tidak ada di pilihan/);

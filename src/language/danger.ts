@@ -1,0 +1,46 @@
+import { CLAUSE_BREAK } from './normalise';
+import { affirmed, findPhrase, isNegated, readWords, type Words } from './words';
+
+// Clear signs that a child is in danger NOW, in any message: harm happening at this moment ("lagi dipukulin",
+// "sedang disiksa", "dipukuli sekarang") or words that need help at once whenever they are said ("sekarat",
+// "pingsan", "berdarah", "mau bunuh diri"). Told in the past ("kemarin dipukul sampai berdarah") it is a report,
+// not an emergency; negated ("sudah tidak dipukul lagi") it is nothing.
+
+const HARM = ['pukul', 'tendang', 'tampar', 'cekik', 'hajar', 'siksa', 'aniaya', 'bacok', 'tusuk', 'sundut', 'jambak', 'banting',
+  'injak', 'perkosa', 'cabul', 'kurung', 'sekap', 'culik', 'ancam', 'bunuh', 'bakar', 'cambuk', 'seret', 'setrum', 'beat', 'hit', 'hurt', 'attack'];
+const NOW = ['sekarang', 'saat ini', 'sedang', 'lagi', 'kini', 'now', 'right now', 'currently'];
+const AT_ONCE = ['darurat', 'sekarat', 'pingsan', 'tidak sadarkan diri', 'berdarah', 'bunuh diri', 'mau mati', 'ingin mati', 'dibunuh',
+  'mau dibunuh', 'tolong cepat', 'cepat tolong', 'kritis', 'tenggelam', 'emergency', 'bleeding', 'unconscious', 'dying'];
+const PAST = ['kemarin', 'dulu', 'waktu itu', 'pernah', 'tadi malam', 'minggu lalu', 'bulan lalu', 'tahun lalu', 'yesterday', 'ago'];
+
+export function hearsDangerNow(text: string): boolean {
+  const w = readWords(text);
+  return AT_ONCE.some((p) => affirmed(w, p).some((at) => !clauseIsPast(w, at))) || harmHappeningNow(w);
+}
+
+/** A harm word with a "now" word in its clause: "lagi" and "sedang" before it ("lagi dipukul", not "dipukul lagi"). */
+function harmHappeningNow(w: Words): boolean {
+  return HARM.some((harm) =>
+    findPhrase(w, harm).some((at) => !isNegated(w, at) && !clauseIsPast(w, at) && nowInClause(w, at)),
+  );
+}
+
+function nowInClause(w: Words, at: number): boolean {
+  const [start, end] = clauseBounds(w, at);
+  return NOW.some((marker) =>
+    findPhrase(w, marker).some((m) => m >= start && m < end && (!['lagi', 'sedang'].includes(marker) || m < at)),
+  );
+}
+
+function clauseIsPast(w: Words, at: number): boolean {
+  const [start, end] = clauseBounds(w, at);
+  return PAST.some((p) => findPhrase(w, p).some((m) => m >= start && m < end));
+}
+
+function clauseBounds(w: Words, at: number): [number, number] {
+  let start = at;
+  while (start > 0 && w.tokens[start - 1] !== CLAUSE_BREAK) start--;
+  let end = at;
+  while (end < w.tokens.length && w.tokens[end] !== CLAUSE_BREAK) end++;
+  return [start, end];
+}

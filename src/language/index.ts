@@ -1,0 +1,12 @@
+// The language layer: reporters' words as standard Indonesian, and what they mean as answers. Pure (no I/O), shared
+// by the chat intake (src/intake) and triage (src/triage).
+
+export { clauses, normalise, plainText, stems, tokens } from './normalise';
+export { isRoot, stemWord } from './stem';
+export { isDontKnow, readYesNo, YesNoAnswerSchema, type YesNoAnswer } from './yes-no';
+export { readAgeAnswer, readAgeInStory, type AgeReading } from './age';
+export {
+  readAnonymity, readCategory, readLanguageName, readPerpetrator, readPlaceType, readReporterRole, readSex,
+} from './read-choices';
+export { hearsDangerNow } from './danger';
+export { readOngoing, readStory, type StoryFacts } from './read-story';

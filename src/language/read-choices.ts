@@ -1,0 +1,104 @@
+import type { Category, PerpetratorRelation, PlaceType, ReporterRole, Sex } from '../reports/report-vocabulary';
+import { firstConcept, hasPhrase, readWords, type Words } from './words';
+import { readYesNo } from './yes-no';
+
+// The option a reporter means when they answer in their own words instead of picking from the list. Each table is
+// in priority order: the first option with a phrase in the text wins. Phrases are matched by standard word or root,
+// so "tetangganya", "tonggo" and "tetangga saya" all find "tetangga".
+
+type Table<V> = readonly (readonly [V, readonly string[]])[];
+
+const PARENT = ['orang tua', 'bapak', 'ayah', 'ibu', 'mama', 'papa', 'abah', 'umi', 'wali', 'bapak tiri', 'ibu tiri', 'ayah tiri', 'father', 'mother', 'parent', 'dad', 'mom', 'stepfather'];
+const RELATIVE = ['keluarga', 'kerabat', 'saudara', 'paman', 'bibi', 'tante', 'kakak', 'abang', 'kakek', 'nenek', 'sepupu', 'keponakan', 'ponakan', 'cucu', 'ipar', 'uncle', 'aunt', 'grandfather', 'grandmother', 'cousin', 'brother', 'sister', 'relative'];
+
+const REPORTER_ROLES: Table<ReporterRole> = [
+  ['child_self', ['saya sendiri', 'saya korban', 'saya anaknya', 'saya anak', 'korban', 'diri sendiri', 'myself', 'i am the child']],
+  ['teacher_school', ['guru', 'pihak sekolah', 'sekolah', 'wali kelas', 'kepala sekolah', 'ustad', 'ustadz', 'ustazah', 'teacher', 'school']],
+  ['health_worker', ['bidan', 'perawat', 'dokter', 'nakes', 'tenaga kesehatan', 'puskesmas', 'kader', 'nurse', 'doctor', 'midwife']],
+  ['neighbour_community', ['tetangga', 'warga', 'masyarakat', 'rt', 'rw', 'kepala desa', 'kades', 'orang kampung', 'neighbour', 'neighbor', 'community']],
+  ['parent_guardian', PARENT],
+  ['relative', RELATIVE],
+  ['other', ['lainnya', 'lain', 'other', 'orang lain', 'teman']],
+];
+
+const PERPETRATORS: Table<PerpetratorRelation> = [
+  // Before the family words: a "kakak kelas" is an older pupil, not a sibling.
+  ['pacar_teman', ['kakak kelas', 'adik kelas', 'teman sekelas', 'teman sekolah', 'senior']],
+  ['orang_tak_dikenal', ['tidak kenal', 'tak dikenal', 'tidak dikenal', 'orang asing', 'stranger', 'unknown person']],
+  ['not_said', ['tidak mau sebut', 'tidak ingin sebut', 'rahasia', 'rather not say']],
+  ['orang_tua', PARENT],
+  ['keluarga', RELATIVE],
+  ['pacar_teman', ['pacar', 'teman', 'kawan', 'cowok', 'boyfriend', 'girlfriend', 'friend', 'friends', 'classmate', 'classmates']],
+  ['tetangga', ['tetangga', 'neighbour', 'neighbor']],
+  ['guru', ['guru', 'ustad', 'ustadz', 'pengajar', 'pelatih', 'teacher', 'coach']],
+  ['majikan', ['majikan', 'bos', 'juragan', 'employer', 'boss']],
+  ['lainnya', ['lainnya', 'orang lain', 'other']],
+];
+
+const PLACES: Table<PlaceType> = [
+  ['media_sosial_daring', ['online', 'daring', 'media sosial', 'facebook', 'instagram', 'tiktok', 'whatsapp', 'internet', 'game', 'chat', 'handphone', 'youtube', 'social media']],
+  ['sekolah', ['sekolah', 'kelas', 'pesantren', 'pondok', 'madrasah', 'asrama', 'school']],
+  ['tempat_kerja', ['tempat kerja', 'pabrik', 'kebun', 'sawah', 'ladang', 'kantor', 'kapal', 'bengkel', 'workplace', 'work']],
+  ['fasilitas_umum', ['fasilitas umum', 'jalan', 'pasar', 'masjid', 'lapangan', 'taman', 'terminal', 'warung', 'toko', 'sungai', 'pantai', 'street', 'market', 'park']],
+  ['rumah_tangga', ['rumah', 'kamar', 'dapur', 'kos', 'kontrakan', 'home', 'house']],
+  ['lainnya', ['lainnya', 'lain', 'other']],
+];
+
+/** Physical first among what a story often mixes; sexual violence and trafficking before everything. */
+const CATEGORIES: Table<Category> = [
+  ['kekerasan_seksual', ['perkosa', 'cabul', 'leceh', 'raba', 'setubuh', 'sodomi', 'grepe', 'kemaluan', 'alat kelamin', 'bugil', 'telanjang', 'rape', 'raped', 'sexual', 'sexually', 'molest', 'molested']],
+  ['eksploitasi_seksual', ['jual diri', 'open bo', 'prostitusi', 'pelacur', 'layani tamu', 'eksploitasi seksual']],
+  ['perdagangan_orang', ['dijual', 'jual anak', 'perdagangan', 'trafficking', 'traffick']],
+  ['perkawinan_anak', ['nikah', 'kawin', 'jodoh', 'menikah', 'married', 'marriage']],
+  ['kekerasan_fisik', ['pukul', 'tendang', 'tampar', 'cekik', 'hajar', 'siksa', 'aniaya', 'bacok', 'tusuk', 'sundut', 'jambak', 'banting', 'cubit', 'cambuk', 'lempar', 'memar', 'lebam', 'kdrt', 'kekerasan fisik', 'beat', 'beaten', 'beating', 'hit', 'hitting', 'kick', 'kicked', 'slapped', 'fisik']],
+  ['eksploitasi_ekonomi', ['suruh kerja', 'paksa kerja', 'kerja paksa', 'emis', 'pengemis', 'suruh jualan', 'suruh ngamen', 'ngamen', 'buruh anak', 'child labour', 'forced to work', 'made to work', 'dikon kerjo', 'disuruah karajo']],
+  ['penelantaran', ['telantar', 'sendirian', 'tinggal sendiri', 'tidak diurus', 'tidak dirawat', 'tidak dikasih makan', 'tidak diberi makan', 'lapar', 'tidak terurus', 'dibuang', 'neglect', 'neglected', 'abandon', 'abandoned', 'left alone']],
+  ['perundungan', ['bully', 'bullied', 'bullying', 'rundung', 'ejek', 'olok', 'kucil', 'palak']],
+  ['kekerasan_psikis', ['bentak', 'maki', 'hina', 'ancam', 'marahi', 'dimarahi', 'dikatai', 'kata kasar', 'trauma', 'psikis', 'threat', 'threatened']],
+  ['dokumen_kependudukan', ['akta', 'kartu keluarga', 'dokumen', 'identitas', 'ktp', 'birth certificate']],
+  ['pendidikan', ['putus sekolah', 'tidak sekolah', 'tidak boleh sekolah', 'keluar sekolah', 'pendidikan', 'education']],
+  ['kesehatan', ['sakit', 'gizi buruk', 'stunting', 'berobat', 'kesehatan', 'health', 'sick']],
+  ['perlakuan_salah', ['perlakuan salah']],
+  ['kesejahteraan_sosial', ['miskin', 'bantuan sosial', 'kesejahteraan']],
+];
+
+const SEXES: Table<Exclude<Sex, 'unknown'>> = [
+  ['perempuan', ['perempuan', 'cewek', 'gadis', 'putri', 'wanita', 'girl', 'female', 'daughter']],
+  ['laki_laki', ['laki', 'cowok', 'putra', 'pria', 'bujang', 'boy', 'male', 'son']],
+];
+
+export const readReporterRole = (text: string): ReporterRole | undefined => firstConcept(readWords(text), REPORTER_ROLES);
+export const readPerpetrator = (text: string): PerpetratorRelation | undefined => firstConcept(readWords(text), PERPETRATORS);
+export const readPlaceType = (text: string): PlaceType | undefined => firstConcept(readWords(text), PLACES);
+export const readCategory = (text: string): Category | undefined => firstConcept(readWords(text), CATEGORIES);
+export const readSex = (text: string): Exclude<Sex, 'unknown'> | undefined => firstConcept(readWords(text), SEXES);
+
+export { CATEGORIES as CATEGORY_WORDS, PERPETRATORS as PERPETRATOR_WORDS, PLACES as PLACE_WORDS, SEXES as SEX_WORDS };
+export type { Table as ConceptTable };
+
+const ANONYMOUS = ['anonim', 'anonymous', 'rahasia', 'tanpa nama', 'tanpa identitas', 'sembunyikan', 'jangan sebut nama', 'samarkan'];
+
+/** Whether the reporter wants to stay anonymous: "ya anonim aja" yes, "tidak usah anonim" and "boleh dihubungi" no. */
+export function readAnonymity(text: string): boolean | undefined {
+  const w = readWords(text);
+  if (hasPhrase(w, 'boleh hubung') || hasPhrase(w, 'hubung saja')) return false;
+  const named = ANONYMOUS.some((p) => hasPhrase(w, p));
+  const said = readYesNo(text);
+  if (named) return !negatedAnonymity(w);
+  return said === 'yes' ? true : said === 'no' ? false : undefined;
+}
+
+function negatedAnonymity(w: Words): boolean {
+  return ['tidak anonim', 'tidak usah anonim', 'tidak perlu anonim', 'bukan anonim', 'not anonymous'].some((p) => hasPhrase(w, p));
+}
+
+export const LanguageNameSchemaValues = ['id', 'en'] as const;
+
+/** "english", "inggris", "bahasa inggris" → en; "indonesia", "bahasa indonesia", "indo" → id; only when that is all it says. */
+export function readLanguageName(text: string): (typeof LanguageNameSchemaValues)[number] | undefined {
+  const words = readWords(text).tokens.filter((t) => !['|', 'bahasa', 'language', 'in', 'pakai', 'pake', 'please', 'saja', 'ganti', 'ke'].includes(t));
+  if (words.length !== 1) return undefined;
+  if (['english', 'inggris', 'en', 'eng', 'englis', 'inggeris'].includes(words[0]!)) return 'en';
+  if (['indonesia', 'indo', 'indonesian', 'id'].includes(words[0]!)) return 'id';
+  return undefined;
+}

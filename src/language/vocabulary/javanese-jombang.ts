@@ -1,0 +1,28 @@
+// Javanese as spoken in Jombang (East Javanese, "Jawa Timuran"), ngoko and the common krama words, mapped to
+// Indonesian. Source: general knowledge of East Javanese; spellings as people type them in chat (both "nggih" and
+// "ngih"). No published dictionary was copied; where a word has several senses only the one a report needs is kept.
+
+export const JAVANESE_JOMBANG: Readonly<Record<string, string>> = {
+  // yes / no / don't know
+  nggih: 'iya', ngih: 'iya', enggih: 'iya', inggih: 'iya', iyo: 'iya', yo: 'iya',   ora: 'tidak', gak: 'tidak', mboten: 'tidak', boten: 'tidak', mbonten: 'tidak', dudu: 'bukan', durung: 'belum', dereng: 'belum',
+  embuh: 'entah', mboh: 'entah', ngertos: 'tahu', weruh: 'tahu', reti: 'tahu', ngerti: 'tahu', sampun: 'sudah', wes: 'sudah', uwes: 'sudah', wis: 'sudah',
+  isih: 'masih', taksih: 'masih', saiki: 'sekarang', sakniki: 'sekarang', saiki2: 'sekarang', nembe: 'baru', wingi: 'kemarin',
+  // people
+  aku: 'saya', kulo: 'saya', kula: 'saya', awakdewe: 'kami', arek: 'anak', cah: 'anak', bocah: 'anak', putrane: 'anaknya',
+  anake: 'anaknya', bapake: 'bapaknya', romo: 'bapak', abah: 'bapak', ibuk: 'ibu', mbok: 'ibu',   ibune: 'ibunya', emake: 'ibunya', mbah: 'kakek', mbahe: 'kakeknya', pakdhe: 'paman', pakde: 'paman', paklik: 'paman', bulik: 'bibi',
+  budhe: 'bibi', bude: 'bibi', mas: 'kakak', mbak: 'kakak', mbakyu: 'kakak', adhik: 'adik', tonggo: 'tetangga', tonggoku: 'tetangga saya', tanggane: 'tetangganya',
+  tonggone: 'tetangganya', konco: 'teman', kanca: 'teman', koncone: 'temannya', gurune: 'gurunya', wong: 'orang', uwong: 'orang',
+  lanang: 'laki-laki', wedok: 'perempuan', wadon: 'perempuan',   // harm and danger
+  digebuki: 'dipukuli', digebuk: 'dipukul', gebuk: 'pukul', ngantem: 'memukul', diantem: 'dipukul', dikaplok: 'ditampar', kaplok: 'tampar',
+  ditapuk: 'ditampar', disepak: 'ditendang', dipateni: 'dibunuh', pateni: 'bunuh', getihen: 'berdarah', getih: 'darah',
+  semaput: 'pingsan', nangis: 'menangis', wedi: 'takut', nesu: 'marah', diuncali: 'dilempari', dijotos: 'dipukul', jotos: 'pukul',
+  keluwen: 'kelaparan', luwe: 'lapar', tulung: 'tolong', tulungen: 'tolong',
+  // places and words around them
+  dikon: 'disuruh', kon: 'suruh', kerjo: 'kerja', kene: 'sini', wae: 'saja', ae: 'saja', iki: 'ini', saben: 'setiap', dino: 'hari',
+  nang: 'di', neng: 'di', ning: 'di', ndek: 'di', nok: 'di', omah: 'rumah', omahe: 'rumahnya', griya: 'rumah', sekolahan: 'sekolah',
+  dalan: 'jalan', dewe: 'sendiri', dhewe: 'sendiri', dewean: 'sendirian', karo: 'dengan', ambek: 'dengan',
+  mbek: 'dengan', lan: 'dan', iku: 'itu', sing: 'yang', kabeh: 'semua', umure: 'umurnya',   // numbers (for the age)
+  siji: 'satu', loro: 'dua', telu: 'tiga', papat: 'empat', limo: 'lima', enem: 'enam', pitu: 'tujuh', wolu: 'delapan',
+  songo: 'sembilan', sanga: 'sembilan', sewelas: 'sebelas', rolas: 'dua belas', telulas: 'tiga belas', patbelas: 'empat belas',
+  limolas: 'lima belas', nembelas: 'enam belas', pitulas: 'tujuh belas',
+};

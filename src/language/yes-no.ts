@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { CLAUSE_BREAK } from './normalise';
+import { hasPhrase, readWords, type Words } from './words';
+
+// Yes, no and "don't know" as people say them, alone or at the start of a sentence: "iya bu tolong …", "iya setuju",
+// "enggak", "gak tau", "nggih", "mboten", "indak", "sudah tidak", "masih".
+
+export const YesNoAnswerSchema = z.enum(['yes', 'no', 'unknown']);
+export type YesNoAnswer = z.infer<typeof YesNoAnswerSchema>;
+
+const YES = new Set([
+  'ya', 'iya', 'yes', 'yeah', 'yea', 'yep', 'oke', 'setuju', 'boleh', 'benar', 'betul', 'tentu', 'pasti', 'silakan', 'silahkan',
+  'lanjut', 'mau', 'bersedia', 'siap', 'sure', 'masih', 'still', 'okay', 'agree', 'correct', 'right', 'sudi',
+]);
+const NO = new Set(['tidak', 'bukan', 'no', 'nope', 'nah', 'jangan', 'belum', 'never', 'not', 'nothing', 'aman']);
+/** Said to the person asking, not an answer: skipped at the start ("iya bu", "bu, iya", "mas, ndak"). */
+const ADDRESS = new Set([
+  'i', 'saya', 'kami', 'we', 'kulo', 'ambo', // "saya setuju", "I agree": the speaker, then the answer
+ 'bu', 'ibu', 'pak', 'bapak', 'kak', 'kakak', 'mas', 'mbak', 'dek', 'bang', 'min', 'admin', 'ni', 'da', 'sus', 'dik', 'adik', 'eh', 'hmm', 'em', 'oh', 'wah', 'duh', 'aduh', 'maaf', 'halo', 'hai']);
+const DONT_KNOW = [
+  'tidak tahu', 'belum tahu', 'kurang tahu', 'tidak yakin', 'kurang yakin', 'belum yakin', 'tidak pasti', 'entah', 'mungkin',
+  'ragu', 'bingung', "don't know", 'dont know', 'do not know', 'not sure', 'idk', 'unknown', 'maybe', 'perhaps',
+];
+/** It stopped: no to "still going on?" and to "in danger now?". */
+const STOPPED = ['sudah tidak', 'tidak lagi', 'sudah aman', 'sudah berhenti', 'sudah selesai', 'no longer', 'not anymore'];
+
+/** The answer a text gives to a yes/no question, or undefined when it gives none (or contradicts itself). */
+export function readYesNo(text: string): YesNoAnswer | undefined {
+  const w = readWords(text);
+  // "tidak tahu …", "not sure" open a clause with a yes or no word but are no answer to the question.
+  const answering = clauseStarts(w).filter(([first, second]) => !DONT_KNOW.includes(`${first} ${second}`));
+  // "yes no", "iya tidak": a clause that opens with both answers gives neither.
+  if (answering.some(([first, second]) => wordAnswer(first) && wordAnswer(second) && wordAnswer(first) !== wordAnswer(second))) return undefined;
+  const leads = new Set(answering.map(([first]) => wordAnswer(first)).filter((a) => a !== undefined));
+  if (leads.size > 1) return undefined; // "iya, eh tidak": ask again rather than guess
+  const lead = [...leads][0];
+  // A sentence that starts with yes is yes, whatever follows ("iya bu, saya tidak tahu harus bagaimana").
+  if (lead === 'yes') return 'yes';
+  if (STOPPED.some((p) => hasPhrase(w, p))) return 'no';
+  if (DONT_KNOW.some((p) => hasPhrase(w, p))) return 'unknown';
+  return lead;
+}
+
+/** "gak tau", "ndak ngerti", "embuh": the text says the reporter does not know. */
+export function isDontKnow(text: string): boolean {
+  return readYesNo(text) === 'unknown';
+}
+
+function wordAnswer(word: string | undefined): YesNoAnswer | undefined {
+  if (word === undefined) return undefined;
+  if (YES.has(word)) return 'yes';
+  if (NO.has(word)) return 'no';
+  return undefined;
+}
+
+/** The first two words of each clause, forms of address and fillers left out. */
+function clauseStarts(w: Words): [string, string | undefined][] {
+  const starts: [string, string | undefined][] = [];
+  let clause: string[] = [];
+  for (const token of [...w.tokens, CLAUSE_BREAK]) {
+    if (token !== CLAUSE_BREAK) {
+      if (clause.length > 0 || !ADDRESS.has(token)) clause.push(token);
+      continue;
+    }
+    if (clause.length) starts.push([clause[0]!, clause[1]]);
+    clause = [];
+  }
+  return starts;
+}

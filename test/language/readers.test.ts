@@ -1,0 +1,143 @@
+import {
+  hearsDangerNow, readAgeAnswer, readAgeInStory, readAnonymity, readCategory, readLanguageName, readPerpetrator,
+  readOngoing, readPlaceType, readReporterRole, readStory, readYesNo,
+} from '../../src/language';
+
+describe('readYesNo', () => {
+  it.each([
+    'ya', 'iya bu', 'iya setuju', 'betul', 'benar', 'Iyaa', 'nggih', 'iyo', 'yes please', 'masih', 'ok',
+    'iya bu tolong anaknya lg dipukulin bapaknya skrg', 'bu, iya', 'iya bu, saya tidak tahu harus bagaimana',
+  ])('"%s" is yes', (typed) => expect(readYesNo(typed)).toBe('yes'));
+  it.each(['tidak', 'enggak', 'gak', 'ora', 'mboten', 'indak', 'ndak', 'sudah tidak', 'tidak lagi', 'no', 'sudah aman', 'bukan'])(
+    '"%s" is no', (typed) => expect(readYesNo(typed)).toBe('no'));
+  it.each(['gak tau', 'tidak tahu', 'ndak tau', 'embuh', 'entahlah', "don't know", 'kurang tahu', 'mungkin'])(
+    '"%s" is don\'t know', (typed) => expect(readYesNo(typed)).toBe('unknown'));
+  it.each(['iya, eh tidak', 'anaknya di rumah', 'halo', ''])('"%s" gives no answer', (typed) => expect(readYesNo(typed)).toBeUndefined());
+});
+
+describe('answers in the reporter\'s words', () => {
+  it('reporter role', () => {
+    expect(readReporterRole('sy tetangganya')).toBe('neighbour_community');
+    expect(readReporterRole('saya ibunya')).toBe('parent_guardian');
+    expect(readReporterRole('gurunya')).toBe('teacher_school');
+    expect(readReporterRole('tonggone')).toBe('neighbour_community');
+    expect(readReporterRole('aku pamannya')).toBe('relative');
+    expect(readReporterRole('bidan desa')).toBe('health_worker');
+  });
+  it('perpetrator', () => {
+    expect(readPerpetrator('bapaknya')).toBe('orang_tua');
+    expect(readPerpetrator('apaknyo')).toBe('orang_tua');
+    expect(readPerpetrator('pacarnya')).toBe('pacar_teman');
+    expect(readPerpetrator('tidak kenal orangnya')).toBe('orang_tak_dikenal');
+    expect(readPerpetrator('majikannya')).toBe('majikan');
+  });
+  it('place', () => {
+    expect(readPlaceType('dirumahnya')).toBe('rumah_tangga');
+    expect(readPlaceType('nang omah')).toBe('rumah_tangga');
+    expect(readPlaceType('di sekolahnya')).toBe('sekolah');
+    expect(readPlaceType('lewat facebook')).toBe('media_sosial_daring');
+  });
+  it('category', () => {
+    expect(readCategory('ditelantarin')).toBe('penelantaran');
+    expect(readCategory('dipukulin')).toBe('kekerasan_fisik');
+    expect(readCategory('digebuki')).toBe('kekerasan_fisik');
+    expect(readCategory('dicabuli pamannya')).toBe('kekerasan_seksual');
+    expect(readCategory('dibully temannya')).toBe('perundungan');
+    expect(readCategory('mau dinikahkan')).toBe('perkawinan_anak');
+  });
+  it('anonymity', () => {
+    expect(readAnonymity('ya anonim aja')).toBe(true);
+    expect(readAnonymity('anonim')).toBe(true);
+    expect(readAnonymity('tidak usah anonim')).toBe(false);
+    expect(readAnonymity('gak')).toBe(false);
+    expect(readAnonymity('boleh dihubungi')).toBe(false);
+  });
+  it('language names', () => {
+    expect(readLanguageName('english')).toBe('en');
+    expect(readLanguageName('bahasa inggris')).toBe('en');
+    expect(readLanguageName('Bahasa Indonesia')).toBe('id');
+    expect(readLanguageName('english teacher at school')).toBeUndefined();
+  });
+});
+
+describe('age', () => {
+  it.each([
+    ['4', 4], ['around 4', 4], ['4 thn', 4], ['empat tahun', 4], ['umur 4', 4], ['4thn', 4], ['sekitar 4 tahunan', 4],
+    ['dua belas tahun', 12], ['papat taun', 4], ['ampek taun', 4], ['15', 15], ['8 bulan', 0], ['kira2 10', 10], ['20 tahun', 20],
+  ])('"%s" is %i years', (typed, years) => expect(readAgeAnswer(typed)?.age).toBe(years));
+  it('reads bands from words and school grades, never a grade as the age', () => {
+    expect(readAgeAnswer('kelas 3 SD')).toEqual({ band: '6-12' });
+    expect(readAgeAnswer('balita')).toEqual({ band: '0-5' });
+    expect(readAgeAnswer('SMP')).toEqual({ band: '13-17' });
+    expect(readAgeAnswer('13-17 tahun')).toEqual({ band: '13-17' });
+    expect(readAgeAnswer('masih kecil sekali')).toBeUndefined();
+  });
+  it('in a story, only a stated age, not a duration', () => {
+    expect(readAgeInStory('anak umur 4 dipukuli')?.age).toBe(4);
+    expect(readAgeInStory('sudah 2 tahun dipukuli')).toBeUndefined();
+    expect(readAgeInStory('bayi 8 bulan ditinggal')).toEqual({ age: 0, band: '0-5' });
+  });
+});
+
+describe('danger now', () => {
+  it.each([
+    'iya bu tolong anaknya lg dipukulin bapaknya skrg',
+    'tolong ada anak dipukuli sekarang',
+    'anaknya sedang disiksa',
+    'anake lagi digebuki bapake saiki',
+    'anaknyo dipukua kini',
+    'anaknya pingsan',
+    'dia mau bunuh diri',
+  ])('"%s" is danger now', (typed) => expect(hearsDangerNow(typed)).toBe(true));
+  it.each([
+    'anak tetangga sering dipukul ayahnya',
+    'kemarin dipukul sampai berdarah',
+    'sudah tidak dipukul lagi sekarang',
+    'dipukul lagi minggu lalu',
+    'tidak',
+  ])('"%s" is not', (typed) => expect(hearsDangerNow(typed)).toBe(false));
+});
+
+describe('readStory', () => {
+  it('takes from the story what it says', () => {
+    const facts = readStory('Tolong, anak perempuan tetangga saya umur 4 tahun lg dipukulin bapaknya dirumahnya skrg');
+    expect(facts).toMatchObject({
+      isStory: true, category: 'kekerasan_fisik', dangerNow: true, age: { age: 4, band: '0-5' }, sex: 'perempuan',
+      perpetrator: 'orang_tua', place: 'rumah_tangga', reporterRole: 'neighbour_community', ongoing: 'yes',
+    });
+  });
+  it('does not take the child\'s family for the perpetrator', () => {
+    expect(readStory('anak tetangga saya ditelantarkan, tidak dikasih makan').perpetrator).toBeUndefined();
+  });
+  it('a greeting is not a story', () => {
+    expect(readStory('halo').isStory).toBe(false);
+    expect(readStory('selamat pagi, mau tanya').isStory).toBe(false);
+  });
+});
+
+describe('a long greeting or question is not a story', () => {
+  it.each([
+    'selamat pagi bu saya mau tanya bagaimana cara melapor lewat layanan ini ya terima kasih',
+    'halo, ini benar layanan pengaduan dinas sosial kabupaten? saya mau bertanya dulu',
+  ])('"%s"', (typed) => expect(readStory(typed).isStory).toBe(false));
+  it('a child with who or where is one, even without a harm word', () => {
+    expect(readStory('anak umur 3 tahun sendirian di rumah kosong sejak pagi').isStory).toBe(true);
+  });
+});
+
+describe('still going on, and a few more forms', () => {
+  it.each([['sampai sekarang masih', 'yes'], ['isih terus', 'yes'], ['tiap hari', 'yes'], ['sudah tidak', 'no'], ['wis ora', 'no'], ['halo', undefined]])(
+    'readOngoing("%s") is %s', (typed, ongoing) => expect(readOngoing(typed)).toBe(ongoing));
+  it('"not sure" is don\'t know; "omnya" is family', () => {
+    expect(readYesNo('not sure')).toBe('unknown');
+    expect(readPerpetrator('omnya')).toBe('keluarga');
+  });
+});
+
+describe('time and desa in a story', () => {
+  it('keeps them as written', () => {
+    expect(readStory('anak tetangga dipukuli bapaknya tadi malam di desa Pulai Payung')).toMatchObject({ when: 'tadi malam', desa: 'Pulai Payung' });
+    expect(readStory('Sejak Januari anak itu ditinggal sendirian').when).toBe('Sejak Januari');
+    expect(readStory('anak saya dipukul di rumah desa kami')).toMatchObject({ when: undefined, desa: undefined });
+  });
+});
