@@ -16,7 +16,7 @@ const SignalSchema = z.object({
   youngChildMarker: z.boolean().optional(),
   welfare: z.boolean().optional(),
   /** Tags this signal adds besides its id, for combinations and the rules of `resolved` ("now", "plea", "past"). */
-  marks: z.array(z.enum(['now', 'plea', 'night', 'past', 'soon', 'settled', 'safe'])).optional(),
+  marks: z.array(z.enum(['now', 'plea', 'night', 'past', 'soon', 'settled', 'safe', 'general'])).optional(),
 });
 
 export const LexiconSchema = z.object({
@@ -49,6 +49,8 @@ export const LexiconSchema = z.object({
    * only harms below P1. A plea or shouting in the same text is a conflict: `review` instead.
    */
   resolved: z.object({ cap: z.enum(['P2', 'P3', 'P4']), reason: z.string() }),
+  /** A question about a topic ("pencegahan kekerasan seksual", "sosialisasi") rather than a child: capped at `cap`. */
+  general: z.object({ cap: z.enum(['P2', 'P3', 'P4']), reason: z.string() }),
   /** Nothing understood, or signals that contradict each other: a person looks, at this priority. */
   review: z.object({ priority: z.enum(['P1', 'P2', 'P3']), nothingUnderstood: z.string(), conflict: z.string() }),
   answers: z.object({

@@ -135,6 +135,13 @@ export function createTriage(lexicon: Lexicon) {
       }
     }
 
+    // A topic asked about, with nothing told as happening now or again, is not an emergency: a person answers it.
+    const aboutATopic = tags.has('general') && !['plea', 'now', 'ongoing', 'shouting'].some((tag) => tags.has(tag));
+    if (aboutATopic && input.immediateDanger !== 'yes' && moreUrgent(priority, lexicon.general.cap)) {
+      priority = lexicon.general.cap;
+      notes.push(lexicon.general.reason);
+    }
+
     const reasons = fired
       .sort((a, b) => b.weight - a.weight)
       .map((f) => f.reason)

@@ -99,6 +99,17 @@ describe('issue 12: past and settled, conflicts, nothing understood', () => {
     expect(priorityOf('anak sy tidak dipukul lagi')).toBe('P4');
   });
 
+  it('hears a child refusing what is done to them ("gak mau dinikahkan")', () => {
+    expect(triageReport({ text: 'anaknya umur 14 gak mau dinikahkan' })).toMatchObject({ priority: 'P2', category: 'perkawinan_anak' });
+  });
+
+  it('caps a question about a topic, not a child, at P3', () => {
+    const result = triageReport({ text: 'saya guru, mau minta materi pencegahan kekerasan seksual di sekolah' });
+    expect(result.priority).toBe('P3');
+    expect(result.reasons).toContain(LEXICON.general.reason);
+    expect(priorityOf('TOLONG materi pencegahan, murid saya dicabuli')).toBe('P1');
+  });
+
   it('lists reasons for every priority', () => {
     for (const text of ['TOLONG', 'dulu dipukul, sudah dipenjara', 'mau tanya akta', 'anak dipukul', 'x']) {
       expect(triageReport({ text }).reasons.length).toBeGreaterThan(0);
