@@ -9,6 +9,8 @@ import { scoreStepAnswers, scoreTriage } from './score';
 // tuning part's failures, never the held-out part's, or the held-out figures stop meaning anything.
 
 const showHeldout = process.argv.includes('--show-heldout');
+// `--part tuning` while tuning: not even the held-out totals, so no change is kept or dropped for what they do there.
+const onlyPart = process.argv[process.argv.indexOf('--part') + 1];
 const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1)} %` : '-');
 const out = (line = '') => process.stdout.write(`${line}\n`);
 
@@ -45,4 +47,4 @@ function report(part: Part) {
   out();
 }
 
-for (const part of PARTS) report(part);
+for (const part of PARTS) if (!process.argv.includes('--part') || part === onlyPart) report(part);
