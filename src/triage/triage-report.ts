@@ -96,6 +96,20 @@ export function createTriage(lexicon: Lexicon) {
     return letters.filter((c) => c !== c.toLowerCase()).length / letters.length >= lexicon.shouting.upperShare;
   }
 
+  // Told as past and settled ("dulu … sudah dipenjara, sekarang aman"): lowered. Only a `safe` ending settles a harm
+  // of P1 weight; a plea or shouting in the same text contradicts it, and a person reviews it.
+  function toldAsSettled(tags: Set<string>, severe: boolean): { atMost: Priority; reason: string } | undefined {
+    if (!(tags.has('safe') || (tags.has('settled') && !severe))) return undefined;
+    if (tags.has('plea') || tags.has('shouting')) return { atMost: lexicon.review.priority, reason: lexicon.review.conflict };
+    return { atMost: lexicon.resolved.cap, reason: lexicon.resolved.reason };
+  }
+
+  // A topic asked about, with nothing told as happening now or again, is not an emergency: a person answers it.
+  function askedAboutATopic(tags: Set<string>): { atMost: Priority; reason: string } | undefined {
+    const aboutATopic = tags.has('general') && !['plea', 'now', 'ongoing', 'shouting'].some((tag) => tags.has(tag));
+    return aboutATopic ? { atMost: lexicon.general.cap, reason: lexicon.general.reason } : undefined;
+  }
+
   const t = lexicon.thresholds;
   const fromScore = (score: number): Priority => (score >= t.P1 ? 'P1' : score >= t.P2 ? 'P2' : score >= t.P3 ? 'P3' : 'P4');
   const moreUrgent = (a: Priority, b: Priority) => PRIORITIES.indexOf(a) < PRIORITIES.indexOf(b);
@@ -120,26 +134,14 @@ export function createTriage(lexicon: Lexicon) {
 
     const notes: string[] = [];
     if (tags.has('shouting') && tags.has('harm')) notes.push(lexicon.shouting.reason);
-
-    // Told as past and settled: lowered, unless the reporter says the child is in danger now.
-    const severe = harm >= t.P1 || danger >= t.P1;
-    const settled = tags.has('safe') || (tags.has('settled') && !severe);
-    const cap = lexicon.resolved.cap;
-    if (settled && input.immediateDanger !== 'yes' && moreUrgent(priority, cap)) {
-      if (tags.has('plea') || tags.has('shouting')) {
-        priority = lexicon.review.priority;
-        notes.push(lexicon.review.conflict);
-      } else {
-        priority = cap;
-        notes.push(lexicon.resolved.reason);
+    if (input.immediateDanger !== 'yes') {
+      const severe = harm >= t.P1 || danger >= t.P1;
+      for (const rule of [toldAsSettled(tags, severe), askedAboutATopic(tags)]) {
+        if (rule && moreUrgent(priority, rule.atMost)) {
+          priority = rule.atMost;
+          notes.push(rule.reason);
+        }
       }
-    }
-
-    // A topic asked about, with nothing told as happening now or again, is not an emergency: a person answers it.
-    const aboutATopic = tags.has('general') && !['plea', 'now', 'ongoing', 'shouting'].some((tag) => tags.has(tag));
-    if (aboutATopic && input.immediateDanger !== 'yes' && moreUrgent(priority, lexicon.general.cap)) {
-      priority = lexicon.general.cap;
-      notes.push(lexicon.general.reason);
     }
 
     const reasons = fired
