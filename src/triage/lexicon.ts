@@ -23,6 +23,8 @@ export const LexiconSchema = z.object({
   version: z.string().min(1),
   thresholds: z.object({ P1: z.number(), P2: z.number(), P3: z.number() }),
   youngChildMaxAge: z.number().int().min(0),
+  /** A harm in the text this heavy or more is one a plea, "now" or shouting makes urgent (teasing is not). */
+  urgentHarmWeight: z.number().min(0),
   negationWindow: z.number().int().min(1),
   abbreviations: z.record(z.string(), z.string()),
   /** Javanese and Mukomuko Malay stems read as their Indonesian stem too ("pukua" → "pukul", "tingga" → "tinggal"). */

@@ -57,7 +57,7 @@ export function createTriage(lexicon: Lexicon) {
       tags.add(signal.id);
       for (const mark of signal.marks ?? []) tags.add(mark);
       if (signal.category) tags.add(signal.category);
-      if (signal.category && PROTECTION.has(signal.category)) tags.add('harm');
+      if (signal.category && PROTECTION.has(signal.category) && signal.weight >= lexicon.urgentHarmWeight) tags.add('harm');
       if (signal.ongoingMarker) tags.add('ongoing');
       if (signal.youngChildMarker) tags.add('young_child');
       if (signal.weight > 0 || signal.ongoingMarker || signal.youngChildMarker) {
