@@ -32,7 +32,8 @@ const VALUE_OF: Record<Exclude<EvaluatedStep, 'language'>, (a: Partial<DraftAnsw
   reporter_role: (a) => a.reporterRole,
   anonymous: (a) => (a.anonymous === undefined ? undefined : a.anonymous ? 'yes' : 'no'),
   category: (a) => a.category,
-  child_age: (a) => a.childAgeBand,
+  // Branch `language` keeps an adult's age aside (`adultAge`) until the reporter confirms it: that is the adult band.
+  child_age: (a) => ('adultAge' in a && a.adultAge !== undefined ? 'adult' : a.childAgeBand),
   child_sex: (a) => a.childSex,
   perpetrator: (a) => a.perpetratorRelation,
   place_type: (a) => a.placeType,
