@@ -53,10 +53,27 @@ export function createNormaliser(lexicon: Lexicon) {
 
   const isKnown = (token: Token) => token.forms.some((f) => vocabulary.has(f));
 
+  // SMS writes words without their vowels ("prkosa", "pkul", "brdarah", "sndri"): an unknown word with few vowels is
+  // also read as each lexicon word with the same consonants, with or without a leading "d(i)".
+  const bySkeleton = new Map<string, string[]>();
+  for (const word of vocabulary) {
+    const key = skeleton(word);
+    if (word.length >= 4 && key.length >= 3) bySkeleton.set(key, [...(bySkeleton.get(key) ?? []), word]);
+  }
+  function vowelless(word: string): string[] {
+    const consonants = skeleton(word).length;
+    if (consonants < 3 || (word.length - consonants) * 2 > consonants) return [];
+    // Only letters left out, none changed: "pkul" is "pukul", but "grup" is not "grepe".
+    return [word, word.replace(/^di?/, '')].flatMap((w) => (bySkeleton.get(skeleton(w)) ?? []).filter((known) => isSubsequence(w, known)));
+  }
+
   /** "anaksy" → "anak" "saya", "tolongdipukul" → "tolong" "dipukul"; unknown words stay whole. */
   function split(raw: string): Token[] {
     const whole = toToken(raw);
-    if (raw.length < 5 || isKnown(whole) || /\d/.test(raw)) return [whole];
+    if (isKnown(whole) || /\d/.test(raw)) return [whole];
+    const guesses = vowelless(whole.word);
+    if (guesses.length) return [{ word: whole.word, forms: [...new Set([...whole.forms, ...guesses.flatMap(stems)])] }];
+    if (raw.length < 5) return [whole];
     const word = squeeze(raw);
     const best: (string[] | undefined)[] = [[]];
     for (let end = 1; end <= word.length; end++) {
@@ -101,6 +118,14 @@ export function createNormaliser(lexicon: Lexicon) {
     }
     return out;
   }
+}
+
+const skeleton = (word: string) => word.replace(/[aiueo]/g, '');
+
+function isSubsequence(short: string, long: string): boolean {
+  let at = 0;
+  for (const letter of long) if (letter === short[at]) at++;
+  return at === short.length;
 }
 
 function stripPrefixes(word: string, prefixes: string[]): string[] {
