@@ -1,4 +1,5 @@
 import { LEXICON } from '../../src/triage/lexicon';
+import { readAge } from '../../src/triage/read-age';
 import { triageReport, type TriageInput } from '../../src/triage/triage-report';
 
 // Issue 12: what triage missed on reports written as the public writes them, one test per failure class,
@@ -34,6 +35,12 @@ describe('issue 12: clear P1s that were missed', () => {
     expect(priorityOf('bocah umur 3 taun ditinggal dewe nang omah')).toBe('P1');
     // Without the age it is still a child alone at home: not left for days.
     expect(['P1', 'P2']).toContain(priorityOf('ditinggal dewe nang omah'));
+  });
+
+  it('reads a child\'s age in Javanese and Mukomuko Malay, not a duration', () => {
+    expect(readAge('umure 3 taun')).toBe(3);
+    expect(readAge('umuanyo baru 4 tahun')).toBe(4);
+    expect(readAge('wes 3 taun ditinggal')).toBeUndefined();
   });
 
   it('understands Mukomuko / Minang Malay', () => {
