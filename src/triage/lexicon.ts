@@ -29,7 +29,8 @@ export const LexiconSchema = z.object({
   abbreviations: z.record(z.string(), z.string()),
   /** Javanese and Mukomuko Malay stems read as their Indonesian stem too ("pukua" → "pukul", "tingga" → "tinggal"). */
   stemAliases: z.record(z.string(), z.string()),
-  /** Word pairs that mean something else together ("demam berdarah" is not bleeding), read as one word. */
+  /** Words that mean something else together ("demam berdarah" is not bleeding), or a word not to be stemmed
+   * ("kehilangan" is not "hilang"): read as one word, as written. */
   compounds: z.record(z.string(), z.string()),
   negators: z.array(z.string()),
   negationCancellers: z.array(z.string()),
