@@ -22,25 +22,17 @@ export function createNormaliser(lexicon: Lexicon) {
   const prefixes = [...new Set(lexicon.prefixes)].sort((a, b) => b.length - a.length);
   const suffixes = [...new Set(lexicon.suffixes)].sort((a, b) => b.length - a.length);
   const shortWords = new Set(lexicon.shortWords.map(squeeze));
-  const aliases = new Map(Object.entries(lexicon.stemAliases).map(([k, v]) => [squeeze(k), squeeze(v)]));
-  const compounds = Object.entries(lexicon.compounds).map(([k, v]) => ({ words: k.split(/\s+/).map(squeeze), word: squeeze(v) }));
   const vocabulary = new Set<string>();
   const addWords = (phrase: string) => phrase.split(/\s+/).forEach((w) => vocabulary.add(squeeze(w)));
   for (const signal of lexicon.signals) signal.terms.forEach(addWords);
   for (const terms of Object.values(lexicon.signalCategories)) terms?.forEach(addWords);
   [...lexicon.commonWords, ...lexicon.negators, ...lexicon.negationCancellers, ...lexicon.clauseBreaks].forEach(addWords);
   for (const [k, v] of abbreviations) vocabulary.add(k).add(v);
-  for (const [k, v] of aliases) vocabulary.add(k).add(v);
 
   function stems(word: string): string[] {
     const out = new Set([word]);
     for (const afterPrefix of stripPrefixes(word, prefixes)) {
       for (const stem of stripSuffixes(afterPrefix, suffixes)) if (stem.length >= 3) out.add(squeeze(stem));
-    }
-    // "dipukua" has the stem "pukua", which is Mukomuko for "pukul": both are forms of the word.
-    for (const form of [...out]) {
-      const alias = aliases.get(form);
-      if (alias) out.add(alias);
     }
     return [...out];
   }
@@ -53,27 +45,10 @@ export function createNormaliser(lexicon: Lexicon) {
 
   const isKnown = (token: Token) => token.forms.some((f) => vocabulary.has(f));
 
-  // SMS writes words without their vowels ("prkosa", "pkul", "brdarah", "sndri"): an unknown word with few vowels is
-  // also read as each lexicon word with the same consonants, with or without a leading "d(i)".
-  const bySkeleton = new Map<string, string[]>();
-  for (const word of vocabulary) {
-    const key = skeleton(word);
-    if (word.length >= 4 && key.length >= 3) bySkeleton.set(key, [...(bySkeleton.get(key) ?? []), word]);
-  }
-  function vowelless(word: string): string[] {
-    const consonants = skeleton(word).length;
-    if (consonants < 3 || (word.length - consonants) * 2 > consonants) return [];
-    // Only letters left out, none changed: "pkul" is "pukul", but "grup" is not "grepe".
-    return [word, word.replace(/^di?/, '')].flatMap((w) => (bySkeleton.get(skeleton(w)) ?? []).filter((known) => isSubsequence(w, known)));
-  }
-
   /** "anaksy" → "anak" "saya", "tolongdipukul" → "tolong" "dipukul"; unknown words stay whole. */
   function split(raw: string): Token[] {
     const whole = toToken(raw);
-    if (isKnown(whole) || /\d/.test(raw)) return [whole];
-    const guesses = vowelless(whole.word);
-    if (guesses.length) return [{ word: whole.word, forms: [...new Set([...whole.forms, ...guesses.flatMap(stems)])] }];
-    if (raw.length < 5) return [whole];
+    if (raw.length < 5 || isKnown(whole) || /\d/.test(raw)) return [whole];
     const word = squeeze(raw);
     const best: (string[] | undefined)[] = [[]];
     for (let end = 1; end <= word.length; end++) {
@@ -102,30 +77,8 @@ export function createNormaliser(lexicon: Lexicon) {
       }
       if (tokens.length && tokens[tokens.length - 1]!.word !== BOUNDARY) tokens.push({ word: BOUNDARY, forms: [] });
     }
-    return joinCompounds(tokens);
+    return tokens;
   };
-
-  // "demam berdarah" is an illness, "ikat pinggang" a belt: read as one word so neither half counts on its own.
-  function joinCompounds(tokens: Token[]): Token[] {
-    if (!compounds.length) return tokens;
-    const out: Token[] = [];
-    for (let i = 0; i < tokens.length; i++) {
-      const compound = compounds.find((c) => c.words.every((w, j) => tokens[i + j]?.word === w || tokens[i + j]?.forms.includes(w)));
-      if (compound) {
-        out.push({ word: compound.word, forms: [compound.word] });
-        i += compound.words.length - 1;
-      } else out.push(tokens[i]!);
-    }
-    return out;
-  }
-}
-
-const skeleton = (word: string) => word.replace(/[aiueo]/g, '');
-
-function isSubsequence(short: string, long: string): boolean {
-  let at = 0;
-  for (const letter of long) if (letter === short[at]) at++;
-  return at === short.length;
 }
 
 function stripPrefixes(word: string, prefixes: string[]): string[] {
@@ -134,8 +87,6 @@ function stripPrefixes(word: string, prefixes: string[]): string[] {
     if (!word.startsWith(first) || word.length - first.length < 3) continue;
     const rest = word.slice(first.length);
     out.push(...restoreNasal(first, rest));
-    // Squeezing merged a letter the prefix shares with the stem: "diikat" → "dikat" is "di" + "ikat".
-    if (rest.length >= 3) out.push(first.slice(-1) + rest);
     // Two layers at most: "di-per-", "ke-ter-", "mem-per-".
     for (const second of prefixes) {
       if (rest.startsWith(second) && rest.length - second.length >= 3) out.push(...restoreNasal(second, rest.slice(second.length)));

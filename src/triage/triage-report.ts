@@ -4,8 +4,8 @@ import {
 } from '../reports/report-vocabulary';
 import { LEXICON, type Lexicon } from './lexicon';
 import { createTermMatcher } from './match-terms';
-import { createNormaliser } from './normalise-text';
 import { readAge } from './read-age';
+import { createTriageTokeniser } from './read-tokens';
 
 /** What triage reads: the reporter's answers and the free text. */
 export const TriageInputSchema = z.object({
@@ -36,7 +36,7 @@ interface Fired {
 const PROTECTION = new Set<Category>(PROTECTION_CATEGORIES);
 
 export function createTriage(lexicon: Lexicon) {
-  const normalise = createNormaliser(lexicon);
+  const normalise = createTriageTokeniser(lexicon);
   const matchTerm = createTermMatcher(lexicon);
   const welfareIds = lexicon.signals.filter((s) => s.welfare).map((s) => s.id);
   type Tokens = ReturnType<typeof normalise>;

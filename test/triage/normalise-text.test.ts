@@ -27,14 +27,6 @@ describe('normalising informal text', () => {
     }
   });
 
-  it('reads SMS words written without vowels as the lexicon word they shorten, and nothing else', () => {
-    expect(formsOf('prkosa')).toContain('perkosa');
-    expect(formsOf('pkul')).toContain('pukul');
-    expect(formsOf('brdarah')).toContain(squeeze('berdarah'));
-    expect(formsOf('grup')).not.toContain('grepe');
-    expect(triageReport({ text: 'ank sy d prkosa' }).priority).toBe('P1');
-  });
-
   it('reads Javanese and Malay words through the lexicon', () => {
     expect(words('bocah ora mboten wedi nangis budak')).toEqual(['anak', 'tidak', 'tidak', 'takut', 'menangis', 'anak']);
   });
