@@ -39,20 +39,20 @@ describe('the triage corpus', () => {
 });
 
 describe('triage on the corpus', () => {
-  it('tuning part: at least 97 % acceptable, at most 3 P1s missed', () => {
+  it('tuning part: at least 98 % acceptable, at most 1 P1 missed', () => {
     const s = triagePart('tuning');
     process.stdout.write(`tuning: acceptable ${percent(s.acceptable, s.total)}, missed P1 ${s.missedP1.length}/${s.perClass.P1.total}\n`);
-    expect(s.acceptable / s.total).toBeGreaterThanOrEqual(0.97);
-    expect(s.missedP1.length).toBeLessThanOrEqual(3);
+    expect(s.acceptable / s.total).toBeGreaterThanOrEqual(0.98);
+    expect(s.missedP1.length).toBeLessThanOrEqual(1);
   });
 
   // The goal is 95 % acceptable and no P1 missed. Not reached: these are the figures reached without tuning on this
   // part (README), kept as a floor so a change that loses ground shows. Raise them only from a new held-out set.
-  it('held-out part: at least 89 % acceptable, at most 11 P1s missed (goal 95 % and none)', () => {
+  it('held-out part: at least 90 % acceptable, at most 10 P1s missed (goal 95 % and none)', () => {
     const s = triagePart('heldout');
     process.stdout.write(`held-out: acceptable ${percent(s.acceptable, s.total)}, missed P1 ${s.missedP1.length}/${s.perClass.P1.total}\n`);
-    expect(s.acceptable / s.total).toBeGreaterThanOrEqual(0.89);
-    expect(s.missedP1.length).toBeLessThanOrEqual(11);
+    expect(s.acceptable / s.total).toBeGreaterThanOrEqual(0.9);
+    expect(s.missedP1.length).toBeLessThanOrEqual(10);
   });
 
   it('gives reasons for every report of both parts', () => {
