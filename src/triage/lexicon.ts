@@ -15,14 +15,23 @@ const SignalSchema = z.object({
   ongoingMarker: z.boolean().optional(),
   youngChildMarker: z.boolean().optional(),
   welfare: z.boolean().optional(),
+  /** Tags this signal adds besides its id, for combinations and the rules of `resolved` ("now", "plea", "past"). */
+  marks: z.array(z.enum(['now', 'plea', 'night', 'past', 'soon', 'settled', 'safe', 'general'])).optional(),
 });
 
 export const LexiconSchema = z.object({
   version: z.string().min(1),
   thresholds: z.object({ P1: z.number(), P2: z.number(), P3: z.number() }),
   youngChildMaxAge: z.number().int().min(0),
+  /** A harm in the text this heavy or more is one a plea, "now" or shouting makes urgent (teasing is not). */
+  urgentHarmWeight: z.number().min(0),
   negationWindow: z.number().int().min(1),
   abbreviations: z.record(z.string(), z.string()),
+  /** Javanese and Mukomuko Malay stems read as their Indonesian stem too ("pukua" → "pukul", "tingga" → "tinggal"). */
+  stemAliases: z.record(z.string(), z.string()),
+  /** Words that mean something else together ("demam berdarah" is not bleeding), or a word not to be stemmed
+   * ("kehilangan" is not "hilang"): read as one word, as written. */
+  compounds: z.record(z.string(), z.string()),
   negators: z.array(z.string()),
   negationCancellers: z.array(z.string()),
   clauseBreaks: z.array(z.string()),
@@ -32,7 +41,21 @@ export const LexiconSchema = z.object({
   commonWords: z.array(z.string()),
   signals: z.array(SignalSchema),
   signalCategories: z.partialRecord(category, z.array(z.string())),
-  combos: z.array(z.object({ id: z.string(), reason: z.string(), weight: z.number().min(0), all: z.array(z.string()).min(2) })),
+  combos: z.array(
+    z.object({ id: z.string(), reason: z.string(), weight: z.number().min(0), all: z.array(z.string()).min(2), category: category.optional() }),
+  ),
+  /** Capitals and "!!!" read as shouting: at least this many letters, this share of them upper case. */
+  shouting: z.object({ minLetters: z.number().int().min(1), upperShare: z.number().min(0).max(1), reason: z.string() }),
+  /**
+   * An event told as past and settled ("dulu … pelakunya sudah dipenjara, sekarang aman") is capped at `cap`:
+   * a `safe` mark (perpetrator jailed, child safe) settles any harm; a `settled` mark (apology, mediation) settles
+   * only harms below P1. A plea or shouting in the same text is a conflict: `review` instead.
+   */
+  resolved: z.object({ cap: z.enum(['P2', 'P3', 'P4']), reason: z.string() }),
+  /** A question about a topic ("pencegahan kekerasan seksual", "sosialisasi") rather than a child: capped at `cap`. */
+  general: z.object({ cap: z.enum(['P2', 'P3', 'P4']), reason: z.string() }),
+  /** Nothing understood, or signals that contradict each other: a person looks, at this priority. */
+  review: z.object({ priority: z.enum(['P1', 'P2', 'P3']), nothingUnderstood: z.string(), conflict: z.string() }),
   answers: z.object({
     immediateDangerYes: z.object({ reason: z.string(), weight: z.number() }),
     ongoing: z.object({ reason: z.string(), weight: z.number() }),

@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { CATEGORIES, DANGER_ANSWERS, type Category, type Priority } from '../reports/report-vocabulary';
+import {
+  CATEGORIES, DANGER_ANSWERS, PRIORITIES, PROTECTION_CATEGORIES, type Category, type Priority,
+} from '../reports/report-vocabulary';
 import { LEXICON, type Lexicon } from './lexicon';
 import { createTermMatcher } from './match-terms';
-import { createNormaliser } from './normalise-text';
 import { readAge } from './read-age';
+import { createTriageTokeniser } from './read-tokens';
 
 /** What triage reads: the reporter's answers and the free text. */
 export const TriageInputSchema = z.object({
@@ -31,37 +33,47 @@ interface Fired {
   category?: Category;
 }
 
-export function createTriage(lexicon: Lexicon) {
-  const normalise = createNormaliser(lexicon);
-  const matchTerm = createTermMatcher(lexicon);
+const PROTECTION = new Set<Category>(PROTECTION_CATEGORIES);
 
-  return function triageReport(rawInput: TriageInput): TriageResult {
-    const input = TriageInputSchema.parse(rawInput);
-    const tokens = normalise(input.text);
+export function createTriage(lexicon: Lexicon) {
+  const normalise = createTriageTokeniser(lexicon);
+  const matchTerm = createTermMatcher(lexicon);
+  const welfareIds = lexicon.signals.filter((s) => s.welfare).map((s) => s.id);
+  type Tokens = ReturnType<typeof normalise>;
+
+  /** Every lexicon signal affirmed in the text (a negated one only noted), with the tags combinations look for. */
+  function readSignals(tokens: Tokens) {
     const fired: Fired[] = [];
     const tags = new Set<string>();
     const ignored: string[] = [];
-
     for (const signal of lexicon.signals) {
       const matches = signal.terms.flatMap((term) => matchTerm(tokens, term));
-      const affirmed = matches.find((m) => !m.negated);
+      // "belum punya akta" is still a question about an akta: a welfare topic counts negated or not.
+      const affirmed = signal.welfare ? matches[0] : matches.find((m) => !m.negated);
       if (!affirmed) {
         if (matches.length && signal.weight > 0) ignored.push(matches[0]!.term);
         continue;
       }
       tags.add(signal.id);
+      for (const mark of signal.marks ?? []) tags.add(mark);
       if (signal.category) tags.add(signal.category);
+      if (signal.category && PROTECTION.has(signal.category) && signal.weight >= lexicon.urgentHarmWeight) tags.add('harm');
       if (signal.ongoingMarker) tags.add('ongoing');
       if (signal.youngChildMarker) tags.add('young_child');
       if (signal.weight > 0 || signal.ongoingMarker || signal.youngChildMarker) {
         fired.push({ id: signal.id, reason: `${signal.reason} ("${affirmed.term}")`, weight: signal.weight, category: signal.category });
       }
     }
+    return { fired, tags, ignored };
+  }
 
+  /** The reporter's own answers count as signals too. */
+  function readAnswers(input: z.output<typeof TriageInputSchema>, fired: Fired[], tags: Set<string>): Category | undefined {
     const answers = lexicon.answers;
     const answerCategory = input.category && input.category !== 'lainnya' ? input.category : undefined;
     const categoryRule = answerCategory ? answers.categories[answerCategory] : undefined;
     if (answerCategory) tags.add(answerCategory);
+    if (answerCategory && PROTECTION.has(answerCategory)) tags.add('harm');
     if (answerCategory && categoryRule) fired.push({ id: answerCategory, reason: categoryRule.reason, weight: categoryRule.weight, category: answerCategory });
     if (input.immediateDanger === 'yes') fired.push({ id: 'danger', reason: answers.immediateDangerYes.reason, weight: answers.immediateDangerYes.weight });
     if (input.ongoing) {
@@ -73,42 +85,91 @@ export function createTriage(lexicon: Lexicon) {
       tags.add('young_child');
       fired.push({ id: 'young_age', reason: `usia anak ${age} tahun`, weight: 0 });
     }
+    return answerCategory;
+  }
+
+  // A message typed in capitals, or with "!!!", is shouted: with a harm and a plea or "now" it is an emergency.
+  function isShouting(text: string): boolean {
+    const letters = text.match(/\p{L}/gu) ?? [];
+    if (/!{3,}/.test(text)) return true;
+    if (letters.length < lexicon.shouting.minLetters) return false;
+    return letters.filter((c) => c !== c.toLowerCase()).length / letters.length >= lexicon.shouting.upperShare;
+  }
+
+  // Told as past and settled ("dulu … sudah dipenjara, sekarang aman"): lowered. Only a `safe` ending settles a harm
+  // of P1 weight; a plea or shouting in the same text contradicts it, and a person reviews it.
+  function toldAsSettled(tags: Set<string>, severe: boolean): { atMost: Priority; reason: string } | undefined {
+    if (!(tags.has('safe') || (tags.has('settled') && !severe))) return undefined;
+    if (tags.has('plea') || tags.has('shouting')) return { atMost: lexicon.review.priority, reason: lexicon.review.conflict };
+    return { atMost: lexicon.resolved.cap, reason: lexicon.resolved.reason };
+  }
+
+  // A topic asked about, with nothing told as happening now or again, is not an emergency: a person answers it.
+  function askedAboutATopic(tags: Set<string>): { atMost: Priority; reason: string } | undefined {
+    const aboutATopic = tags.has('general') && !['plea', 'now', 'ongoing', 'shouting'].some((tag) => tags.has(tag));
+    return aboutATopic ? { atMost: lexicon.general.cap, reason: lexicon.general.reason } : undefined;
+  }
+
+  const t = lexicon.thresholds;
+  const fromScore = (score: number): Priority => (score >= t.P1 ? 'P1' : score >= t.P2 ? 'P2' : score >= t.P3 ? 'P3' : 'P4');
+  const moreUrgent = (a: Priority, b: Priority) => PRIORITIES.indexOf(a) < PRIORITIES.indexOf(b);
+
+  return function triageReport(rawInput: TriageInput): TriageResult {
+    const input = TriageInputSchema.parse(rawInput);
+    const tokens = normalise(input.text);
+    const { fired, tags, ignored } = readSignals(tokens);
+    const answerCategory = readAnswers(input, fired, tags);
+    if (isShouting(input.text)) tags.add('shouting');
     const combos = lexicon.combos
-      .filter((combo) => combo.all.every((t) => tags.has(t)))
-      .map((combo) => ({ id: combo.id, reason: combo.reason, weight: combo.weight }));
+      .filter((combo) => combo.all.every((tag) => tags.has(tag)))
+      .map((combo) => ({ id: combo.id, reason: combo.reason, weight: combo.weight, category: combo.category }));
 
     // Harms do not add up (a slap described three ways is still a slap), nor do aggravating combinations;
     // stated danger adds to both.
     const harm = Math.max(0, ...fired.filter((f) => f.category).map((f) => f.weight));
     const aggravation = Math.max(0, ...combos.map((c) => c.weight));
     const danger = fired.filter((f) => !f.category).reduce((sum, f) => sum + f.weight, 0);
-    const score = harm + aggravation + danger;
+    let priority = fromScore(harm + aggravation + danger);
     fired.push(...combos);
-    const t = lexicon.thresholds;
-    const priority: Priority = score >= t.P1 ? 'P1' : score >= t.P2 ? 'P2' : score >= t.P3 ? 'P3' : 'P4';
+
+    const notes: string[] = [];
+    if (tags.has('shouting') && tags.has('harm')) notes.push(lexicon.shouting.reason);
+    if (input.immediateDanger !== 'yes') {
+      const severe = harm >= t.P1 || danger >= t.P1;
+      for (const rule of [toldAsSettled(tags, severe), askedAboutATopic(tags)]) {
+        if (rule && moreUrgent(priority, rule.atMost)) {
+          priority = rule.atMost;
+          notes.push(rule.reason);
+        }
+      }
+    }
 
     const reasons = fired
       .sort((a, b) => b.weight - a.weight)
       .map((f) => f.reason)
+      .concat(notes)
       .filter((r, i, all) => all.indexOf(r) === i);
     for (const term of ignored) reasons.push(`disangkal, tidak dihitung ("${term}")`);
-    if (reasons.length === 0) reasons.push('tidak ada tanda bahaya: pertanyaan atau layanan kesejahteraan');
-    return { priority, category: answerCategory ?? inferCategory(fired, tokens, lexicon, matchTerm), reasons, version: lexicon.version };
-  };
-}
+    const category = answerCategory ?? inferCategory(fired, tokens);
 
-function inferCategory(
-  fired: Fired[],
-  tokens: ReturnType<ReturnType<typeof createNormaliser>>,
-  lexicon: Lexicon,
-  matchTerm: ReturnType<typeof createTermMatcher>,
-): Category {
-  const strongest = fired.filter((f) => f.category).sort((a, b) => b.weight - a.weight)[0];
-  if (strongest?.category) return strongest.category;
-  for (const [category, terms] of Object.entries(lexicon.signalCategories)) {
-    if (terms?.some((term) => matchTerm(tokens, term).some((m) => !m.negated))) return category as Category;
+    // Nothing understood (no harm, no question we know, nothing denied): a person reads it soon, not in a week.
+    const understood = fired.some((f) => f.weight > 0) || ignored.length > 0 || welfareIds.some((id) => tags.has(id)) || category !== 'lainnya';
+    if (!understood && moreUrgent(lexicon.review.priority, priority)) {
+      priority = lexicon.review.priority;
+      reasons.push(lexicon.review.nothingUnderstood);
+    }
+    if (reasons.length === 0) reasons.push('tidak ada tanda bahaya: pertanyaan atau layanan kesejahteraan');
+    return { priority, category, reasons, version: lexicon.version };
+  };
+
+  function inferCategory(fired: Fired[], tokens: Tokens): Category {
+    const strongest = fired.filter((f) => f.category).sort((a, b) => b.weight - a.weight)[0];
+    if (strongest?.category) return strongest.category;
+    for (const [category, terms] of Object.entries(lexicon.signalCategories)) {
+      if (terms?.some((term) => matchTerm(tokens, term).some((m) => !m.negated))) return category as Category;
+    }
+    return 'lainnya';
   }
-  return 'lainnya';
 }
 
 /** Triage with the lexicon shipped in the repository. */

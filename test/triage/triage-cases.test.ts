@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PRIORITIES } from '../../src/reports/report-vocabulary';
 import { triageReport } from '../../src/triage/triage-report';
+import { isAcceptable } from '../../scripts/eval/score';
 
 // The reviewed test set: reports written as the public writes them, each with the priority a duty officer would give.
 const CASES = fs
@@ -10,8 +11,12 @@ const CASES = fs
   .filter((line) => line.trim())
   .map((line) => JSON.parse(line) as { expected: (typeof PRIORITIES)[number]; text: string } & Record<string, unknown>);
 
-// Reached 0.98 with lexicon triage-2026.11-1; the bar leaves room for honest new cases without hiding a regression.
-const EXACT_SHARE_AT_LEAST = 0.9;
+// Reached 0.98 with lexicon triage-2026.11-1, which was tuned on this set. Issue 12 changed the policy some of its
+// labels encode (child marriage, begging and extortion P2; burns, confinement and sale P1; nothing understood P2, so
+// "tes" is no longer P4): with triage-2026.12-1 it is 0.906 exact and 170 of 171 acceptable (exact, or one level more
+// urgent; the one left is "tes"). The bars leave room for honest new cases without hiding a regression.
+const EXACT_SHARE_AT_LEAST = 0.88;
+const ACCEPTABLE_SHARE_AT_LEAST = 0.98;
 
 describe('triage on the public-style test set', () => {
   const results = CASES.map(({ expected, ...input }) => ({ expected, input, got: triageReport(input) }));
@@ -21,7 +26,7 @@ describe('triage on the public-style test set', () => {
     for (const p of PRIORITIES) expect(CASES.filter((c) => c.expected === p).length).toBeGreaterThanOrEqual(20);
   });
 
-  it('misses no true P1 and triages most cases exactly', () => {
+  it('misses no true P1 and triages most cases exactly or one level more urgent', () => {
     const exact = results.filter((r) => r.got.priority === r.expected).length;
     const trueP1 = results.filter((r) => r.expected === 'P1');
     const missedP1 = trueP1.filter((r) => r.got.priority !== 'P1');
@@ -34,6 +39,8 @@ describe('triage on the public-style test set', () => {
     );
     expect(missedP1.map((r) => r.input.text)).toEqual([]);
     expect(exact / results.length).toBeGreaterThanOrEqual(EXACT_SHARE_AT_LEAST);
+    const acceptable = results.filter((r) => isAcceptable(r.expected, r.got.priority)).length;
+    expect(acceptable / results.length).toBeGreaterThanOrEqual(ACCEPTABLE_SHARE_AT_LEAST);
   });
 
   it('explains every priority with at least one reason', () => {

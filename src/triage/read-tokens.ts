@@ -1,0 +1,86 @@
+import type { Lexicon } from './lexicon';
+import { BOUNDARY, createNormaliser, squeeze, type Token } from './normalise-text';
+
+// Triage's own reading on top of the shared tokeniser (normalise-text, whose logic may live in src/language): the
+// base gives each word and its stems; this adds what only the triage lexicon knows. Pure, like the rest of triage.
+
+/** Tokens for matching the triage lexicon: the shared tokens, plus dialect stems, SMS shorthand and compounds. */
+export function createTriageTokeniser(lexicon: Lexicon) {
+  const aliases = new Map(Object.entries(lexicon.stemAliases).map(([k, v]) => [squeeze(k), squeeze(v)]));
+  const compounds = Object.entries(lexicon.compounds).map(([k, v]) => ({ words: k.split(/\s+/).map(squeeze), word: squeeze(v) }));
+  // Dialect stems and compounds are known words: the base must not split them into pieces.
+  const extraWords = [...aliases.keys(), ...aliases.values()];
+  const base = createNormaliser({ ...lexicon, commonWords: [...lexicon.commonWords, ...extraWords] });
+  const vocabulary = knownWords(lexicon, extraWords);
+  const vowelPrefixes = lexicon.prefixes.filter((p) => /[aiueo]$/.test(p));
+
+  const stemCache = new Map<string, string[]>();
+  function stemsOf(word: string): string[] {
+    let forms = stemCache.get(word);
+    if (!forms) stemCache.set(word, (forms = base(word).flatMap((t) => t.forms)));
+    return forms;
+  }
+
+  // SMS writes words without their vowels ("prkosa", "pkul", "brdarah"): an unknown word with few vowels is also
+  // read as each lexicon word with the same consonants, with or without a leading "d(i)", if only letters are left out.
+  const bySkeleton = new Map<string, string[]>();
+  for (const word of vocabulary) {
+    const key = skeleton(word);
+    if (word.length >= 4 && key.length >= 3) bySkeleton.set(key, [...(bySkeleton.get(key) ?? []), word]);
+  }
+  function vowelless(word: string): string[] {
+    const consonants = skeleton(word).length;
+    if (consonants < 3 || (word.length - consonants) * 2 > consonants) return [];
+    return [word, word.replace(/^di?/, '')].flatMap((w) => (bySkeleton.get(skeleton(w)) ?? []).filter((known) => isSubsequence(w, known)));
+  }
+
+  function enrich(token: Token): Token {
+    if (token.word === BOUNDARY) return token;
+    const forms = new Set(token.forms);
+    // Squeezing merged a letter the prefix shares with the stem: "diikat" → "dikat" is "di" + "ikat".
+    for (const prefix of vowelPrefixes) {
+      const rest = token.word.slice(prefix.length);
+      if (token.word.startsWith(prefix) && rest.length >= 3 && !/^[aiueo]/.test(rest)) stemsOf(prefix.slice(-1) + rest).forEach((f) => forms.add(f));
+    }
+    // "dipukua" has the stem "pukua", which is Mukomuko for "pukul": the Indonesian stem is a form of the word too.
+    for (const form of [...forms]) {
+      const alias = aliases.get(form);
+      if (alias) stemsOf(alias).forEach((f) => forms.add(f));
+    }
+    if (![...forms].some((f) => vocabulary.has(f))) for (const guess of vowelless(token.word)) stemsOf(guess).forEach((f) => forms.add(f));
+    return { word: token.word, forms: [...forms] };
+  }
+
+  // "demam berdarah" is an illness, "kehilangan" is not "hilang": read as one word, as written.
+  function joinCompounds(tokens: Token[]): Token[] {
+    const out: Token[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const compound = compounds.find((c) => c.words.every((w, j) => tokens[i + j]?.word === w || tokens[i + j]?.forms.includes(w)));
+      if (compound) {
+        out.push({ word: compound.word, forms: [compound.word] });
+        i += compound.words.length - 1;
+      } else out.push(tokens[i]!);
+    }
+    return out;
+  }
+
+  return (text: string): Token[] => joinCompounds(base(text).map(enrich));
+}
+
+function knownWords(lexicon: Lexicon, extra: string[]): Set<string> {
+  const words = new Set<string>();
+  const add = (phrase: string) => phrase.split(/\s+/).forEach((w) => words.add(squeeze(w)));
+  for (const signal of lexicon.signals) signal.terms.forEach(add);
+  for (const terms of Object.values(lexicon.signalCategories)) terms?.forEach(add);
+  [...lexicon.commonWords, ...lexicon.negators, ...lexicon.negationCancellers, ...lexicon.clauseBreaks, ...extra].forEach(add);
+  for (const [k, v] of Object.entries(lexicon.abbreviations)) (add(k), add(v));
+  return words;
+}
+
+const skeleton = (word: string) => word.replace(/[aiueo]/g, '');
+
+function isSubsequence(short: string, long: string): boolean {
+  let at = 0;
+  for (const letter of long) if (letter === short[at]) at++;
+  return at === short.length;
+}

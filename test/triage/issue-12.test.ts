@@ -1,0 +1,143 @@
+import { LEXICON } from '../../src/triage/lexicon';
+import { readAge } from '../../src/triage/read-age';
+import { triageReport, type TriageInput } from '../../src/triage/triage-report';
+
+// Issue 12: what triage missed on reports written as the public writes them, one test per failure class,
+// with the issue's own words.
+const priorityOf = (text: string, extra: Omit<TriageInput, 'text'> = {}) => triageReport({ text, ...extra }).priority;
+
+describe('issue 12: clear P1s that were missed', () => {
+  it('hears shouting in capitals with "sekarang" or "tolong"', () => {
+    expect(priorityOf('TOLONG ANAK TETANGGA DIPUKULI BAPAKNYA')).toBe('P1');
+    expect(priorityOf('SEKARANG ANAKNYA DITENDANG DI DEPAN RUMAH')).toBe('P1');
+    expect(priorityOf('pak tolong skrg!!! anak itu ditendang2')).toBe('P1');
+    expect(triageReport({ text: 'TOLONG SEKARANG ANAK SAYA DIHAJAR' }).reasons).toContain(LEXICON.shouting.reason);
+  });
+
+  it('takes burns for what they are ("disundut rokok")', () => {
+    expect(priorityOf('anak tetangga disundut rokok sama bapaknya')).toBe('P1');
+    expect(priorityOf('tangannya disetrika ibunya')).toBe('P1');
+  });
+
+  it('sees a child about to be sold ("mau dijual")', () => {
+    expect(priorityOf('anak perempuan tetangga mau dijual sama bapaknya')).toBe('P1');
+    expect(triageReport({ text: 'anaknya mau dijual' }).category).toBe('perdagangan_orang');
+  });
+
+  it('reads sexual abuse said indirectly', () => {
+    const result = triageReport({ text: 'tiap malam dia masuk kamar dan pegang-pegang' });
+    expect(result).toMatchObject({ priority: 'P1', category: 'kekerasan_seksual' });
+    expect(priorityOf('om aku suka masuk kamar aku malem2 trs pegang2 aku')).toBe('P1');
+  });
+
+  it('understands Javanese as spoken in Jombang', () => {
+    expect(priorityOf('bocahe dikunci nang kamar mandi karo bapake')).toBe('P1');
+    expect(priorityOf('bocah umur 3 taun ditinggal dewe nang omah')).toBe('P1');
+    // Without the age it is still a child alone at home: not left for days.
+    expect(['P1', 'P2']).toContain(priorityOf('ditinggal dewe nang omah'));
+  });
+
+  it('reads a child\'s age in Javanese and Mukomuko Malay, not a duration', () => {
+    expect(readAge('umure 3 taun')).toBe(3);
+    expect(readAge('umuanyo baru 4 tahun')).toBe(4);
+    expect(readAge('wes 3 taun ditinggal')).toBeUndefined();
+  });
+
+  it('understands Mukomuko / Minang Malay', () => {
+    expect(priorityOf('dipukua sampai badarah')).toBe('P1');
+    expect(triageReport({ text: 'anak tu dipukua apaknyo sampai badarah' }).category).toBe('kekerasan_fisik');
+  });
+});
+
+describe('issue 12: ongoing harm that is P2, not P3 or P4', () => {
+  it('treats child marriage as P2 ("dijodohkan", "mau dinikahkan")', () => {
+    expect(triageReport({ text: 'anak saya 14 tahun sudah dijodohkan' })).toMatchObject({ priority: 'P2', category: 'perkawinan_anak' });
+    expect(priorityOf('keponakan saya mau dinikahkan minggu depan')).toBe('P2');
+  });
+
+  it('sees child labour ("jaga warung sampai malam, tidak sekolah")', () => {
+    expect(triageReport({ text: 'jaga warung sampai malam, tidak sekolah' })).toMatchObject({ priority: 'P2', category: 'eksploitasi_ekonomi' });
+  });
+
+  it('sees a starving child ("tidak dikasih makan, kurus sekali"), and a starving small child as P1', () => {
+    expect(triageReport({ text: 'tidak dikasih makan, kurus sekali' })).toMatchObject({ priority: 'P2', category: 'penelantaran' });
+    expect(priorityOf('balita tetangga tidak dikasih makan, kurus sekali')).toBe('P1');
+  });
+
+  it('sees forced begging ("dijadikan pengamen, uangnya diambil preman")', () => {
+    expect(triageReport({ text: 'dijadikan pengamen, uangnya diambil preman' })).toMatchObject({ priority: 'P2', category: 'eksploitasi_ekonomi' });
+  });
+});
+
+describe('issue 12: past and settled, conflicts, nothing understood', () => {
+  it('lowers events plainly past and resolved', () => {
+    const result = triageReport({ text: 'dulu anak saya diperkosa, pelakunya sudah dipenjara, sekarang aman' });
+    expect(result.priority).toBe('P3');
+    expect(result.reasons).toContain(LEXICON.resolved.reason);
+    // The harm stays among the reasons: a duty officer sees what happened, and why it was lowered.
+    expect(result.reasons.some((r) => r.startsWith('teks menyebut kekerasan seksual'))).toBe(true);
+  });
+
+  it('does not lower a sexual abuse only because the perpetrator moved away', () => {
+    expect(priorityOf('anak saya dicabuli tukang kebun, tukang kebunnya sudah pindah')).toBe('P1');
+  });
+
+  it('does not lower when the reporter says the child is in danger now', () => {
+    expect(priorityOf('dulu dipukuli, pelakunya sudah dipenjara', { immediateDanger: 'yes' })).toBe('P1');
+  });
+
+  it('sends a settled story with a plea for help to review as P2', () => {
+    const result = triageReport({ text: 'TOLONG dulu anak saya dipukul, pelakunya sudah dipenjara, sekarang aman' });
+    expect(result.priority).toBe('P2');
+    expect(result.reasons).toContain(LEXICON.review.conflict);
+  });
+
+  it('gives P2 "perlu tinjauan" when nothing is understood, not P4', () => {
+    for (const text of ['halo', 'piye iki', 'ada masalah sama anak tetangga']) {
+      const result = triageReport({ text });
+      expect(result.priority).toBe('P2');
+      expect(result.reasons).toEqual([LEXICON.review.nothingUnderstood]);
+    }
+  });
+
+  it('still answers welfare questions and denials with P4', () => {
+    expect(priorityOf('mau tanya syarat akta kelahiran')).toBe('P4');
+    expect(priorityOf('anak angkat sy belum punya nik')).toBe('P4');
+    expect(priorityOf('anak sy tidak dipukul lagi')).toBe('P4');
+  });
+
+  it('hears a child refusing what is done to them ("gak mau dinikahkan")', () => {
+    expect(triageReport({ text: 'anaknya umur 14 gak mau dinikahkan' })).toMatchObject({ priority: 'P2', category: 'perkawinan_anak' });
+  });
+
+  it('caps a question about a topic, not a child, at P3', () => {
+    const result = triageReport({ text: 'saya guru, mau minta materi pencegahan kekerasan seksual di sekolah' });
+    expect(result.priority).toBe('P3');
+    expect(result.reasons).toContain(LEXICON.general.reason);
+    expect(priorityOf('TOLONG materi pencegahan, murid saya dicabuli')).toBe('P1');
+  });
+
+  it('lists reasons for every priority', () => {
+    for (const text of ['TOLONG', 'dulu dipukul, sudah dipenjara', 'mau tanya akta', 'anak dipukul', 'x']) {
+      expect(triageReport({ text }).reasons.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('texts other tests and benches rely on keep their priority', () => {
+  it.each([
+    ['anak tetangga tiap hari dipukulin bapaknya, badannya biru2', 'P2'],
+    ['anak dipukul bapaknya setiap hari', 'P2'],
+    ['anak dipukul bapaknya tiap hari', 'P2'],
+    ['anak dipukul temannya di sekolah', 'P3'],
+    ['anak sy dibully temannya', 'P3'],
+    ['mau tanya akta kelahiran', 'P4'],
+    ['tolong anak sy diperkosa tetangga', 'P1'],
+    ['anak sy mau bunuh diri', 'P1'],
+    ['balita umur 2 th ditinggal sendirian di rumah', 'P1'],
+    ['balita ditinggal sendirian, menangis terus', 'P1'],
+    ['ada bayi dibuang di depan masjid', 'P1'],
+  ])('%s → %s', (text, priority) => {
+    expect(priorityOf(text)).toBe(priority);
+  });
+});
