@@ -11,6 +11,7 @@ import { CaseModel } from '../../src/db/models/case.model';
 import { OnCallShiftModel } from '../../src/db/models/on-call-shift.model';
 import { PartnerModel } from '../../src/db/models/partner.model';
 import { ReportModel } from '../../src/db/models/report.model';
+import { ReportMessageModel } from '../../src/db/models/report-message.model';
 import { UserModel } from '../../src/db/models/user.model';
 import { createQueues } from '../../src/queue/queues';
 import { createFolderMediaStore } from '../../src/reports/media-store';
@@ -135,6 +136,20 @@ const AUDITED: Record<string, Audited> = {
       const report = await reportWithMedia();
       await c.postForm(`/reports/${report.id}/reveal`, { reason: 'lihat foto' });
       return c.get(`/reports/${report.id}/media/0`);
+    },
+  },
+  'GET /reports/:id/messages/:messageId/media': {
+    as: 'a.desk', action: 'report.media',
+    run: async (c) => {
+      const report = await makeReport();
+      const photo = Buffer.from('89504e470d0a1a0a', 'hex');
+      const storageKey = await createFolderMediaStore(mediaDir, testCipher).put(photo);
+      const message = await ReportMessageModel.create({
+        reportId: report._id, direction: 'in', text: testCipher.encrypt(''), by: 'reporter', status: 'received',
+        media: { kind: 'photo', mimeType: 'image/png', size: photo.length, sha256: 'x', storageKey },
+      });
+      await c.postForm(`/reports/${report.id}/reveal`, { reason: 'lihat foto susulan' });
+      return c.get(`/reports/${report.id}/messages/${message.id}/media`);
     },
   },
   'POST /reports/:id/claim': { as: 'a.desk', action: 'report.status', run: async (c) => c.postForm(`/reports/${(await makeReport()).id}/claim`, {}) },

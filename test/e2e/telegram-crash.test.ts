@@ -21,10 +21,8 @@ describe('Telegram: the bots process is killed while it handles a message', () =
     await chat.say('halo', /RAHASIA/);
     await chat.say('ya', /bahaya SAAT INI/);
     await chat.say('tidak', /Siapa Anda/);
-    await chat.say('tetangga', /anonim/);
-    await chat.say('tidak', /Apa yang terjadi/);
-    await chat.say('kekerasan fisik', /Ceritakan/);
-    await chat.say('Anak tetangga sering dipukul ayahnya sampai memar', /foto, pesan suara/);
+    await chat.say('tetangga', /Ceritakan/);
+    await chat.say('Anak tetangga sering dipukul ayahnya sampai memar', /umur/);
 
     // A photo whose download hangs: the process holds this chat while it waits, and is killed then.
     bots.fake.stallDownloads(true);
