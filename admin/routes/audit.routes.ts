@@ -1,6 +1,8 @@
 import type { Express } from 'express';
 import { z } from 'zod';
 import { listAuditEvents } from '../../src/audit/list-audit-events';
+import { auditDetailPairs } from '../../src/labels/audit-details';
+import { ID_LABELS } from '../../src/labels/id';
 import { allow } from '../middleware/current-user';
 
 const blank = (v: unknown) => (v === '' ? undefined : v);
@@ -20,6 +22,13 @@ export function registerAuditRoutes(app: Express): void {
       from: q.from ? new Date(`${q.from}T00:00:00Z`) : undefined,
       to: q.to ? new Date(`${q.to}T23:59:59Z`) : undefined,
     });
-    res.render('audit.njk', { title: res.locals.t('audit_log'), events, q });
+    res.render('audit.njk', {
+      title: res.locals.t('audit_log'),
+      events: events.map((e) => ({ ...e, detailPairs: auditDetailPairs(res.locals.lang, e.action, e.details) })),
+      q,
+      // The filters offer what the log can hold, as words.
+      actions: Object.keys(ID_LABELS.audit_action),
+      subjectTypes: Object.keys(ID_LABELS.subject_type),
+    });
   });
 }
