@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { listAuditEvents } from '../../src/audit/list-audit-events';
 import { auditDetailPairs } from '../../src/labels/audit-details';
 import { ID_LABELS } from '../../src/labels/id';
+import { labelOf } from '../../src/labels/labels';
 import { allow } from '../middleware/current-user';
 
 const blank = (v: unknown) => (v === '' ? undefined : v);
@@ -24,7 +25,8 @@ export function registerAuditRoutes(app: Express): void {
     });
     res.render('audit.njk', {
       title: res.locals.t('audit_log'),
-      events: events.map((e) => ({ ...e, detailPairs: auditDetailPairs(res.locals.lang, e.action, e.details) })),
+      // Referrals and terminasi keep the authorisation kind as the reason: shown as its words.
+      events: events.map((e) => ({ ...e, reason: e.reason ? labelOf(res.locals.lang, 'authorisation', e.reason) : e.reason, detailPairs: auditDetailPairs(res.locals.lang, e.action, e.details) })),
       q,
       // The filters offer what the log can hold, as words.
       actions: Object.keys(ID_LABELS.audit_action),
