@@ -1,5 +1,6 @@
 import { loadConfigOrExit, loadDotEnv } from '../src/config';
 import { connectMongoWithRetry, disconnectMongo } from '../src/db/connect';
+import { loadStartingPartners } from '../src/districts/load-starting-partners';
 import { createLogger } from '../src/logger';
 import { createRedis } from '../src/redis';
 import { createShutdown } from '../src/runtime/run-process';
@@ -22,7 +23,10 @@ async function main(): Promise<void> {
   shutdown.onStop('redis', () => redis.quit());
   shutdown.onStop('mongo', disconnectMongo);
   void connectMongoWithRetry(config.mongo.uri, (attempt) => logger.warn({ attempt }, 'database not reachable yet'))
-    .then(() => logger.info('database connected'));
+    .then(() => logger.info('database connected'))
+    .then(() => loadStartingPartners(config.district))
+    .then((added) => added && logger.info({ added }, 'starting partners of the district preset loaded (perlu diperiksa)'))
+    .catch((err: Error) => logger.warn({ err: err.message }, 'starting partners not loaded'));
 
   // The panel adds staff replies to `outbound` and shows every queue on the Koordinator's board.
   const queues = createQueues({ url: config.redis.url }, config.redis.prefix, QUEUES);
