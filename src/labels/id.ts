@@ -78,15 +78,20 @@ export const ID_LABELS = {
     'user.sign_out_everywhere': 'Keluar dari semua perangkat', 'user.activate': 'Akun diaktifkan', 'user.deactivate': 'Akun dinonaktifkan',
     'export.quarterly_csv': 'Unduh laporan triwulan (CSV)', 'export.quarterly_xlsx': 'Unduh laporan triwulan (XLSX)',
     'export.simfoni_csv': 'Unduh ekspor SIMFONI-PPA',
+    'report.view': 'Laporan dibuka', 'report.view_revealed': 'Laporan dibuka dengan data pribadi',
+    'case.note': 'Catatan konferensi kasus', 'case.monitoring': 'Pemantauan dicatat', 'case.plan': 'Asesmen/rencana layanan diubah',
+    'queue.action': 'Tindakan pada antrean sistem', 'user.contact_change': 'Kontak notifikasi diubah', 'user.sign_in': 'Masuk',
+    'user.grant_requested': 'Peran diminta', 'user.grant_approved': 'Peran disetujui', 'user.grant_refused': 'Peran ditolak',
+    'whatsapp.login_qr_view': 'Kode QR WhatsApp dilihat',
   },
-  subject_type: { report: 'Laporan', sender: 'Pengirim', case: 'Kasus', user: 'Akun', partner: 'Lembaga', export: 'Ekspor', alert: 'Peringatan', oncall: 'Jadwal piket', retention: 'Retensi' },
+  subject_type: { report: 'Laporan', sender: 'Pengirim', queue: 'Antrean sistem', channel: 'Kanal', case: 'Kasus', user: 'Akun', partner: 'Lembaga', export: 'Ekspor', alert: 'Peringatan', oncall: 'Jadwal piket', retention: 'Retensi' },
   alert_kind: { report: 'Laporan darurat', urgent_draft: 'Draf darurat belum dikirim', sla: 'SLA antrean', case: 'Kasus' },
   sla_flag: { near: 'Mendekati batas SLA', breached: 'Lewat batas SLA' },
   media_kind: { photo: 'Foto', voice: 'Pesan suara', audio: 'Audio', video: 'Video', document: 'Dokumen' },
   message_direction: { in: 'Dari pelapor', out: 'Dari petugas' },
   message_status: { queued: 'menunggu dikirim', sent: 'terkirim', failed: 'gagal terkirim', received: 'diterima' },
   /** Keys the figures use for a value that is missing (src/reports/statistics.ts). */
-  figure: { tidak_diketahui: 'Tidak diketahui', belum_ditugaskan: 'Belum ditugaskan' },
+  figure: { tidak_diketahui: 'Tidak diketahui', belum_ditugaskan: 'Belum ditugaskan', system: 'Sistem' },
 };
 
 export type LabelKind = keyof typeof ID_LABELS;
