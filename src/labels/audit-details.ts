@@ -29,13 +29,18 @@ function kindFor(action: string, key: string): LabelKind | undefined {
   return undefined;
 }
 
-export function auditDetailPairs(lang: LabelLang, action: string, details: unknown): { key: string; value: string }[] {
+/** Detail keys that hold a staff member's id: shown as the name when it is known. */
+export const PERSON_KEYS = ['caseManagerId', 'assessorId'] as const;
+
+export function auditDetailPairs(lang: LabelLang, action: string, details: unknown, names: ReadonlyMap<string, string> = new Map()): { key: string; value: string }[] {
   if (!details || typeof details !== 'object') return [];
   return Object.entries(details as Record<string, unknown>).map(([key, value]) => {
     const kind = kindFor(action, key);
     const shown = Array.isArray(value)
       ? value.map((v) => FIELD_WORDS[lang][String(v)] ?? String(v)).join(', ')
-      : kind ? labelOf(lang, kind, value) : typeof value === 'object' ? JSON.stringify(value) : String(value);
+      : kind ? labelOf(lang, kind, value)
+        : (PERSON_KEYS as readonly string[]).includes(key) && names.has(String(value)) ? names.get(String(value))!
+          : typeof value === 'object' ? JSON.stringify(value) : String(value);
     return { key: KEY_WORDS[lang][key] ?? key, value: shown };
   });
 }

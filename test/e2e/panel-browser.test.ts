@@ -61,6 +61,7 @@ beforeAll(async () => {
   await person('pekerja_sosial', 'budi', 'Budi Santoso');
   await person('pekerja_sosial', 'wati', 'Wati Susanti');
   await person('petugas_assesmen', 'asih', 'Asih Rahayu');
+  await person('koordinator', 'koor', 'Made Suartini');
   await PartnerModel.create({ name: 'Puskesmas Ipuh', kind: 'kesehatan', phone: '0737-123456' });
   await makeReport({ priority: 'P3', category: 'pendidikan', kecamatan: 'Air Rami' });
   await makeReport({ priority: 'P2', category: 'penelantaran', kecamatan: 'Penarik' });
@@ -170,5 +171,18 @@ describe('the panel, read at a glance, in a real browser', () => {
     expect(await rina.isVisible('header .phone-menu a[href="/cases"]')).toBe(false);
     expect(await rina.isVisible('header .phone-menu a[href="/intake"]')).toBe(true);
     await rina.screenshot({ path: path.join(ARTIFACTS, '08-phone-menu-open.png') });
+
+    // The role with the most menu entries still gets a one-line header on a desk; its audit log reads as words.
+    const koor = await signIn('koor');
+    await koor.goto(`${admin.baseUrl}/audit`);
+    expect(await koor.evaluate(() => document.querySelector('header')!.getBoundingClientRect().height)).toBeLessThan(70);
+    const log = await koor.innerText('main');
+    expect(log).toContain('Data pribadi ditampilkan');
+    expect(log).not.toMatch(/report\.reveal|\{"/);
+    await shots(koor, '09-koordinator-audit');
+    await koor.goto(`${admin.baseUrl}/cases?closed=1&lang=en`);
+    await submit(koor, '#queue-rows a, table a');
+    expect(await koor.innerText('#case-header')).toContain('Stage');
+    await shots(koor, '10-koordinator-case-english');
   }, 60_000);
 });
