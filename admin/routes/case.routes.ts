@@ -46,7 +46,8 @@ export function registerCaseRoutes(app: Express, deps: RouteDeps): void {
       redirectWithFlash(req, res, back(req), done);
     } catch (err) {
       if (!(err instanceof CaseError)) throw err;
-      redirectWithFlash(req, res, back(req), err.message);
+      // The domain words the refusal in a sentence's middle ("tidak bisa dari tahap …"): shown as a sentence.
+      redirectWithFlash(req, res, back(req), `${err.message.charAt(0).toUpperCase()}${err.message.slice(1)}.`);
     }
   }
 

@@ -29,7 +29,7 @@ export async function openCase(reportId: string, actor: Actor): Promise<{ caseId
     set: { caseId },
   });
   // Two clicks at once cannot both get here: transitionReport lets one writer leave each revision.
-  if (!report) throw new CaseError('conflict', 'laporan harus sedang Anda pegang (status claimed) untuk membuka kasus');
+  if (!report) throw new CaseError('conflict', 'laporan harus sedang Anda pegang (Ambil dulu) untuk membuka kasus');
   try {
     const caseNumber = await nextCaseNumber();
     await CaseModel.create({
@@ -66,7 +66,7 @@ export async function attachReportToCase(reportId: string, caseNumber: string, a
     guard: { claimedBy: actor.id },
     set: { caseId: target._id },
   });
-  if (!report) throw new CaseError('conflict', 'laporan harus sedang Anda pegang (status claimed)');
+  if (!report) throw new CaseError('conflict', 'laporan harus sedang Anda pegang (Ambil dulu)');
   await CaseModel.updateOne(
     { _id: target._id },
     {
