@@ -68,6 +68,9 @@ export const EN_LABELS: LabelTables = {
   sla_flag: { near: 'Near its SLA', breached: 'Past its SLA' },
   media_kind: { photo: 'Photo', voice: 'Voice message', audio: 'Audio', video: 'Video', document: 'Document' },
   message_direction: { in: 'From the reporter', out: 'From staff' },
-  message_status: { queued: 'waiting to be sent', sent: 'sent', failed: 'not delivered', received: 'received' },
+  message_status: {
+    queued: 'waiting to be sent', sent: 'sent', delivered: "shown in the reporter's chat", waiting: 'waiting for the reporter to open the chat again',
+    failed: 'not delivered', received: 'received',
+  },
   figure: { tidak_diketahui: 'Not known', belum_ditugaskan: 'Not yet assigned', system: 'System' },
 };

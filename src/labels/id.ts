@@ -89,7 +89,10 @@ export const ID_LABELS = {
   sla_flag: { near: 'Mendekati batas SLA', breached: 'Lewat batas SLA' },
   media_kind: { photo: 'Foto', voice: 'Pesan suara', audio: 'Audio', video: 'Video', document: 'Dokumen' },
   message_direction: { in: 'Dari pelapor', out: 'Dari petugas' },
-  message_status: { queued: 'menunggu dikirim', sent: 'terkirim', failed: 'gagal terkirim', received: 'diterima' },
+  message_status: {
+    queued: 'menunggu dikirim', sent: 'terkirim', delivered: 'tampil di chat pelapor', waiting: 'menunggu pelapor membuka chat lagi',
+    failed: 'gagal terkirim', received: 'diterima',
+  },
   /** Keys the figures use for a value that is missing (src/reports/statistics.ts). */
   figure: { tidak_diketahui: 'Tidak diketahui', belum_ditugaskan: 'Belum ditugaskan', system: 'Sistem' },
 };
