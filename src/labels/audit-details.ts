@@ -7,23 +7,24 @@ const KEY_WORDS: Record<LabelLang, Record<string, string>> = {
   id: {
     ticket: 'Tiket', caseNumber: 'Nomor kasus', fields: 'Data', to: 'Menjadi', from: 'Dari', partner: 'Lembaga', status: 'Status',
     index: 'Media ke', referralId: 'Rujukan', caseManagerId: 'Pekerja Sosial', assessorId: 'Petugas Asesmen', username: 'Akun',
-    role: 'Peran', name: 'Nama', days: 'Hari', until: 'Sampai',
+    role: 'Peran', name: 'Nama', days: 'Hari', until: 'Sampai', kind: 'Jenis',
   },
   en: {
     ticket: 'Ticket', caseNumber: 'Case number', fields: 'Data', to: 'To', from: 'From', partner: 'Partner', status: 'Status',
     index: 'Media no.', referralId: 'Referral', caseManagerId: 'Social worker', assessorId: 'Assessor', username: 'Account',
-    role: 'Role', name: 'Name', days: 'Days', until: 'Until',
+    role: 'Role', name: 'Name', days: 'Days', until: 'Until', kind: 'Kind',
   },
 };
 
 const FIELD_WORDS: Record<LabelLang, Record<string, string>> = {
-  id: { reporterName: 'nama pelapor', contactPhone: 'telepon', description: 'uraian', childName: 'nama anak', desa: 'desa', exactLocation: 'lokasi tepat', occurredWhen: 'waktu kejadian' },
-  en: { reporterName: "reporter's name", contactPhone: 'phone', description: 'description', childName: "child's name", desa: 'village', exactLocation: 'exact location', occurredWhen: 'when it happened' },
+  id: { assessment: 'asesmen', servicePlan: 'rencana layanan', reporterName: 'nama pelapor', contactPhone: 'telepon', description: 'uraian', childName: 'nama anak', desa: 'desa', exactLocation: 'lokasi tepat', occurredWhen: 'waktu kejadian' },
+  en: { assessment: 'assessment', servicePlan: 'service plan', reporterName: "reporter's name", contactPhone: 'phone', description: 'description', childName: "child's name", desa: 'village', exactLocation: 'exact location', occurredWhen: 'when it happened' },
 };
 
 /** Which label table a detail's value is read with, by the event's action. */
 function kindFor(action: string, key: string): LabelKind | undefined {
   if (key === 'role') return 'role';
+  if (key === 'kind' && action === 'case.monitoring') return 'monitoring';
   if (key === 'status') return 'referral_status';
   if (key === 'to' || key === 'from') return action.startsWith('case.') ? 'stage' : 'status';
   return undefined;
