@@ -160,6 +160,20 @@ describe('the panel in words, not codes', () => {
     expect((await other.get(`/reports/${seed.caseReport}`)).status).toBe(403);
   });
 
+  it('says why no referral can be made when the Jejaring Lembaga is empty, and who can add one', async () => {
+    await PartnerModel.updateMany({}, { $set: { active: false } });
+    try {
+      const budi = await signIn('pekerja_sosial');
+      const page = visibleText((await budi.get(`/cases/${seed.caseId}`)).text);
+      expect(page).toContain('Belum ada lembaga mitra di Jejaring Lembaga, jadi rujukan belum dapat dibuat.');
+      expect(page).toContain('Minta Kepala Seksi Pelayanan, Koordinator atau administrator sistem menambahkannya');
+      const kasi = await signIn('kepala_seksi_pelayanan');
+      expect(visibleText((await kasi.get('/partners')).text)).toContain('Tambahkan lembaga di halaman Jejaring Lembaga.');
+    } finally {
+      await PartnerModel.updateMany({}, { $set: { active: true } });
+    }
+  });
+
   it('opens the queue filtered to the reports the SLA watch flagged', async () => {
     const client = await signIn('kepala_seksi_data');
     const flagged = (await client.get('/intake?sla=flagged')).text;
