@@ -18,6 +18,8 @@ export const TransitionBody = z.object({
   authKind: z.enum(AUTHORISATION_KINDS).optional(),
   authNote: z.string().trim().max(500).optional(),
 });
+export const TerminationRequestBody = z.object({ closingSummary: z.string().trim().min(10).max(5000) });
+export const ApprovalBody = z.object({ note: text(500) });
 export function terminationOf(body: z.infer<typeof TransitionBody>) {
   if (body.to !== 'terminated') return undefined;
   return { closingSummary: body.closingSummary ?? '', authorisation: { kind: body.authKind ?? 'consent', note: body.authNote ?? '' } };

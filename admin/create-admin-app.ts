@@ -8,6 +8,7 @@ import type { Logger } from '../src/logger';
 import type { Queues } from '../src/queue/queues';
 import { checkReadiness } from '../src/runtime/readiness';
 import { createSignInThrottle } from '../src/users/sign-in-throttle';
+import { labelOf, type LabelKind } from '../src/labels/labels';
 import { translator, type Lang } from './i18n';
 import { csrfToken, verifyCsrf } from './middleware/csrf';
 import { isApi, loadCurrentUser } from './middleware/current-user';
@@ -78,6 +79,8 @@ export function createAdminApp(deps: AdminDeps): express.Express {
     res.set('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
     next();
   });
+  // Pico CSS straight from its package (node_modules ships in the image, so the built app finds it too).
+  app.use('/static/pico', express.static(path.dirname(require.resolve('@picocss/pico/css/pico.min.css')), { maxAge: '1h' }));
   app.use('/static', express.static(path.join(__dirname, 'static'), { maxAge: '1h' }));
   // Order matters: bodies are parsed (with a size limit) before the CSRF check reads `_csrf`.
   app.use(express.json({ limit: BODY_LIMIT }));
@@ -128,6 +131,9 @@ function languageAndLocals(config: Config) {
     res.locals.lang = lang;
     res.locals.t = translator(lang);
     res.locals.unit = config.district.unitName;
+    res.locals.unitShort = config.district.unitShortName;
+    // Every stored code reaches the page through this: `label('status', report.status)` (src/labels/).
+    res.locals.label = (kind: LabelKind, code: unknown) => labelOf(lang, kind, code);
     res.locals.csrf = () => csrfToken(req);
     res.locals.path = req.path;
     res.locals.can = (action: Action) => Boolean(req.user && can(req.user.role, action));

@@ -1,6 +1,7 @@
 import { loadConfigOrExit, loadDotEnv } from '../src/config';
 import { createFieldCipher } from '../src/crypto/field-cipher';
 import { connectMongoWithRetry, disconnectMongo } from '../src/db/connect';
+import { loadStartingPartners } from '../src/districts/load-starting-partners';
 import { createLogger } from '../src/logger';
 import { createRedis } from '../src/redis';
 import { exitUnlessDataKeyOpensCanary } from '../src/runtime/data-key-canary';
@@ -26,7 +27,11 @@ async function main(): Promise<void> {
   void connectMongoWithRetry(config.mongo.uri, (attempt) => logger.warn({ attempt }, 'database not reachable yet'))
     .then(() => exitUnlessDataKeyOpensCanary(createFieldCipher(config.crypto)))
     .then(() => logger.info('database connected'))
-    .catch((err: unknown) => logger.error({ err }, 'data key check failed'));
+    .catch((err: unknown) => logger.error({ err }, 'data key check failed'))
+    // After the key check: a first start fills an empty Jejaring Lembaga from the district preset.
+    .then(() => loadStartingPartners(config.district))
+    .then((added) => added && logger.info({ added }, 'starting partners of the district preset loaded (perlu diperiksa)'))
+    .catch((err: Error) => logger.warn({ err: err.message }, 'starting partners not loaded'));
 
   // The panel adds staff replies to `outbound` and shows every queue on the Koordinator's board.
   const queues = createQueues({ url: config.redis.url }, config.redis.prefix, QUEUES);

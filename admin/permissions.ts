@@ -1,3 +1,4 @@
+import type { ReportAction } from '../src/reports/report-lifecycle';
 import type { StaffRole } from '../src/users/roles';
 
 // Who may do what, from the role table of docs/domain.md, in one place. Every route names one action; the
@@ -11,6 +12,8 @@ const CASE_WORKERS: StaffRole[] = ['pekerja_sosial', 'petugas_assesmen', 'kepala
 export const PERMISSIONS = {
   'intake.view': [...DATA_SECTION, 'petugas_on_call', ...SUPERVISORS],
   'report.view': [...DATA_SECTION, 'petugas_on_call', ...SUPERVISORS],
+  // The case manager and assessor read the reports of their own cases (and only those: checked per report).
+  'report.view_own_case': ['pekerja_sosial', 'petugas_assesmen'],
   'report.reveal': [...INTAKE_DESK, 'petugas_on_call', ...SUPERVISORS],
   'report.claim': [...INTAKE_DESK, 'petugas_on_call'],
   'report.reject': INTAKE_DESK,
@@ -26,7 +29,8 @@ export const PERMISSIONS = {
   'case.work': CASE_WORKERS,
   'case.any': SUPERVISORS,
   'case.assign': ['kepala_seksi_pelayanan'],
-  'case.approve': ['kepala_seksi_pelayanan', 'kepala_seksi_data'],
+  // Terminasi asked for by a case worker is approved by the Kepala Seksi Pelayanan (docs/domain.md "Roles").
+  'case.approve': ['kepala_seksi_pelayanan'],
   'partner.view': [...CASE_WORKERS, ...INTAKE_DESK, 'koordinator', 'admin'],
   'partner.manage': ['kepala_seksi_pelayanan', 'koordinator', 'admin'],
   'report.stats': ['petugas_input_data', 'kepala_seksi_data', ...SUPERVISORS],
@@ -52,3 +56,14 @@ export type Action = keyof typeof PERMISSIONS;
 export function can(role: string, action: Action): boolean {
   return (PERMISSIONS[action] as readonly string[]).includes(role);
 }
+
+/** Which permission each step of the report lifecycle (src/reports/report-lifecycle.ts) needs: route and button alike. */
+export const REPORT_ACTION_PERMISSION: Record<ReportAction, Action> = {
+  claim: 'report.claim',
+  release: 'report.claim',
+  open_case: 'report.open_case',
+  attach_case: 'report.open_case',
+  refer_out: 'report.refer_out',
+  reject: 'report.reject',
+  merge: 'report.merge',
+};

@@ -40,7 +40,7 @@ const PASSWORD_CHANGE_PATHS = new Set(['/password', '/logout', '/api/session']);
  * Every route names the action it performs. Not signed in: 401 (API) or to the sign-in page. Signed in without
  * the role for it: 403. A user who must still change the first password can only do that.
  */
-export function allow(action: Action) {
+export function allow(action: Action, ...orElse: Action[]) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const user = req.user;
     if (!user) {
@@ -51,7 +51,8 @@ export function allow(action: Action) {
       if (isApi(req)) return void res.status(403).json({ error: 'password_change_required' });
       return res.redirect(303, '/password');
     }
-    if (!can(user.role, action)) {
+    // Several actions: any one will do (the route then narrows it, e.g. a case worker to their own case's report).
+    if (![action, ...orElse].some((a) => can(user.role, a))) {
       res.status(403);
       if (isApi(req)) return void res.json({ error: 'forbidden' });
       return res.render('error.njk', { title: res.locals.t('forbidden'), message: res.locals.t('forbidden_text') });

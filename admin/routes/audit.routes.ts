@@ -1,6 +1,10 @@
 import type { Express } from 'express';
 import { z } from 'zod';
 import { listAuditEvents } from '../../src/audit/list-audit-events';
+import { auditDetailPairs, PERSON_KEYS } from '../../src/labels/audit-details';
+import { displayNamesOf } from '../../src/users/staff-directory';
+import { ID_LABELS } from '../../src/labels/id';
+import { labelOf } from '../../src/labels/labels';
 import { allow } from '../middleware/current-user';
 
 const blank = (v: unknown) => (v === '' ? undefined : v);
@@ -20,6 +24,16 @@ export function registerAuditRoutes(app: Express): void {
       from: q.from ? new Date(`${q.from}T00:00:00Z`) : undefined,
       to: q.to ? new Date(`${q.to}T23:59:59Z`) : undefined,
     });
-    res.render('audit.njk', { title: res.locals.t('audit_log'), events, q });
+    const people = events.flatMap((e) => PERSON_KEYS.map((k) => (e.details as Record<string, unknown> | undefined)?.[k] as string | undefined));
+    const names = await displayNamesOf(people);
+    res.render('audit.njk', {
+      title: res.locals.t('audit_log'),
+      // Referrals and terminasi keep the authorisation kind as the reason: shown as its words.
+      events: events.map((e) => ({ ...e, reason: e.reason ? labelOf(res.locals.lang, 'authorisation', e.reason) : e.reason, detailPairs: auditDetailPairs(res.locals.lang, e.action, e.details, names) })),
+      q,
+      // The filters offer what the log can hold, as words.
+      actions: Object.keys(ID_LABELS.audit_action),
+      subjectTypes: Object.keys(ID_LABELS.subject_type),
+    });
   });
 }

@@ -4,13 +4,17 @@ import { raiseCaseAlert, type CaseEvent } from '../../src/alerts/raise-case-aler
 import { recordAuditEvent } from '../../src/audit/record-audit-event';
 import { CaseError } from '../../src/cases/case-error';
 import { decryptCase } from '../../src/cases/case-view';
-import { MONITORING_KINDS, NEXT_STATUS, REFERRAL_STATUSES, type CaseStatus } from '../../src/cases/case-vocabulary';
-import { MonitoringBody, NoteBody, PlanBody, ReferralBody, terminationOf, TransitionBody } from '../api-schemas';
+import { AUTHORISATION_KINDS, MONITORING_KINDS, NEXT_STATUS, REFERRAL_STATUSES, type CaseStatus } from '../../src/cases/case-vocabulary';
+import { childInitialsOf, factsOf, findCaseReports } from '../../src/cases/case-reports';
+import { approveTermination, requestTermination } from '../../src/cases/request-termination';
+import { personalFieldNames, recordReveal } from '../../src/reports/reveal-report';
+import { displayNamesOf, listActiveStaff } from '../../src/users/staff-directory';
+import { isRevealed, REVEAL_MINUTES } from './report.routes';
+import { ApprovalBody, MonitoringBody, NoteBody, PlanBody, ReasonBody, ReferralBody, TerminationRequestBody, terminationOf, TransitionBody } from '../api-schemas';
 import { addConferenceNote, addMonitoringEntry, addReferral, assignCaseStaff, updateCasePlan, updateReferralStatus } from '../../src/cases/case-work';
 import { listCases } from '../../src/cases/list-cases';
 import { transitionCase } from '../../src/cases/transition-case';
 import { PartnerModel } from '../../src/db/models/partner.model';
-import { UserModel } from '../../src/db/models/user.model';
 import type { RouteDeps } from '../create-admin-app';
 import { actorOf, allow } from '../middleware/current-user';
 import { loadOwnCase } from '../middleware/load-case';
@@ -42,7 +46,8 @@ export function registerCaseRoutes(app: Express, deps: RouteDeps): void {
       redirectWithFlash(req, res, back(req), done);
     } catch (err) {
       if (!(err instanceof CaseError)) throw err;
-      redirectWithFlash(req, res, back(req), err.message);
+      // The domain words the refusal in a sentence's middle ("tidak bisa dari tahap …"): shown as a sentence.
+      redirectWithFlash(req, res, back(req), `${err.message.charAt(0).toUpperCase()}${err.message.slice(1)}.`);
     }
   }
 
@@ -55,20 +60,60 @@ export function registerCaseRoutes(app: Express, deps: RouteDeps): void {
   app.get('/cases/:id', allow('case.view'), id, loadOwnCase, async (req, res) => {
     const kase = req.kase!;
     await recordAuditEvent(actorOf(req), { action: 'case.view', subjectType: 'case', subjectId: kase.id, details: { caseNumber: kase.caseNumber } });
-    const staff = can(req.user!.role, 'case.assign')
-      ? await UserModel.find({ active: true, role: { $in: ['pekerja_sosial', 'petugas_assesmen'] } }, { username: 1, displayName: 1, role: 1 }).lean()
-      : [];
+    const reports = await findCaseReports(kase.reportIds);
+    // One reveal on the case opens every report of it; masked again when any reveal has run out.
+    const revealed = reports.length > 0 && reports.every((r) => isRevealed(req, String(r._id)));
+    const names = await displayNamesOf([kase.caseManagerId, kase.assessorId, kase.terminationRequest?.by]);
+    const assigning = can(req.user!.role, 'case.assign');
+    const dues = kase.monitoring.map((m) => m.nextDueAt).filter((d): d is Date => d instanceof Date);
     res.render('case.njk', {
       title: kase.caseNumber,
       kase: decryptCase(kase, deps.cipher),
+      facts: reports.map((r) => factsOf(r, deps.cipher, revealed)),
+      revealed,
+      initials: childInitialsOf(reports, deps.cipher),
+      names: {
+        caseManager: kase.caseManagerId ? names.get(kase.caseManagerId) : undefined,
+        assessor: kase.assessorId ? names.get(kase.assessorId) : undefined,
+        requestedBy: kase.terminationRequest ? names.get(kase.terminationRequest.by) : undefined,
+      },
+      nextMonitoring: dues.length ? new Date(Math.max(...dues.map((d) => d.getTime()))) : undefined,
       next: NEXT_STATUS[kase.status as CaseStatus],
-      partners: await PartnerModel.find({ active: true }, { name: 1, kind: 1 }).sort({ name: 1 }).lean(),
-      staff: staff.map((u) => ({ ...u, id: String(u._id) })),
-      canAssign: can(req.user!.role, 'case.assign'),
-      canWork: can(req.user!.role, 'case.work'),
+      partners: await PartnerModel.find({ active: true }, { name: 1, kind: 1, needsCheck: 1 }).sort({ name: 1 }).lean(),
+      managers: assigning ? await listActiveStaff(['pekerja_sosial']) : [],
+      assessors: assigning ? await listActiveStaff(['petugas_assesmen']) : [],
       monitoringKinds: MONITORING_KINDS,
       referralStatuses: REFERRAL_STATUSES,
+      authorisationKinds: AUTHORISATION_KINDS,
     });
+  });
+
+  // The people on a case see the child and the report's personal fields after giving a reason: the report reveal
+  // (recordReveal, audited and noted on each report), for every report of the case at once.
+  app.post('/cases/:id/reveal', allow('case.view'), id, loadOwnCase, async (req, res) => {
+    const form = parseBody(ReasonBody, req.body);
+    if (!form) return redirectWithFlash(req, res, back(req), 'Tuliskan alasan (minimal 3 huruf) untuk menampilkan data pribadi.');
+    const reports = await findCaseReports(req.kase!.reportIds);
+    const until = Date.now() + REVEAL_MINUTES * 60_000;
+    const revealed = { ...req.session.revealed };
+    for (const report of reports) {
+      await recordReveal(String(report._id), report.ticket, personalFieldNames(report), actorOf(req), form.reason);
+      revealed[String(report._id)] = until;
+    }
+    req.session.revealed = revealed;
+    res.redirect(303, back(req));
+  });
+
+  app.post('/cases/:id/termination-request', allow('case.work'), id, loadOwnCase, async (req, res) => {
+    const form = parseBody(TerminationRequestBody, req.body);
+    if (!form) return redirectWithFlash(req, res, back(req), 'Tuliskan ringkasan penutupan (minimal 10 karakter).');
+    await act(req, res, () => requestTermination(caseId(req), form.closingSummary, actorOf(req), deps.cipher), 'Terminasi diajukan ke Kepala Seksi Pelayanan.');
+  });
+
+  app.post('/cases/:id/approve-termination', allow('case.approve'), id, loadOwnCase, async (req, res) => {
+    const form = parseBody(ApprovalBody, req.body);
+    if (!form) return redirectWithFlash(req, res, back(req), 'Tuliskan catatan persetujuan (minimal 3 huruf).');
+    await act(req, res, () => approveTermination(caseId(req), form.note, actorOf(req), deps.cipher), 'Terminasi disetujui; kasus ditutup.');
   });
 
   app.post('/cases/:id/assign', allow('case.assign'), id, loadOwnCase, async (req, res) => {
@@ -120,6 +165,6 @@ export function registerCaseRoutes(app: Express, deps: RouteDeps): void {
   app.post('/cases/:id/transition', allow('case.work'), id, loadOwnCase, async (req, res) => {
     const form = parseBody(TransitionBody, req.body);
     if (!form) return redirectWithFlash(req, res, back(req), 'Tahap tidak sah.');
-    await act(req, res, () => transitionCase(caseId(req), form.to, actorOf(req), deps.cipher, terminationOf(form)), `Status: ${form.to}.`);
+    await act(req, res, () => transitionCase(caseId(req), form.to, actorOf(req), deps.cipher, terminationOf(form)), `${res.locals.t('stage')}: ${res.locals.label('stage', form.to)}.`);
   });
 }

@@ -42,7 +42,7 @@ export function registerDashboardRoutes(app: Express): void {
     const { year, quarter, period } = periodOf(q.success ? q.data : {});
     const stats = await computeStatistics(period);
     const max = (counts: Record<string, number>) => Math.max(1, ...Object.values(counts));
-    res.render('dashboard.njk', { title: 'Dasbor', stats, year, quarter, max });
+    res.render('dashboard.njk', { title: res.locals.t('dashboard'), stats, year, quarter, max });
   });
 
   app.get('/exports/quarterly.csv', allow('report.export'), async (req, res) => {

@@ -1,7 +1,7 @@
 import type { Express, Request } from 'express';
 import type { SessionData } from 'express-session';
 import { UserModel } from '../../src/db/models/user.model';
-import { findIntakeQueue, IntakeFilterSchema, type IntakeFilter } from '../../src/reports/intake-queue';
+import { findIntakeQueue, IntakeFilterSchema, QUEUE_STATUSES, type IntakeFilter } from '../../src/reports/intake-queue';
 import { CATEGORIES, CHANNELS, PRIORITIES } from '../../src/reports/report-vocabulary';
 import type { RouteDeps } from '../create-admin-app';
 import { allow } from '../middleware/current-user';
@@ -29,7 +29,7 @@ export function registerIntakeRoutes(app: Express, deps: RouteDeps, watcher: Que
       title: res.locals.t('intake_queue'),
       rows: await queueRows(filter),
       filter,
-      options: { priorities: PRIORITIES, categories: CATEGORIES, channels: CHANNELS, kecamatan: deps.config.district.kecamatan },
+      options: { priorities: PRIORITIES, categories: CATEGORIES, channels: CHANNELS, statuses: QUEUE_STATUSES, kecamatan: deps.config.district.kecamatan },
     });
   });
 

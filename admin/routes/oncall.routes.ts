@@ -31,7 +31,7 @@ export function registerOnCallRoutes(app: Express, deps: RouteDeps): void {
     const users = await UserModel.find({ active: true, role: { $in: [...ALERT_ROLES] } }, { username: 1, displayName: 1, role: 1 }).lean();
     const names = new Map(users.map((u) => [String(u._id), u.displayName]));
     res.render('oncall.njk', {
-      title: 'Jadwal piket',
+      title: res.locals.t('oncall_roster'),
       shifts: shifts.map((s) => ({ ...s, id: String(s._id), name: names.get(s.userId) ?? s.userId, current: s.from <= now })),
       users: users.map((u) => ({ ...u, id: String(u._id) })),
       roles: ALERT_ROLES,

@@ -44,7 +44,7 @@ export function registerWalkInRoutes(app: Express, deps: RouteDeps): void {
   const hasher = createLookupHasher(deps.config.crypto.lookupHashKey);
 
   app.get('/reports-new', allow('report.register'), (_req, res) => {
-    res.render('report-new.njk', { title: 'Pengaduan langsung / telepon', options: { ...OPTIONS, kecamatan: deps.config.district.kecamatan } });
+    res.render('report-new.njk', { title: res.locals.t('walk_in_report'), options: { ...OPTIONS, kecamatan: deps.config.district.kecamatan } });
   });
 
   app.post('/reports-new', allow('report.register'), async (req, res) => {

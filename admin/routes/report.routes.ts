@@ -14,7 +14,11 @@ import { decryptPersonalFields, personalFieldNames, recordReveal } from '../../s
 import { recordAuditEvent } from '../../src/audit/record-audit-event';
 import type { RouteDeps } from '../create-admin-app';
 import { actorOf, allow } from '../middleware/current-user';
-import { can } from '../permissions';
+import { factsOf } from '../../src/cases/case-reports';
+import { findCaseStaff } from '../../src/cases/list-cases';
+import { actionsOn } from '../../src/reports/report-lifecycle';
+import { mayTouchCase } from '../middleware/load-case';
+import { can, REPORT_ACTION_PERMISSION } from '../permissions';
 import { acknowledgeFromLink } from './oncall.routes';
 import { parseBody, redirectWithFlash, requireObjectIdParam } from './route-helpers';
 
@@ -29,6 +33,13 @@ const Reply = z.object({ text: z.string().trim().min(1).max(2000) });
 const TemplateReply = z.object({ template: z.literal('yes') });
 const Block = z.object({ reason: z.string().trim().min(3).max(500), days: z.coerce.number().int().min(1).max(365) });
 
+/** Why a merge was refused, in words. */
+const MERGE_REFUSALS = {
+  no_target: 'Tidak dapat digabungkan: tiket tujuan tidak ada, atau sudah digabung/ditolak.',
+  not_held: 'Tidak dapat digabungkan: laporan ini dipegang petugas lain.',
+  same: 'Tidak dapat digabungkan ke laporan itu sendiri.',
+} as const;
+
 export function isRevealed(req: Request, reportId: string): boolean {
   return (req.session.revealed?.[reportId] ?? 0) > Date.now();
 }
@@ -39,10 +50,15 @@ export function registerReportRoutes(app: Express, deps: RouteDeps): void {
   const back = (req: Request) => `/reports/${req.params.id}`;
   const invalid = (req: Request, res: Response) => redirectWithFlash(req, res, back(req), 'Isian tidak lengkap atau tidak sah.');
 
-  app.get('/reports/:id', allow('report.view'), id, async (req, res) => {
+  app.get('/reports/:id', allow('report.view', 'report.view_own_case'), id, async (req, res) => {
+    const user = req.user!;
     const report = await ReportModel.findById(req.params.id);
     if (!report) return res.status(404).render('error.njk', { title: res.locals.t('not_found') });
-    if (req.query.ack && (await acknowledgeFromLink(req.query.ack, actorOf(req), report.id))) res.locals.flash = 'Peringatan dikonfirmasi.';
+    // A case worker reads only the reports of a case they work; for anyone else the answer is 403, not 404.
+    if (!can(user.role, 'report.view') && !(report.caseId && mayTouchCase(user, (await findCaseStaff(report.caseId)) ?? {}))) {
+      return res.status(403).render('error.njk', { title: res.locals.t('forbidden'), message: res.locals.t('forbidden_text') });
+    }
+    if (req.query.ack && (await acknowledgeFromLink(req.query.ack, actorOf(req), report.id))) res.locals.flash = res.locals.t('alert_acknowledged');
     const revealed = isRevealed(req, report.id);
     // Every opening is on record; within a reveal window it is a view of the personal fields, and says so.
     await recordAuditEvent(actorOf(req), { action: revealed ? 'report.view_revealed' : 'report.view', subjectType: 'report', subjectId: report.id, details: { ticket: report.ticket } });
@@ -52,22 +68,23 @@ export function registerReportRoutes(app: Express, deps: RouteDeps): void {
       report,
       id: report.id,
       holder: report.claimedBy ? await displayNameOf(report.claimedBy) : undefined,
-      heldByMe: report.claimedBy === req.user!.id,
+      heldByMe: report.claimedBy === user.id,
+      // The lifecycle says what is possible from this status; the permission table says whether this role may.
+      actions: actionsOn(report, user.id).filter((a) => can(user.role, REPORT_ACTION_PERMISSION[a])),
       revealed,
-      personal: revealed ? decryptPersonalFields(report, deps.cipher) : undefined,
-      fieldNames: personalFieldNames(report),
+      facts: factsOf(report.toObject(), deps.cipher, revealed),
       messages,
-      canReply: canReplyTo(report),
+      canReply: can(user.role, 'report.reply') && canReplyTo(report),
       replyWindow: await replyWindowOf(report),
       template: REPLY_TEMPLATE(report.ticket),
-      block: can(req.user!.role, 'sender.block') ? await activeBlockFor(report.reporterHash) : undefined,
+      block: can(user.role, 'sender.block') ? await activeBlockFor(report.reporterHash) : undefined,
     });
   });
 
   app.post('/reports/:id/claim', allow('report.claim'), id, async (req, res) => {
     const result = await claimReport(String(req.params.id), actorOf(req));
     if (result.ok) return res.redirect(303, back(req));
-    const message = result.reason === 'held' ? `${res.locals.t('already_held_by')} ${result.heldBy}` : `Tidak dapat diambil (status ${result.status ?? '?'}).`;
+    const message = result.reason === 'held' ? `${res.locals.t('already_held_by')} ${result.heldBy}` : `${res.locals.t('cannot_claim')}: ${res.locals.label('status', result.status)}.`;
     redirectWithFlash(req, res, back(req), message);
   });
 
@@ -94,7 +111,7 @@ export function registerReportRoutes(app: Express, deps: RouteDeps): void {
     const form = parseBody(Merge, req.body);
     if (!form) return invalid(req, res);
     const result = await mergeReport(String(req.params.id), form.intoTicket, actorOf(req), form.reason);
-    redirectWithFlash(req, res, result.ok ? '/intake' : back(req), result.ok ? `Digabungkan ke ${form.intoTicket}.` : `Tidak dapat digabungkan (${result.reason}).`);
+    redirectWithFlash(req, res, result.ok ? '/intake' : back(req), result.ok ? `Digabungkan ke ${form.intoTicket}.` : MERGE_REFUSALS[result.reason]);
   });
 
   app.post('/reports/:id/open-case', allow('report.open_case'), id, async (req, res) => {

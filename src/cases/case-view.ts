@@ -11,6 +11,9 @@ export function decryptCase(kase: CaseDocument, cipher: FieldCipher) {
     assessment: open(plain.assessment),
     servicePlan: open(plain.servicePlan),
     closingSummary: open(plain.closingSummary),
+    terminationRequest: plain.terminationRequest
+      ? { ...plain.terminationRequest, closingSummary: open(plain.terminationRequest.closingSummary) }
+      : undefined,
     referrals: plain.referrals.map((r) => ({ ...r, id: String(r._id), reason: open(r.reason), authNote: open(r.authorisation?.note) })),
     conferenceNotes: plain.conferenceNotes.map((n) => ({ ...n, text: open(n.text), attendees: open(n.attendees) })),
     monitoring: plain.monitoring.map((m) => ({ ...m, note: open(m.note) })),

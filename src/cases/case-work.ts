@@ -3,6 +3,7 @@ import type { FieldCipher } from '../crypto/field-cipher';
 import { CaseModel, type CaseDocument } from '../db/models/case.model';
 import { PartnerModel } from '../db/models/partner.model';
 import { UserModel } from '../db/models/user.model';
+import { labelOf } from '../labels/labels';
 import { CaseError } from './case-error';
 import type { AuthorisationKind, MonitoringKind, ReferralStatus } from './case-vocabulary';
 
@@ -42,11 +43,11 @@ export async function assignCaseStaff(
   actor: Actor,
   reason?: string,
 ): Promise<CaseDocument> {
-  const user = await UserModel.findOne({ _id: userId, active: true, role: ASSIGNABLE[field] }, { username: 1 }).lean().catch(() => null);
-  if (!user) throw new CaseError('invalid', `pilih pengguna aktif dengan peran ${ASSIGNABLE[field]}`);
+  const user = await UserModel.findOne({ _id: userId, active: true, role: ASSIGNABLE[field] }, { username: 1, displayName: 1 }).lean().catch(() => null);
+  if (!user) throw new CaseError('invalid', `pilih pengguna aktif dengan peran ${labelOf('id', 'role', ASSIGNABLE[field])}`);
   const updated = await updateOpenCase(caseId, {
     $set: { [field]: userId },
-    $push: { timeline: timeline('assigned', `${ASSIGNABLE[field]}: ${user.username}`, actor) },
+    $push: { timeline: timeline('assigned', `${labelOf('id', 'role', ASSIGNABLE[field])}: ${user.displayName} (${user.username})`, actor) },
   });
   await recordAuditEvent(actor, { action: 'case.assign', subjectType: 'case', subjectId: caseId, reason, details: { [field]: userId } });
   return updated;
@@ -80,7 +81,7 @@ export async function updateReferralStatus(caseId: string, referralId: string, s
     { _id: caseId, [`referrals.${index}._id`]: referralId },
     {
       $set: { [`referrals.${index}.status`]: status, [`referrals.${index}.updatedAt`]: new Date() },
-      $push: { timeline: timeline('referral', `rujukan ke ${current!.referrals[index]!.partnerName}: ${status}`, actor) },
+      $push: { timeline: timeline('referral', `rujukan ke ${current!.referrals[index]!.partnerName}: ${labelOf('id', 'referral_status', status).toLowerCase()}`, actor) },
     },
     { returnDocument: 'after' },
   );
@@ -109,7 +110,7 @@ export async function addMonitoringEntry(
   const updated = await updateOpenCase(caseId, {
     $push: {
       monitoring: { kind: input.kind, note: cipher.encrypt(input.note), nextDueAt: input.nextDueAt, by: actor.id },
-      timeline: timeline('monitoring', `pemantauan ${input.kind}`, actor),
+      timeline: timeline('monitoring', `pemantauan: ${labelOf('id', 'monitoring', input.kind).toLowerCase()}`, actor),
     },
   });
   await recordAuditEvent(actor, { action: 'case.monitoring', subjectType: 'case', subjectId: caseId, details: { caseNumber: updated.caseNumber, kind: input.kind } });

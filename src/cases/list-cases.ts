@@ -9,3 +9,8 @@ export async function listCases(opts: { userId?: string; all: boolean; includeCl
     .limit(500)
     .lean();
 }
+
+/** Who works a case: what decides whether a case worker may read its reports. */
+export function findCaseStaff(caseId: unknown) {
+  return CaseModel.findById(caseId, { caseManagerId: 1, assessorId: 1 }).lean();
+}

@@ -3,6 +3,7 @@ import { recordAuditEvent, type Actor } from '../audit/record-audit-event';
 import { CaseModel } from '../db/models/case.model';
 import { nextInSequence } from '../db/models/counter.model';
 import { ReportModel } from '../db/models/report.model';
+import { statusesAllowing } from '../reports/report-lifecycle';
 import { transitionReport } from '../reports/report-transition';
 import { CaseError } from './case-error';
 
@@ -21,14 +22,14 @@ export async function openCase(reportId: string, actor: Actor): Promise<{ caseId
   const caseId = new Types.ObjectId();
   const report = await transitionReport({
     reportId,
-    from: ['claimed'],
+    from: statusesAllowing('open_case'),
     to: 'case_opened',
     actor,
     guard: { claimedBy: actor.id },
     set: { caseId },
   });
   // Two clicks at once cannot both get here: transitionReport lets one writer leave each revision.
-  if (!report) throw new CaseError('conflict', 'laporan harus sedang Anda pegang (status claimed) untuk membuka kasus');
+  if (!report) throw new CaseError('conflict', 'laporan harus sedang Anda pegang (Ambil dulu) untuk membuka kasus');
   try {
     const caseNumber = await nextCaseNumber();
     await CaseModel.create({
@@ -58,14 +59,14 @@ export async function attachReportToCase(reportId: string, caseNumber: string, a
   if (target.status === 'terminated') throw new CaseError('conflict', `kasus ${caseNumber} sudah diterminasi`);
   const report = await transitionReport({
     reportId,
-    from: ['claimed'],
+    from: statusesAllowing('attach_case'),
     to: 'case_opened',
     actor,
     reason: `dilampirkan ke ${caseNumber}`,
     guard: { claimedBy: actor.id },
     set: { caseId: target._id },
   });
-  if (!report) throw new CaseError('conflict', 'laporan harus sedang Anda pegang (status claimed)');
+  if (!report) throw new CaseError('conflict', 'laporan harus sedang Anda pegang (Ambil dulu)');
   await CaseModel.updateOne(
     { _id: target._id },
     {

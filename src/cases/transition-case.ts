@@ -2,6 +2,7 @@ import { recordAuditEvent, type Actor } from '../audit/record-audit-event';
 import type { FieldCipher } from '../crypto/field-cipher';
 import { CaseModel, type CaseDocument } from '../db/models/case.model';
 import { takeExclusiveSlot } from '../db/models/exclusive-slot.model';
+import { labelOf } from '../labels/labels';
 import { CaseError } from './case-error';
 import { NEXT_STATUS, type CaseStatus } from './case-vocabulary';
 import { checkAuthorisation, type Authorisation } from './case-work';
@@ -28,7 +29,7 @@ export async function transitionCase(
   const from = current.status as CaseStatus;
   const forward = NEXT_STATUS[from] === to;
   const early = to === 'terminated' && from !== 'terminated';
-  if (!forward && !early) throw new CaseError('conflict', `tidak bisa dari ${from} ke ${to}`);
+  if (!forward && !early) throw new CaseError('conflict', `tidak bisa dari tahap ${labelOf('id', 'stage', from)} ke ${labelOf('id', 'stage', to)}`);
 
   const set: Record<string, unknown> = { status: to };
   if (to === 'terminated') {
@@ -44,7 +45,7 @@ export async function transitionCase(
   if (!(await takeExclusiveSlot(`case:${caseId}:leave:${from}`))) throw new CaseError('conflict', 'status kasus baru saja diubah orang lain; muat ulang');
   const updated = await CaseModel.findOneAndUpdate(
     { _id: caseId, status: from },
-    { $set: set, $push: { timeline: { type: 'status', summary: `${from} → ${to}`, actor: actor.id, at: new Date() } } },
+    { $set: set, $push: { timeline: { type: 'status', summary: `tahap: ${labelOf('id', 'stage', from)} → ${labelOf('id', 'stage', to)}`, actor: actor.id, at: new Date() } } },
     { returnDocument: 'after' },
   );
   if (!updated) throw new CaseError('conflict', 'status kasus baru saja diubah orang lain; muat ulang');

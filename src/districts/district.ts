@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PARTNER_KINDS } from '../cases/case-vocabulary';
 import mukomuko from './presets/mukomuko.json';
 import jombang from './presets/jombang.json';
 
@@ -20,6 +21,8 @@ export const DistrictSchema = z.object({
   /** The unit's own on-call number; deployments set it with DISTRICT_ONCALL_PHONE. */
   onCallPhone: z.string().optional(),
   officeHours: z.object({ days: z.array(z.number().int().min(0).max(6)), open: hhmm, close: hhmm }),
+  /** Partners a new deployment starts with (no contact details: the unit confirms them, "perlu diperiksa"). */
+  startingPartners: z.array(z.object({ name: z.string().min(2), kind: z.enum(PARTNER_KINDS), services: z.string().optional() })).default([]),
 });
 export type District = z.infer<typeof DistrictSchema>;
 

@@ -1,6 +1,7 @@
 import { UserModel } from '../db/models/user.model';
 import { ReportModel, type ReportDocument } from '../db/models/report.model';
 import type { Actor } from '../audit/record-audit-event';
+import { statusesAllowing } from './report-lifecycle';
 import { transitionReport } from './report-transition';
 
 const CLAIM_ATTEMPTS = 8;
@@ -18,7 +19,7 @@ export async function claimReport(reportId: string, actor: Actor): Promise<Claim
   for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
     const report = await transitionReport({
       reportId,
-      from: ['queued', 'triaged'],
+      from: statusesAllowing('claim'),
       to: 'claimed',
       actor,
       set: { claimedBy: actor.id, claimedAt: new Date() },
@@ -40,7 +41,7 @@ export async function claimReport(reportId: string, actor: Actor): Promise<Claim
 export async function releaseReport(reportId: string, actor: Actor, force = false): Promise<ReportDocument | null> {
   return transitionReport({
     reportId,
-    from: ['claimed'],
+    from: statusesAllowing('release'),
     to: 'queued',
     actor,
     guard: force ? {} : { claimedBy: actor.id },

@@ -1,17 +1,18 @@
 import type { Actor } from '../audit/record-audit-event';
 import { ReportModel, type ReportDocument } from '../db/models/report.model';
+import { statusesAllowing } from './report-lifecycle';
 import { transitionReport } from './report-transition';
 
 // The ways a claimed report leaves the queue without a case. Each needs the holder and a reason.
 
 export function rejectReport(reportId: string, actor: Actor, reason: string): Promise<ReportDocument | null> {
-  return transitionReport({ reportId, from: ['claimed'], to: 'rejected', actor, reason, guard: { claimedBy: actor.id } });
+  return transitionReport({ reportId, from: statusesAllowing('reject'), to: 'rejected', actor, reason, guard: { claimedBy: actor.id } });
 }
 
 export function referOutReport(reportId: string, actor: Actor, destination: string, reason: string) {
   return transitionReport({
     reportId,
-    from: ['claimed'],
+    from: statusesAllowing('refer_out'),
     to: 'referred_out',
     actor,
     reason: `${destination}: ${reason}`,
@@ -28,7 +29,7 @@ export async function mergeReport(reportId: string, intoTicket: string, actor: A
   if (String(target._id) === reportId) return { ok: false, reason: 'same' };
   const report = await transitionReport({
     reportId,
-    from: ['queued', 'claimed'],
+    from: statusesAllowing('merge'),
     to: 'merged',
     actor,
     reason: `duplikat dari ${intoTicket}: ${reason}`,

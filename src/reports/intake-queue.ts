@@ -13,6 +13,8 @@ export const IntakeFilterSchema = z.object({
   kecamatan: z.preprocess(blankToUndefined, z.string().max(60).optional()),
   channel: z.preprocess(blankToUndefined, z.enum(CHANNELS).optional()),
   status: z.preprocess(blankToUndefined, z.enum(QUEUE_STATUSES).optional()),
+  /** `flagged`: only reports the SLA watch marked near or past their SLA (the link in its alert). */
+  sla: z.preprocess(blankToUndefined, z.enum(['flagged']).optional()),
 });
 export type IntakeFilter = z.infer<typeof IntakeFilterSchema>;
 
@@ -23,9 +25,10 @@ export async function findIntakeQueue(filter: IntakeFilter, limit = 300) {
   if (filter.category) query.category = filter.category;
   if (filter.channel) query.channel = filter.channel;
   if (filter.kecamatan) query['location.kecamatan'] = filter.kecamatan;
+  if (filter.sla === 'flagged') query.slaFlag = { $in: ['near', 'breached'] };
   return ReportModel.find(query, {
     ticket: 1, status: 1, priority: 1, category: 1, channel: 1, 'location.kecamatan': 1, receivedAt: 1, slaDueAt: 1,
-    claimedBy: 1, triageReasons: 1, needsManualTriage: 1, updatedAt: 1,
+    claimedBy: 1, triageReasons: 1, needsManualTriage: 1, updatedAt: 1, slaFlag: 1,
   })
     .sort({ priority: 1, slaDueAt: 1, receivedAt: 1 })
     .limit(limit)

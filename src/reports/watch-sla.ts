@@ -42,7 +42,7 @@ export async function watchSla(deps: AlertDeps): Promise<SlaWatchOutcome> {
       `LAPOR ANAK: SLA antrean pengaduan — ${breached} lewat batas, ${near} mendekati batas`,
       ...flagged.slice(0, LISTED).map((f) => `${f.ticket} ${f.priority} ${f.flag === 'breached' ? 'LEWAT' : 'mendekati'}`),
       ...(flagged.length > LISTED ? [`dan ${flagged.length - LISTED} lainnya`] : []),
-      `Antrean: ${deps.adminBaseUrl}/reports?sla=flagged`,
+      `Antrean: ${deps.adminBaseUrl}/intake?sla=flagged`,
     ].join('\n'),
   }, deps);
   return { outcome: 'done', near, breached, alertId: alert.id };

@@ -216,6 +216,26 @@ const AUDITED: Record<string, Audited> = {
   },
   'POST /cases/:id/transition': { as: 'a.worker', action: 'case.transition', run: async (c) => c.postForm(`/cases/${(await openCaseOf()).id}/transition`, { to: 'planning' }) },
   'POST /api/cases/:id/transition': { as: 'a.worker', action: 'case.transition', run: async (c) => c.json('POST', `/api/cases/${(await openCaseOf()).id}/transition`, { to: 'planning' }) },
+  'POST /cases/:id/reveal': {
+    as: 'a.worker', action: 'report.reveal',
+    run: async (c) => {
+      const kase = await openCaseOf();
+      await CaseModel.updateOne({ _id: kase._id }, { $set: { reportIds: [(await makeReport())._id] } });
+      return c.postForm(`/cases/${kase.id}/reveal`, { reason: 'asesmen awal' });
+    },
+  },
+  'POST /cases/:id/termination-request': {
+    as: 'a.worker', action: 'case.termination_request',
+    run: async (c) => c.postForm(`/cases/${(await openCaseOf()).id}/termination-request`, { closingSummary: 'Keluarga pindah ke luar kabupaten.' }),
+  },
+  'POST /cases/:id/approve-termination': {
+    as: 'a.kasi', action: 'case.transition',
+    run: async (c) => {
+      const kase = await openCaseOf();
+      await CaseModel.updateOne({ _id: kase._id }, { $set: { terminationRequest: { closingSummary: testCipher.encrypt('Keluarga pindah ke luar kabupaten.'), by: ids['a.worker'], at: new Date() } } });
+      return c.postForm(`/cases/${kase.id}/approve-termination`, { note: 'Disetujui rapat seksi' });
+    },
+  },
   'POST /partners': { as: 'a.kord', action: 'partner.create', run: (c) => c.postForm('/partners', { name: 'Puskesmas Ipuh', kind: 'kesehatan' }) },
   'POST /partners/:id': { as: 'a.kord', action: 'partner.update', run: async (c) => c.postForm(`/partners/${await newPartner()}`, { name: 'Puskesmas Ipuh II', kind: 'kesehatan' }) },
   'POST /partners/:id/deactivate': { as: 'a.kord', action: 'partner.deactivate', run: async (c) => c.postForm(`/partners/${await newPartner()}/deactivate`, {}) },

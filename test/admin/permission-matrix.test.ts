@@ -43,6 +43,7 @@ const MATRIX: Record<string, StaffRole[] | typeof PUBLIC> = {
   'GET /intake/rows': INTAKE_VIEW,
   'GET /intake/stream': INTAKE_VIEW,
   'GET /api/intake': INTAKE_VIEW,
+  // Case workers read only the reports of their own cases: this report belongs to none (test/admin/panel-in-words).
   'GET /reports/:id': INTAKE_VIEW,
   'GET /api/reports/by-ticket/:ticket': INTAKE_VIEW,
   'POST /reports/:id/reveal': REVEAL,
@@ -65,6 +66,10 @@ const MATRIX: Record<string, StaffRole[] | typeof PUBLIC> = {
   'GET /cases/:id': CASE_VIEW,
   'GET /api/cases/:id': CASE_VIEW,
   'POST /cases/:id/assign': ['kepala_seksi_pelayanan'],
+  // Anyone who may open the case reveals its child's data with a reason (the report reveal, audited).
+  'POST /cases/:id/reveal': CASE_VIEW,
+  'POST /cases/:id/termination-request': CASE_WORK,
+  'POST /cases/:id/approve-termination': ['kepala_seksi_pelayanan'],
   'POST /cases/:id/referrals': CASE_WORK,
   'POST /api/cases/:id/referrals': CASE_WORK,
   'POST /cases/:id/referrals/:rid': CASE_WORK,

@@ -75,7 +75,7 @@ describe('the admin panel in a real browser', () => {
     await Promise.all([rina.waitForNavigation(), row.locator('a').click()]);
     expect(await rina.textContent('body')).not.toContain('Ayu Lestari');
     await Promise.all([rina.waitForNavigation(), rina.click('#claim')]);
-    expect(await rina.textContent('#report-status')).toBe('claimed');
+    expect(await rina.textContent('#report-status')).toBe('Sedang ditangani');
     await shot(rina, '03-claimed');
 
     await rina.fill('#reveal-form input[name=reason]', 'verifikasi identitas anak');
@@ -91,7 +91,7 @@ describe('the admin panel in a real browser', () => {
     expect(await rina.textContent('.conversation')).toContain('Terima kasih, laporan Anda sedang kami tangani.');
     await expectEventually(() => expect(telegram.textsTo('7001')).toEqual(['Terima kasih, laporan Anda sedang kami tangani.']), 15_000);
     await rina.reload();
-    expect(await rina.textContent('.conversation')).toContain('sent');
+    expect(await rina.textContent('.conversation')).toContain('terkirim');
 
     await Promise.all([rina.waitForNavigation(), rina.click('#open-case')]);
     expect(await rina.textContent('body')).toMatch(/Kasus KSS-\d{4}-\d{4} dibuka/);
@@ -100,8 +100,8 @@ describe('the admin panel in a real browser', () => {
 
     const kasi = await signIn('kasi');
     await kasi.goto(`${admin.baseUrl}/cases/${kase!.id}`);
-    await kasi.selectOption('select[name=field]', 'caseManagerId');
-    await Promise.all([kasi.waitForNavigation(), kasi.click('form[action$="/assign"] button')]);
+    await kasi.selectOption('#assign-manager-user', { label: 'Test pekerja_sosial' });
+    await Promise.all([kasi.waitForNavigation(), kasi.click('#assign-manager button')]);
     expect(await kasi.textContent('body')).toContain('Penugasan disimpan');
 
     const budi = await signIn('budi');
@@ -120,7 +120,7 @@ describe('the admin panel in a real browser', () => {
     await budi.fill('#terminate textarea[name=closingSummary]', 'Anak aman, keluarga didampingi, rujukan selesai.');
     await budi.fill('#terminate input[name=authNote]', 'Ibu kandung, tertulis');
     await Promise.all([budi.waitForNavigation(), budi.click('#terminate-button')]);
-    expect(await budi.textContent('#case-status')).toBe('terminated');
+    expect(await budi.textContent('#case-status')).toBe('Terminasi');
     await shot(budi, '07-terminated');
 
     await expectEventually(async () => {

@@ -70,6 +70,8 @@ describe('the production build', () => {
     expect(login.status).toBe(200);
     expect(await login.text()).toMatch(/<form[^>]+method="post"/i);
     expect((await fetch(`${adminUrl}/static/admin.css`)).status).toBe(200);
+    // Pico CSS comes from node_modules, which the image ships beside the build.
+    expect((await fetch(`${adminUrl}/static/pico/pico.min.css`)).status).toBe(200);
     const chat = await fetch(`${botsUrl}/chat`);
     expect(chat.status).toBe(200);
     expect(await chat.text()).toMatch(/chat\/static\/chat\.js/);

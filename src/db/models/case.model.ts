@@ -69,6 +69,11 @@ const caseSchema = new Schema(
     timeline: { type: [timelineSchema], default: [] },
     closingSummary: String, // (enc)
     termination: authorisationSchema,
+    /** A case worker's request for terminasi, waiting for the Kepala Seksi Pelayanan's approval. */
+    terminationRequest: new Schema(
+      { closingSummary: { type: String, required: true } /* (enc) */, by: { type: String, required: true }, at: { type: Date, required: true } },
+      { _id: false },
+    ),
     openedBy: { type: String, required: true },
     openedAt: { type: Date, required: true, default: () => new Date() },
     terminatedAt: Date,

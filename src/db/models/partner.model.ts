@@ -11,6 +11,8 @@ const partnerSchema = new Schema(
     address: String,
     services: String,
     active: { type: Boolean, default: true },
+    /** A starting entry from the district preset: real organisation, details not yet confirmed by the unit. */
+    needsCheck: { type: Boolean, default: false },
   },
   { timestamps: true },
 );
