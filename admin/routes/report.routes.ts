@@ -16,6 +16,7 @@ import type { RouteDeps } from '../create-admin-app';
 import { actorOf, allow } from '../middleware/current-user';
 import { can } from '../permissions';
 import { acknowledgeFromLink } from './oncall.routes';
+import { acknowledgementText } from './alert.routes';
 import { parseBody, redirectWithFlash, requireObjectIdParam } from './route-helpers';
 
 /** How long a reveal stays valid in this session before the fields are masked again. */
@@ -42,7 +43,8 @@ export function registerReportRoutes(app: Express, deps: RouteDeps): void {
   app.get('/reports/:id', allow('report.view'), id, async (req, res) => {
     const report = await ReportModel.findById(req.params.id);
     if (!report) return res.status(404).render('error.njk', { title: res.locals.t('not_found') });
-    if (req.query.ack && (await acknowledgeFromLink(req.query.ack, actorOf(req), report.id))) res.locals.flash = 'Peringatan dikonfirmasi.';
+    const ack = req.query.ack ? await acknowledgeFromLink(req.query.ack, actorOf(req), report.id) : null;
+    if (ack) res.locals.flash = acknowledgementText(ack, report.ticket, deps.config.district.timezone);
     const revealed = isRevealed(req, report.id);
     // Every opening is on record; within a reveal window it is a view of the personal fields, and says so.
     await recordAuditEvent(actorOf(req), { action: revealed ? 'report.view_revealed' : 'report.view', subjectType: 'report', subjectId: report.id, details: { ticket: report.ticket } });

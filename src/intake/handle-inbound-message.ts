@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { createReporterFollowUp } from '../alerts/reporter-follow-up';
 import type { Config } from '../config';
 import type { FieldCipher } from '../crypto/field-cipher';
 import type { District } from '../districts/district';
@@ -61,6 +62,7 @@ export function createIntakeHandler(deps: IntakeDeps): HandleInboundMessage & { 
   });
   const limits = createIntakeLimits(redis, config.redis.prefix, config.intake, district.timezone);
   const blockList = createSenderBlockList({ redis, prefix: config.redis.prefix });
+  const followUp = createReporterFollowUp(redis, config.redis.prefix, cipher);
 
   async function handle(raw: InboundMessage): Promise<OutboundMessage[]> {
     const message = toValidMessage(raw);
@@ -152,6 +154,8 @@ export function createIntakeHandler(deps: IntakeDeps): HandleInboundMessage & { 
     switch (effect.type) {
       case 'urgent_alert':
         try {
+          // Kept first: the worker tells the reporter on this chat once a person has the alert, not before.
+          await followUp.remember(effect.draftId, { channel: message.channel, chatId: message.chatId, language: draft?.language ?? 'id' });
           await withTimeout(enqueue(queues, 'alert', { kind: 'urgent_draft', draftId: effect.draftId, channel: message.channel }), ENQUEUE_TIMEOUT_MS);
         } catch (err) {
           // The emergency numbers were shown regardless; triage alerts on-call again once the report is stored.
