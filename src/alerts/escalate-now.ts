@@ -10,11 +10,10 @@ const ESCALATING_KINDS = new Set(['report', 'urgent_draft']);
  * cannot come would only lose time, so the next level is told at once (the delayed escalation is brought forward).
  */
 export async function recordAlertUnreached(alertId: string, reason: string, queues: Partial<Queues>): Promise<void> {
-  const alert = await AlertModel.findOneAndUpdate(
-    { _id: alertId, sentAt: null },
-    { $set: { status: 'failed', lastError: reason.slice(0, 300) } },
-    { projection: { kind: 1 }, new: true },
-  ).lean();
+  // Two `_id` statements: FerretDB's findAndModify takes no projection, and its filtered update is not atomic anyway.
+  const alert = await AlertModel.findById(alertId, { kind: 1, sentAt: 1 }).lean();
+  if (!alert || alert.sentAt) return;
+  await AlertModel.updateOne({ _id: alertId }, { $set: { status: 'failed', lastError: reason.slice(0, 300) } });
   if (alert && ESCALATING_KINDS.has(alert.kind)) await escalateNow(alertId, queues);
 }
 
