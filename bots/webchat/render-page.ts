@@ -10,10 +10,12 @@ export interface PageInput {
   /** What the visitor just sent (no-JS fallback only). */
   said?: string;
   replies: OutboundMessage[];
+  /** The emergency block (emergency-block.ts), pinned in the sticky header: hidden until danger is heard. */
+  pinned?: string;
 }
 
 export function renderChatPage(input: PageInput): string {
-  const { sessionId, unitName, exitUrl, said, replies } = input;
+  const { sessionId, unitName, exitUrl, said, replies, pinned } = input;
   const last = replies.at(-1);
   return `<!doctype html>
 <html lang="id">
@@ -28,6 +30,7 @@ export function renderChatPage(input: PageInput): string {
 <header class="top">
   <p class="brand">Lapor Anak · ${escapeHtml(unitName)}</p>
   <a id="quick-exit" class="quick-exit" href="${escapeHtml(exitUrl)}" data-exit-url="${escapeHtml(exitUrl)}" rel="noreferrer">Keluar cepat (Esc)</a>
+${pinned ?? ''}
 </header>
 <main>
   <h1 class="visually-hidden">Percakapan pengaduan</h1>

@@ -74,6 +74,8 @@
       .then(function (res) { return res.json(); })
       .then(function (data) {
         var replies = data.replies || [];
+        // Danger heard: the emergency numbers stay pinned at the top from now on (emergency-block.ts).
+        if (data.emergency || replies.some(function (r) { return r.urgent; })) document.getElementById('emergency').hidden = false;
         replies.forEach(function (r) { add(r.text, 'bot', r.urgent); });
         showOptions(replies.length ? replies[replies.length - 1].options : []);
       })
