@@ -4,6 +4,7 @@ import { createReporterFollowUp } from '../alerts/reporter-follow-up';
 import type { Config } from '../config';
 import type { FieldCipher } from '../crypto/field-cipher';
 import type { District } from '../districts/district';
+import { emergencyNumbersText } from '../districts/emergency-numbers';
 import type { Logger } from '../logger';
 import { enqueue, type Queues } from '../queue/queues';
 import { listReporterReports } from '../reports/list-reporter-reports';
@@ -211,7 +212,14 @@ export function createIntakeHandler(deps: IntakeDeps): HandleInboundMessage & { 
       logger.warn({ err: errorText(err), reportId: stored.id }, 'triage not queued; the sweeper will pick the report up');
     }
     await counted;
-    return { draft: null, replies: [{ text: t.submitted(stored.ticket) }] };
+    return { draft: null, replies: [ticketMessage(draft, stored.ticket, t)] };
+  }
+
+  // An urgent report's last message repeats the emergency numbers: the ticket must not be all that is left in view.
+  function ticketMessage(draft: Draft, ticket: string, t: Catalogue): OutboundMessage {
+    const urgent = draft.answers.danger === 'yes' || draft.urgentAlerted;
+    if (!urgent) return { text: t.submitted(ticket) };
+    return { text: `${t.submitted(ticket)}\n\n${emergencyNumbersText(district, draft.language)}`, urgent: true };
   }
 
   async function statusMessage(chatHash: string, t: Catalogue): Promise<OutboundMessage> {

@@ -1,3 +1,4 @@
+import { createReporterNotices } from '../../src/alerts/reporter-notices';
 import { AlertModel } from '../../src/db/models/alert.model';
 import { OnCallShiftModel } from '../../src/db/models/on-call-shift.model';
 import { ReportModel } from '../../src/db/models/report.model';
@@ -18,9 +19,9 @@ jest.setTimeout(120_000);
 const intake = createIntakeHarness('dangerpath');
 afterAll(() => intake.close());
 
-async function sayDangerYes(w: ReturnType<typeof useWorkersWithFakeTelegram>, chatId: string) {
+async function sayDangerYes(w: ReturnType<typeof useWorkersWithFakeTelegram>, chatId: string, channel: 'telegram' | 'webchat' = 'telegram') {
   const handle = intake.newHandler({ queues: w.harness.queues, config: w.harness.config });
-  const send = (m: Partial<InboundMessage>) => handle({ channel: 'telegram', chatId, kind: 'text', receivedAt: new Date(), ...m } as InboundMessage);
+  const send = (m: Partial<InboundMessage>) => handle({ channel, chatId, kind: 'text', receivedAt: new Date(), ...m } as InboundMessage);
   await send({ text: 'halo' });
   await send({ kind: 'choice', choice: 'consent:yes' });
   const started = new Date(Date.now() - 1000);
@@ -101,6 +102,18 @@ describe('a danger report with a person on call', () => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(w.telegram.textsTo(KEPALA_SEKSI)).toEqual([]);
     expect(w.telegram.textsTo(reporter).filter((t) => /sudah menerima/.test(t))).toHaveLength(1);
+  });
+
+  it('a web chat reporter finds the follow-up waiting with the next answer', async () => {
+    const sessionId = crypto.randomUUID();
+    await sayDangerYes(w, sessionId, 'webchat');
+    const notices = createReporterNotices(intake.redis, w.harness.config.redis.prefix, intake.cipher);
+    const waiting = await expectEventually(async () => {
+      const texts = await notices.takeAll(intake.hasher(`webchat:${sessionId}`));
+      expect(texts).toHaveLength(1);
+      return texts;
+    }, 20_000);
+    expect(waiting[0]).toMatch(/Petugas piket sudah menerima/);
   });
 
   it('a send Telegram refuses for good reached nobody: the Kepala Seksi Data is told at once', async () => {
