@@ -24,7 +24,7 @@ async function sayDangerYes(w: ReturnType<typeof useWorkersWithFakeTelegram>, ch
   const send = (m: Partial<InboundMessage>) => handle({ channel, chatId, kind: 'text', receivedAt: new Date(), ...m } as InboundMessage);
   await send({ text: 'halo' });
   await send({ kind: 'choice', choice: 'consent:yes' });
-  const started = new Date(Date.now() - 1000);
+  const started = new Date(); // timestamps are set by mongoose in this process: no skew
   const replies = await send({ kind: 'choice', choice: 'danger:yes' });
   const alert = await expectEventually(async () => {
     const found = await AlertModel.findOne({ kind: 'urgent_draft', level: 0, createdAt: { $gte: started } }).sort({ createdAt: -1 }).lean();
