@@ -98,4 +98,22 @@ describe('on call', () => {
     expect(await AuditEventModel.countDocuments({ action: 'alert.ack', actorName: 'kasibanner', subjectId: report.id })).toBe(1);
     for (const client of [koorClient, piketClient]) expect((await client!.get('/password')).text).not.toMatch(banner);
   });
+
+  it("an urgent draft's alert link confirms on screen, with the time", async () => {
+    await makeUser('petugas_on_call', 'piketdraft');
+    const alert = await AlertModel.create({
+      idempotencyKey: 'draft-d1-L0', subject: 'draft-d1', kind: 'urgent_draft', level: 0, recipientRole: 'petugas_on_call',
+      text: 'LAPOR ANAK: laporan darurat', status: 'sent',
+    });
+    const client = new AdminClient(admin.baseUrl);
+    await client.signIn('piketdraft', TEST_PASSWORD);
+    const page = (await client.get(`/alerts/${alert.id}?ack=${alert.id}`)).text;
+    expect(page).toMatch(/Peringatan \(laporan sedang diisi\) sudah Anda terima pukul \d{2}\.\d{2} WIB/);
+    // A second opening says who had it first.
+    await makeUser('kepala_seksi_data', 'kasidraft');
+    const other = new AdminClient(admin.baseUrl);
+    await other.signIn('kasidraft', TEST_PASSWORD);
+    expect((await other.get(`/alerts/${alert.id}`)).text).toMatch(/sudah diterima oleh Test petugas_on_call pukul/);
+    expect(await AuditEventModel.countDocuments({ action: 'alert.ack', actorName: 'piketdraft' })).toBe(1);
+  });
 });
