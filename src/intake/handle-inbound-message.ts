@@ -75,12 +75,19 @@ export function createIntakeHandler(deps: IntakeDeps): HandleInboundMessage & { 
     const at = now();
     // Both in one round trip: every message pays for these.
     const [rate, blocked] = await Promise.all([limits.hitMessage(chatHash, at), isBlocked(chatHash, at)]);
-    if (rate === 'over') return [];
-    if (rate === 'first_over') return [{ text: bilingual((t) => t.limits.rate) }];
+    // The danger question's answer, and everything once danger was heard, is never limited (one read, only when over).
+    const limited = rate !== 'ok' && !(await isDangerConversation(chatHash));
+    if (limited && rate === 'over') return [];
+    if (limited && rate === 'first_over') return [{ text: bilingual((t) => t.limits.rate) }];
     if (blocked) return blockedNotice(chatHash);
 
     const outcome = await drafts.withChatLock(chatHash, (loaded) => handleLocked(message, chatHash, at, loaded));
     return outcome === 'busy' ? [{ text: bilingual((t) => t.limits.busy) }] : outcome;
+  }
+
+  async function isDangerConversation(chatHash: string): Promise<boolean> {
+    const loaded = await drafts.load(chatHash).catch(() => null);
+    return Boolean(loaded && (loaded.draft.urgentAlerted || loaded.draft.answers.danger === 'yes' || loaded.draft.step === 'danger'));
   }
 
   // With the database unreachable the block list cannot be read: let the message through rather than lose a report.
