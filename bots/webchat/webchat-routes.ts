@@ -42,7 +42,10 @@ const TOO_MANY_SESSIONS: OutboundMessage = {
   urgent: true,
 };
 
-/** GET /chat (the page), POST /chat (the page without JavaScript), POST /chat/api/messages (JSON), /chat/static/*. */
+/**
+ * GET /chat (the page), POST /chat (the page without JavaScript), POST /chat/api/messages (JSON),
+ * POST /chat/api/notices (what the worker left for the session), /chat/static/*.
+ */
 export function webchatRoutes(deps: WebchatDeps): Router {
   const router = express.Router();
   const limits = createWebchatLimits(deps.redis, deps.prefix, deps.hasher, deps.limits);
@@ -85,6 +88,13 @@ export function webchatRoutes(deps: WebchatDeps): Router {
     if (!body.success) return void res.status(400).json({ error: 'expected {sessionId, text} or {sessionId, choice}' });
     const answer = await converse(req, body.data.sessionId, body.data.text, body.data.choice);
     res.status(answer.refused ? 429 : 200).json({ replies: answer.replies, emergency: answer.emergency });
+  });
+
+  // The page's script asks now and then while danger is heard: "a person has the alert" arrives without a message.
+  router.post('/chat/api/notices', express.json({ limit: '1kb' }), async (req, res) => {
+    const body = z.object({ sessionId: SESSION_ID }).safeParse(req.body);
+    if (!body.success) return void res.status(400).json({ error: 'expected {sessionId}' });
+    res.json({ replies: await waitingNotices(body.data.sessionId) });
   });
 
   interface Answer { replies: OutboundMessage[]; emergency: boolean; refused?: boolean }

@@ -161,9 +161,11 @@ export function createIntakeHandler(deps: IntakeDeps): HandleInboundMessage & { 
     const t = catalogueFor(draft?.language ?? loaded?.language ?? 'id');
     switch (effect.type) {
       case 'urgent_alert':
+        // Kept first: the worker tells the reporter on this chat once a person has the alert, not before. Never in
+        // the alert's way: without it the reporter only misses that follow-up.
+        await withTimeout(followUp.remember(effect.draftId, { channel: message.channel, chatId: message.chatId, language: draft?.language ?? 'id' }), ENQUEUE_TIMEOUT_MS)
+          .catch((err: unknown) => logger.warn({ err: errorText(err), draftId: effect.draftId }, 'reporter chat for the alert follow-up not kept'));
         try {
-          // Kept first: the worker tells the reporter on this chat once a person has the alert, not before.
-          await followUp.remember(effect.draftId, { channel: message.channel, chatId: message.chatId, language: draft?.language ?? 'id' });
           await withTimeout(enqueue(queues, 'alert', { kind: 'urgent_draft', draftId: effect.draftId, channel: message.channel }), ENQUEUE_TIMEOUT_MS);
         } catch (err) {
           // The emergency numbers were shown regardless; triage alerts on-call again once the report is stored.

@@ -17,12 +17,12 @@ const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 3 });
 const servers: http.Server[] = [];
 const prefixes: string[] = [];
 
-async function startChat(trustProxy: TrustProxy, handle: Handle = echo): Promise<string> {
+async function startChat(trustProxy: TrustProxy, handle: Handle = echo, notices?: WebchatDeps['notices']): Promise<string> {
   const prefix = uniquePrefix('webchat-ip');
   prefixes.push(prefix);
   const { app, channels } = createBotsApp(trustProxy);
   channels.use(webchatRoutes({
-    handle, redis, prefix, hasher: (v) => `h(${v})`, unitName: 'Unit', exitUrl: 'https://example.org/', emergency: [],
+    handle, redis, prefix, hasher: (v) => `h(${v})`, unitName: 'Unit', exitUrl: 'https://example.org/', emergency: [], notices,
     limits: { messagesPerMinute: PER_MINUTE, newSessionsPerAddress: PER_MINUTE, newSessionsWindowSeconds: 600 },
   }));
   const server = http.createServer(app);
@@ -110,6 +110,26 @@ describe('the web chat per-session rate', () => {
     const before = Date.now();
     await inSession(base, sessionId, { text: 'ya' });
     expect(Date.now() - before).toBeLessThan(900);
+  });
+});
+
+describe('web chat notices from the worker', () => {
+  it('are shown when the page looks for them, or with the next answer, once', async () => {
+    const waiting = new Map<string, string[]>();
+    const notices = {
+      add: async (chatHash: string, text: string) => void waiting.set(chatHash, [...(waiting.get(chatHash) ?? []), text]),
+      takeAll: async (chatHash: string) => { const texts = waiting.get(chatHash) ?? []; waiting.delete(chatHash); return texts; },
+    };
+    const base = await startChat(false, echo, notices);
+    const sessionId = crypto.randomUUID();
+    const post = (path: string, body: unknown) => fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+      .then(async (res) => ((await res.json()) as { replies: { text: string }[] }).replies.map((r) => r.text));
+    await notices.add(`h(webchat:${sessionId})`, 'Petugas piket sudah menerima pemberitahuan darurat');
+    expect(await post('/chat/api/notices', { sessionId })).toEqual(['Petugas piket sudah menerima pemberitahuan darurat']);
+    expect(await post('/chat/api/notices', { sessionId })).toEqual([]);
+    await notices.add(`h(webchat:${sessionId})`, 'Petugas piket sudah menerima pemberitahuan darurat');
+    expect(await post('/chat/api/messages', { sessionId, text: 'halo' })).toEqual(['Petugas piket sudah menerima pemberitahuan darurat', 'ok']);
+    expect((await fetch(`${base}/chat/api/notices`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(400);
   });
 });
 
