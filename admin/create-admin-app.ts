@@ -11,12 +11,14 @@ import { createSignInThrottle } from '../src/users/sign-in-throttle';
 import { labelOf, type LabelKind } from '../src/labels/labels';
 import { translator, type Lang } from './i18n';
 import { csrfToken, verifyCsrf } from './middleware/csrf';
+import { alertBanner } from './middleware/alert-banner';
 import { isApi, loadCurrentUser } from './middleware/current-user';
 import { createSessionMiddleware } from './middleware/session';
 import { registerAuthRoutes } from './routes/auth.routes';
 import { can, type Action } from './permissions';
 import { createQueueWatcher } from './queue-watcher';
 import { registerApiRoutes } from './routes/api.routes';
+import { registerAlertRoutes } from './routes/alert.routes';
 import { registerAuditRoutes } from './routes/audit.routes';
 import { registerCaseRoutes } from './routes/case.routes';
 import { registerDashboardRoutes } from './routes/dashboard.routes';
@@ -88,6 +90,7 @@ export function createAdminApp(deps: AdminDeps): express.Express {
   app.use(createSessionMiddleware(config, redis));
   app.use(languageAndLocals(config));
   app.use(loadCurrentUser);
+  app.use(alertBanner);
   app.use(verifyCsrf);
 
   const routeDeps: RouteDeps = { ...deps, cipher: createFieldCipher(config.crypto) };
@@ -101,6 +104,7 @@ export function createAdminApp(deps: AdminDeps): express.Express {
   registerPartnerRoutes(app);
   registerAuditRoutes(app);
   registerOnCallRoutes(app, routeDeps);
+  registerAlertRoutes(app, routeDeps);
   registerUserRoutes(app, routeDeps);
   registerGrantRoutes(app);
   registerDashboardRoutes(app);

@@ -39,6 +39,10 @@ export const PERMISSIONS = {
   'oncall.view': [...DATA_SECTION, 'petugas_on_call', ...SUPERVISORS],
   'oncall.manage': ['kepala_seksi_data', 'koordinator'],
   'alert.ack': ['petugas_on_call', 'kepala_seksi_data', 'koordinator', 'penerima_pengaduan'],
+  // The list on /alerts: no personal data, only tickets, priorities and who acknowledged.
+  'alert.view': ['petugas_on_call', 'kepala_seksi_data', 'koordinator', 'penerima_pengaduan'],
+  // The escalation chain (ESCALATION_ROLES) sees an alert nobody on call received on every page until it is acknowledged.
+  'alert.banner': ['petugas_on_call', 'kepala_seksi_data', 'koordinator'],
   'retention.view': ['koordinator'],
   'queue.ops': ['koordinator', 'admin'],
   'user.manage': ['admin'],

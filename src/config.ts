@@ -84,8 +84,11 @@ export const EnvSchema = z.object({
   /** Least time between two worker sends to one Telegram chat (Bot API allows about one message per second per chat). */
   TELEGRAM_PER_CHAT_MS: z.coerce.number().int().min(0).default(1100),
   WEBCHAT_ENABLED: flag.default(true),
-  /** Messages one web chat client (by IP) may send per minute. */
+  /** Messages one web chat session may send per minute before each further one is answered after a short pause. */
   WEBCHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  /** New web chat sessions one address may open per window: people behind one carrier, school or office share it. */
+  WEBCHAT_NEW_SESSIONS_PER_ADDRESS: z.coerce.number().int().positive().default(30),
+  WEBCHAT_NEW_SESSIONS_WINDOW_MINUTES: z.coerce.number().positive().default(10),
   /** Where the quick-exit button sends a visitor: a neutral page. */
   WEBCHAT_EXIT_URL: httpUrl.default('https://www.google.com/search?q=cuaca'),
   WHATSAPP_ENABLED: flag.default(false),
@@ -156,7 +159,11 @@ function toConfig(e: Env) {
       webhookUrl: e.TELEGRAM_WEBHOOK_URL,
       webhookSecret: e.TELEGRAM_WEBHOOK_SECRET,
     },
-    webchat: { enabled: e.WEBCHAT_ENABLED, messagesPerMinute: e.WEBCHAT_MESSAGES_PER_MINUTE, exitUrl: e.WEBCHAT_EXIT_URL },
+    webchat: {
+      enabled: e.WEBCHAT_ENABLED, messagesPerMinute: e.WEBCHAT_MESSAGES_PER_MINUTE, exitUrl: e.WEBCHAT_EXIT_URL,
+      newSessionsPerAddress: e.WEBCHAT_NEW_SESSIONS_PER_ADDRESS,
+      newSessionsWindowSeconds: Math.round(e.WEBCHAT_NEW_SESSIONS_WINDOW_MINUTES * 60),
+    },
     whatsapp: {
       enabled: e.WHATSAPP_ENABLED,
       sessionDir: e.WHATSAPP_SESSION_DIR,

@@ -1,6 +1,7 @@
 import type { WorkerJobName } from '../src/queue/jobs';
 import type { Processor } from './job-context';
 import { processAlert } from './jobs/alert.job';
+import { processAlertHeard } from './jobs/alert-heard.job';
 import { processEscalate } from './jobs/escalate.job';
 import { processOutbound } from './jobs/outbound.job';
 import { processReporterMessage } from './jobs/reporter-message.job';
@@ -14,6 +15,7 @@ import { processTriage } from './jobs/triage.job';
 export const HANDLERS = {
   triage: processTriage,
   alert: processAlert,
+  alert_heard: processAlertHeard,
   escalate: processEscalate,
   outbound: processOutbound,
   'sla-watch': processSlaWatch,

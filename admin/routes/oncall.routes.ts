@@ -1,12 +1,12 @@
 import type { Express } from 'express';
 import { z } from 'zod';
-import { acknowledgeAlert } from '../../src/alerts/acknowledge-alert';
 import { recordAuditEvent } from '../../src/audit/record-audit-event';
 import { AlertModel } from '../../src/db/models/alert.model';
 import { ALERT_CHANNELS, ALERT_ROLES, OnCallShiftModel } from '../../src/db/models/on-call-shift.model';
 import { UserModel } from '../../src/db/models/user.model';
 import type { RouteDeps } from '../create-admin-app';
 import { actorOf, allow } from '../middleware/current-user';
+import { acknowledgeAudited, type Acknowledgement } from './alert.routes';
 import { isObjectId, parseBody, redirectWithFlash, requireObjectIdParam } from './route-helpers';
 
 const dateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
@@ -56,24 +56,15 @@ export function registerOnCallRoutes(app: Express, deps: RouteDeps): void {
     if (removed) await recordAuditEvent(actorOf(req), { action: 'oncall.remove', subjectType: 'user', subjectId: removed.userId, details: { shiftId: String(removed._id) } });
     redirectWithFlash(req, res, '/oncall', removed ? 'Jadwal dihapus.' : 'Jadwal tidak ditemukan.');
   });
-
-  // The link in an urgent-draft alert: opening it (after sign-in) acknowledges it and stops the escalation.
-  app.get('/alerts/:id', allow('alert.ack'), id, async (req, res) => {
-    const alert = await AlertModel.findById(req.params.id, { text: 1, kind: 1, reportId: 1 }).lean();
-    if (!alert) return res.status(404).render('error.njk', { title: res.locals.t('not_found') });
-    const outcome = await acknowledgeAlert(String(alert._id), req.user!.id);
-    if (outcome === 'acknowledged') await recordAuditEvent(actorOf(req), { action: 'alert.ack', subjectType: 'report', subjectId: String(alert.reportId ?? alert._id), details: { alertId: String(alert._id) } });
-    if (alert.reportId) return redirectWithFlash(req, res, `/reports/${alert.reportId}`, 'Peringatan dikonfirmasi.');
-    res.render('error.njk', { title: outcome === 'acknowledged' ? 'Peringatan dikonfirmasi' : 'Peringatan sudah dikonfirmasi', message: alert.text });
-  });
 }
 
-/** `?ack=<alertId>` on a report link from an alert: acknowledged once the user is signed in and opens the report. */
-export async function acknowledgeFromLink(ack: unknown, actor: { id: string; name: string; role: string }, reportId: string): Promise<boolean> {
-  if (!isObjectId(ack)) return false;
+/**
+ * `?ack=<alertId>` on a report link from an alert: acknowledged once the user is signed in and opens the report.
+ * Answers with the acknowledgement to confirm on screen (this user's, or whoever was first).
+ */
+export async function acknowledgeFromLink(ack: unknown, actor: { id: string; name: string; role: string }, reportId: string): Promise<Acknowledgement | null> {
+  if (!isObjectId(ack)) return null;
   const alert = await AlertModel.findOne({ _id: ack, reportId }, { _id: 1 }).lean();
-  if (!alert) return false;
-  const outcome = await acknowledgeAlert(ack, actor.id);
-  if (outcome === 'acknowledged') await recordAuditEvent(actor, { action: 'alert.ack', subjectType: 'report', subjectId: reportId, details: { alertId: ack } });
-  return outcome === 'acknowledged';
+  if (!alert) return null;
+  return acknowledgeAudited(ack, actor, { subjectType: 'report', subjectId: reportId });
 }

@@ -20,6 +20,7 @@ import { actionsOn } from '../../src/reports/report-lifecycle';
 import { mayTouchCase } from '../middleware/load-case';
 import { can, REPORT_ACTION_PERMISSION } from '../permissions';
 import { acknowledgeFromLink } from './oncall.routes';
+import { acknowledgementText } from './alert.routes';
 import { parseBody, redirectWithFlash, requireObjectIdParam } from './route-helpers';
 
 /** How long a reveal stays valid in this session before the fields are masked again. */
@@ -58,7 +59,8 @@ export function registerReportRoutes(app: Express, deps: RouteDeps): void {
     if (!can(user.role, 'report.view') && !(report.caseId && mayTouchCase(user, (await findCaseStaff(report.caseId)) ?? {}))) {
       return res.status(403).render('error.njk', { title: res.locals.t('forbidden'), message: res.locals.t('forbidden_text') });
     }
-    if (req.query.ack && (await acknowledgeFromLink(req.query.ack, actorOf(req), report.id))) res.locals.flash = res.locals.t('alert_acknowledged');
+    const ack = req.query.ack ? await acknowledgeFromLink(req.query.ack, actorOf(req), report.id) : null;
+    if (ack) res.locals.flash = acknowledgementText(ack, report.ticket, deps.config.district.timezone);
     const revealed = isRevealed(req, report.id);
     // Every opening is on record; within a reveal window it is a view of the personal fields, and says so.
     await recordAuditEvent(actorOf(req), { action: revealed ? 'report.view_revealed' : 'report.view', subjectType: 'report', subjectId: report.id, details: { ticket: report.ticket } });

@@ -16,10 +16,12 @@ export interface PageInput {
   maxTextLength: number;
   /** MEDIA_ALLOWED_TYPES and MEDIA_MAX_BYTES, checked again by the server. */
   media: { allowedTypes: readonly string[]; maxBytes: number };
+  /** The emergency block (emergency-block.ts), pinned in the sticky header: hidden until danger is heard. */
+  pinned?: string;
 }
 
 export function renderChatPage(input: PageInput): string {
-  const { sessionId, unitName, exitUrl, said, replies } = input;
+  const { sessionId, unitName, exitUrl, said, replies, pinned } = input;
   const last = replies.at(-1);
   const language: UiLanguage = [...replies].reverse().find((r) => r.language)?.language ?? 'id';
   const ui = UI_TEXT[language];
@@ -36,6 +38,7 @@ export function renderChatPage(input: PageInput): string {
 <header class="top">
   <p class="brand">Lapor Anak · ${escapeHtml(unitName)}</p>
   <a id="quick-exit" class="quick-exit" href="${escapeHtml(exitUrl)}" data-exit-url="${escapeHtml(exitUrl)}" rel="noreferrer">${escapeHtml(ui.exit)}</a>
+${pinned ?? ''}
 </header>
 <main>
   <h1 class="visually-hidden">Percakapan pengaduan</h1>

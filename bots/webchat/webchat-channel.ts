@@ -1,7 +1,9 @@
+import { createReporterNotices } from '../../src/alerts/reporter-notices';
 import type { FieldCipher } from '../../src/crypto/field-cipher';
 import { listWaitingReplies, markReplyShown } from '../../src/reports/reporter-messages';
 import { reporterHashOf } from '../../src/reports/store-report';
 import type { BotsContext } from '../shared/bots-context';
+import { emergencyLinks } from './emergency-block';
 import { createLiveChats } from './live-chats';
 import { UI_TEXT } from './ui-text';
 import { webchatRoutes } from './webchat-routes';
@@ -21,7 +23,9 @@ export function startWebchatChannel(ctx: BotsContext, cipher: FieldCipher): stri
     prefix: config.redis.prefix,
     unitName: config.district.unitName,
     exitUrl: config.webchat.exitUrl,
-    messagesPerMinute: config.webchat.messagesPerMinute,
+    limits: config.webchat,
+    emergency: emergencyLinks(config.district),
+    notices: createReporterNotices(redis, config.redis.prefix, cipher),
     maxTextLength: config.intake.maxTextLength,
     media: config.media,
     live,

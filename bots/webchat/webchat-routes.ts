@@ -4,10 +4,13 @@ import path from 'node:path';
 import express, { type Request, type Response, type Router } from 'express';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
+import type { ReporterNotices } from '../../src/alerts/reporter-notices';
 import type { HandleInboundMessage, InboundMessage, MediaKind, OutboundMessage } from '../../src/intake/messages';
 import { createRateLimit } from '../shared/rate-limit';
+import { renderEmergencyBlock, type EmergencyLink } from './emergency-block';
 import type { LiveChats } from './live-chats';
 import { renderChatPage } from './render-page';
+import { createWebchatLimits, type WebchatLimitSettings } from './webchat-limits';
 
 export interface WebchatDeps {
   handle: HandleInboundMessage;
@@ -17,7 +20,11 @@ export interface WebchatDeps {
   hasher: (value: string) => string;
   unitName: string;
   exitUrl: string;
-  messagesPerMinute: number;
+  limits: WebchatLimitSettings;
+  /** The district's emergency numbers as links, pinned once danger is heard. */
+  emergency: EmergencyLink[];
+  /** What the worker left for a session (a person has the alert): shown with its next answer. */
+  notices?: ReporterNotices;
   maxTextLength: number;
   media: { allowedTypes: readonly string[]; maxBytes: number };
   live: LiveChats;
@@ -51,7 +58,12 @@ type Upload = z.infer<typeof UploadSchema>;
 
 const STATIC: Record<string, string> = { 'chat.js': 'text/javascript; charset=utf-8', 'chat.css': 'text/css; charset=utf-8' };
 const WELCOME: OutboundMessage = { text: 'Selamat datang. Tulis pesan apa saja (misalnya "halo") untuk mulai melapor.\nWelcome. Type anything (e.g. "hello") to start a report.' };
-const TOO_FAST: OutboundMessage = { text: 'Pesan Anda terlalu cepat. Mohon tunggu sebentar, lalu kirim lagi.\n\nYou are sending too fast. Please wait a moment and try again.' };
+/** Only a new session over its address's ceiling hears this; a conversation under way is never refused. */
+const TOO_MANY_SESSIONS: OutboundMessage = {
+  text: 'Terlalu banyak percakapan baru dari jaringan ini. Mohon coba lagi beberapa menit lagi. Jika ada anak dalam bahaya, hubungi 112, polisi 110, atau SAPA 129.\n\n' +
+    'Too many new conversations from this network. Please try again in a few minutes. If a child is in danger, call 112.',
+  urgent: true,
+};
 /** Keeps proxies and the browser from closing a quiet event stream. */
 const HEARTBEAT_MS = 25_000;
 /** Open event streams one bots process holds at most: each is a socket and a subscription. */
@@ -59,14 +71,15 @@ const MAX_OPEN_STREAMS = 5_000;
 
 /**
  * GET /chat (the page), POST /chat (the page without JavaScript), POST /chat/api/messages (JSON: text, choice,
- * location), POST /chat/api/upload (a file), GET /chat/api/events (server-sent events: staff replies), /chat/static/*.
+ * location), POST /chat/api/upload (a file), GET /chat/api/events (server-sent events: staff replies),
+ * POST /chat/api/notices (what the worker left for the session), /chat/static/*.
  */
 export function webchatRoutes(deps: WebchatDeps): Router & { closeStreams(): void } {
   const router = express.Router();
-  const limit = createRateLimit(deps.redis, `${deps.prefix}:webchat:rate`, deps.messagesPerMinute, 60);
+  const limits = createWebchatLimits(deps.redis, deps.prefix, deps.hasher, deps.limits);
   // Opening the event stream costs a subscription and a look-up of waiting replies: counted apart from messages, so a
   // reconnecting page never uses up what a reporter may send.
-  const connects = createRateLimit(deps.redis, `${deps.prefix}:webchat:connect`, deps.messagesPerMinute, 60);
+  const connects = createRateLimit(deps.redis, `${deps.prefix}:webchat:connect`, deps.limits.messagesPerMinute, 60);
   const files = new Map(Object.keys(STATIC).map((name) => [name, readFileSync(path.join(__dirname, 'public', name))]));
   const streams = new Set<Response>();
 
@@ -100,15 +113,15 @@ export function webchatRoutes(deps: WebchatDeps): Router & { closeStreams(): voi
     const sessionId = form.success ? form.data.session : randomUUID();
     if (!form.success) return void res.status(400).type('html').send(page(sessionId, [WELCOME]));
     const said = form.data.choice ? undefined : form.data.text;
-    const replies = await converse(req, toInbound(sessionId, form.data));
-    res.status(replies === TOO_FAST_REPLIES ? 429 : 200).type('html').send(page(sessionId, replies, said));
+    const answer = await converse(req, toInbound(sessionId, form.data));
+    res.status(answer.refused ? 429 : 200).type('html').send(page(sessionId, answer.replies, said, answer.emergency));
   });
 
   router.post('/chat/api/messages', express.json({ limit: '256kb' }), async (req, res) => {
     const body = ApiMessageSchema.safeParse(req.body);
     if (!body.success) return void res.status(400).json({ error: 'expected {sessionId, text}, {sessionId, choice} or {sessionId, location}' });
-    const replies = await converse(req, toInbound(body.data.sessionId, body.data));
-    res.status(replies === TOO_FAST_REPLIES ? 429 : 200).json({ replies });
+    const answer = await converse(req, toInbound(body.data.sessionId, body.data));
+    res.status(answer.refused ? 429 : 200).json({ replies: answer.replies, emergency: answer.emergency });
   });
 
   // base64 is a third larger than the file; the schema and the engine check the decoded size again.
@@ -117,8 +130,8 @@ export function webchatRoutes(deps: WebchatDeps): Router & { closeStreams(): voi
     const body = UploadSchema.safeParse(req.body);
     if (!body.success) return void res.status(400).json({ error: 'expected {sessionId, mimeType, data (base64)}' });
     const bytes = Buffer.from(body.data.data, 'base64');
-    const replies = await converse(req, toMediaMessage(body.data, bytes));
-    res.status(replies === TOO_FAST_REPLIES ? 429 : 200).json({ replies });
+    const answer = await converse(req, toMediaMessage(body.data, bytes));
+    res.status(answer.refused ? 429 : 200).json({ replies: answer.replies, emergency: answer.emergency });
   });
 
   router.get('/chat/api/events', async (req, res) => {
@@ -151,14 +164,36 @@ export function webchatRoutes(deps: WebchatDeps): Router & { closeStreams(): voi
     }
   });
 
-  const TOO_FAST_REPLIES = [TOO_FAST];
-  async function converse(req: Request, message: InboundMessage): Promise<OutboundMessage[]> {
-    if (!(await limit.hit(deps.hasher(`webchat-ip:${req.ip ?? 'unknown'}`)))) return TOO_FAST_REPLIES;
-    return deps.handle(message);
+  // The page's script asks now and then while danger is heard: "a person has the alert" arrives without a message.
+  router.post('/chat/api/notices', express.json({ limit: '1kb' }), async (req, res) => {
+    const body = z.object({ sessionId: SESSION_ID }).safeParse(req.body);
+    if (!body.success) return void res.status(400).json({ error: 'expected {sessionId}' });
+    res.json({ replies: await waitingNotices(body.data.sessionId) });
+  });
+
+  interface Answer { replies: OutboundMessage[]; emergency: boolean; refused?: boolean }
+  async function converse(req: Request, message: InboundMessage): Promise<Answer> {
+    const sessionId = message.chatId;
+    const choice = message.kind === 'choice' ? message.choice : undefined;
+    const admission = await limits.admit(sessionId, req.ip ?? 'unknown', choice);
+    if (!admission.admitted) return { replies: [TOO_MANY_SESSIONS], emergency: true, refused: true };
+    // Over the per-session rate: answered a little later, never dropped.
+    if (admission.pauseMs) await new Promise((resolve) => setTimeout(resolve, admission.pauseMs));
+    const [notices, replies] = await Promise.all([waitingNotices(sessionId), deps.handle(message)]);
+    const emergency = await limits.noteReplies(sessionId, replies);
+    return { replies: [...notices, ...replies], emergency };
   }
 
-  function page(sessionId: string, replies: OutboundMessage[], said?: string): string {
-    return renderChatPage({ sessionId, unitName: deps.unitName, exitUrl: deps.exitUrl, replies, said, maxTextLength: deps.maxTextLength, media: deps.media });
+  async function waitingNotices(sessionId: string): Promise<OutboundMessage[]> {
+    const texts = await deps.notices?.takeAll(deps.hasher(`webchat:${sessionId}`)).catch(() => []);
+    return (texts ?? []).map((text) => ({ text }));
+  }
+
+  function page(sessionId: string, replies: OutboundMessage[], said?: string, emergency = false): string {
+    return renderChatPage({
+      sessionId, unitName: deps.unitName, exitUrl: deps.exitUrl, replies, said, maxTextLength: deps.maxTextLength, media: deps.media,
+      pinned: renderEmergencyBlock(deps.emergency, emergency),
+    });
   }
 
   const router2 = router as Router & { closeStreams(): void };

@@ -1,7 +1,9 @@
 import { Worker, type ConnectionOptions } from 'bullmq';
 import { z } from 'zod';
 import type { FieldCipher } from '../../src/crypto/field-cipher';
+import { recordAlertUnreached } from '../../src/alerts/escalate-now';
 import { deliverAlert } from '../../src/alerts/send-alert';
+import { enqueue, type Queues } from '../../src/queue/queues';
 import { JOBS } from '../../src/queue/jobs';
 import type { Logger } from '../../src/logger';
 import { errorText } from '../shared/error-text';
@@ -21,6 +23,8 @@ export function startWhatsappOutboundWorker(deps: {
   cipher: FieldCipher;
   connection: ConnectionOptions;
   prefix: string;
+  /** `alerts` and `outbound`: escalation at once, and the reporter's follow-up (worker/jobs/alert-heard.job.ts). */
+  queues?: Partial<Queues>;
   sendPerSecond: number;
   logger: Logger;
 }): Worker {
@@ -35,6 +39,7 @@ export function startWhatsappOutboundWorker(deps: {
       if (job.name === 'whatsapp_alert') {
         const { alertId } = JOBS.whatsapp_alert.payload.parse(job.data);
         const sent = await deliverAlert(alertId, 'whatsapp', { cipher, send: (to, text) => client.sendMessage(toWhatsappChatId(to), text) });
+        for (const heard of sent.heard ?? []) if (deps.queues) await enqueue(deps.queues, 'alert_heard', { alertId: heard });
         return sent.outcome;
       }
       if (job.name !== 'whatsapp_send') return 'skipped';
@@ -46,7 +51,14 @@ export function startWhatsappOutboundWorker(deps: {
     // One at a time keeps the queue's order, which is each chat's order.
     { connection: deps.connection, prefix: deps.prefix, concurrency: 1, limiter: { max: deps.sendPerSecond, duration: 1000 } },
   );
-  worker.on('failed', (job, err) => logger.warn({ jobId: job?.id, attempts: job?.attemptsMade, err: errorText(err) }, 'whatsapp send failed'));
+  worker.on('failed', (job, err) => {
+    logger.warn({ jobId: job?.id, attempts: job?.attemptsMade, err: errorText(err) }, 'whatsapp send failed');
+    // The last attempt of an alert failed: it reached nobody, so the next level hears now (escalate-now.ts).
+    if (job?.name === 'whatsapp_alert' && deps.queues && job.attemptsMade >= (job.opts.attempts ?? 1)) {
+      const { alertId } = JOBS.whatsapp_alert.payload.parse(job.data);
+      recordAlertUnreached(alertId, errorText(err), deps.queues).catch((e: unknown) => logger.warn({ err: errorText(e) }, 'unreached alert not escalated'));
+    }
+  });
   worker.on('error', (err) => logger.warn({ err: errorText(err) }, 'whatsapp outbound worker error'));
   return worker;
 }

@@ -17,17 +17,18 @@ export function startWhatsappChannel(ctx: BotsContext, cipher: FieldCipher): str
   const prefix = config.redis.prefix;
   const connection = createRedis(config.redis.url, { forBullWorker: true });
   connection.on('error', () => undefined);
-  const queues = createQueues(connection, prefix, ['whatsapp']);
+  // alerts and outbound: a WhatsApp alert that reached nobody escalates at once, one that arrived tells its reporter.
+  const queues = createQueues(connection, prefix, ['whatsapp', 'alerts', 'outbound']);
   const outbox = { queues, redis, cipher, hasher, prefix, perChatPerMinute: config.whatsapp.sendPerChatPerMinute };
   const client = createWhatsappClient(config);
   const running = startWhatsapp({ client, handle, outbox, redis, prefix, logger });
   const worker = startWhatsappOutboundWorker({
-    client, isReady: running.isReady, cipher, connection, prefix, sendPerSecond: config.whatsapp.sendPerSecond, logger,
+    client, isReady: running.isReady, cipher, connection, prefix, queues, sendPerSecond: config.whatsapp.sendPerSecond, logger,
   });
   shutdown.onStop('whatsapp', async () => {
     await worker.close();
     await running.stop();
-    await queues.whatsapp?.close();
+    await Promise.all(Object.values(queues).map((q) => q?.close()));
     await connection.quit();
   });
   senders.whatsapp = (chatId, replies) => queueReplies(outbox, chatId, replies);

@@ -87,11 +87,20 @@ export async function raiseAlert(subject: AlertSubject, deps: AlertDeps): Promis
     await enqueue(deps.queues, 'whatsapp_alert', { alertId: alert.id });
   }
   if (subject.escalates && alert.level < ESCALATION_ROLES.length - 1) {
-    // Nobody to tell at this level: go up at once rather than wait.
-    const delay = alert.status === 'no_recipient' ? 0 : deps.escalateAfterMs;
+    // Nobody to tell at this level, or the petugas on call was never reached: the whole chain is told at once
+    // rather than each level waiting ALERT_ESCALATE_MINUTES for an acknowledgement from someone who never heard.
+    const delay = alert.status === 'no_recipient' || (await lowerLevelUnreached(subject)) ? 0 : deps.escalateAfterMs;
     await enqueue(deps.queues, 'escalate', { alertId: alert.id }, { delay });
   }
   return alert;
+}
+
+/** A lower level of this subject found nobody or failed for good. Found by `_id` (idForKey): no collection scan. */
+async function lowerLevelUnreached(subject: AlertSubject): Promise<boolean> {
+  if (subject.level === 0 || subject.kind === 'sla') return false;
+  const ids = Array.from({ length: subject.level }, (_, level) => idForKey(`${subject.subject}-L${level}`));
+  const lower = await Promise.all(ids.map((_id) => AlertModel.findById(_id, { status: 1 }).lean()));
+  return lower.some((a) => a?.status === 'no_recipient' || a?.status === 'failed');
 }
 
 async function createAlert(idempotencyKey: string, subject: AlertSubject, at: Date): Promise<AlertDocument> {

@@ -15,7 +15,8 @@ export interface PacedTelegramSender extends TelegramSender {
   sendReserved: TelegramSender['sendMessage'];
 }
 
-export type SendOutcome = { outcome: 'sent' | 'already_sent' | 'not_found'; together?: number };
+/** `heard`: urgent-draft alerts this call delivered, whose reporters may now be told a person has them. */
+export type SendOutcome = { outcome: 'sent' | 'already_sent' | 'not_found'; together?: number; heard?: string[] };
 
 /**
  * Sends a stored alert once over its own channel. A retry after a successful send finds `sentAt` and does nothing;
@@ -32,7 +33,7 @@ export async function deliverAlert(
   if (alert.channel !== channel || !alert.address) throw new Error(`alert ${alertId} has no ${channel} recipient`);
   await deps.send(deps.cipher.decrypt(alert.address), alert.text);
   await markSent([alert]);
-  return { outcome: 'sent' };
+  return { outcome: 'sent', heard: heardOf([alert]) };
 }
 
 /** Telegram's limit is 4,096 characters a message; what does not fit leaves in the next one. */
@@ -94,7 +95,7 @@ export async function sendAlertByTelegram(alertId: string, deps: TelegramAlertDe
     await deps.pending.add(recipient, waiting.slice(together.length).map(asPending));
     await deps.telegram.sendReserved(chatId, messageOf(together), { link_preview_options: { is_disabled: true } });
     await markSent(together);
-    return { outcome: alert.sentAt ? 'already_sent' : 'sent', together: together.length };
+    return { outcome: alert.sentAt ? 'already_sent' : 'sent', together: together.length, heard: heardOf(together) };
   } catch (err) {
     await deps.pending.add(recipient, waiting.map(asPending)).catch(() => undefined);
     // Sending for others only: their own jobs retry (or record the failure) for them.
@@ -120,6 +121,8 @@ function messageOf(alerts: AlertDocument[]): string {
   const items = alerts.map((a, i) => `${i + 1}. ${a.summary ?? a.text}`);
   return [`LAPOR ANAK: ${alerts.length} peringatan sekaligus`, ...items].join(SEPARATOR);
 }
+
+const heardOf = (alerts: AlertDocument[]) => alerts.filter((a) => a.kind === 'urgent_draft').map((a) => a.id as string);
 
 const asPending = (a: AlertDocument) => ({ id: a.id as string, at: a.createdAt ?? new Date() });
 

@@ -1,8 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { createReporterFollowUp } from '../alerts/reporter-follow-up';
 import type { Config } from '../config';
 import type { FieldCipher } from '../crypto/field-cipher';
 import type { District } from '../districts/district';
+import { emergencyNumbersText } from '../districts/emergency-numbers';
 import type { Logger } from '../logger';
 import { enqueue, type Queues } from '../queue/queues';
 import { listReporterReports } from '../reports/list-reporter-reports';
@@ -67,6 +69,7 @@ export function createIntakeHandler(deps: IntakeDeps): HandleInboundMessage & { 
     redis, cipher, queues, mediaStore, config, district, logger,
     enqueueTimeoutMs: ENQUEUE_TIMEOUT_MS, mediaFetchTimeoutMs: MEDIA_FETCH_TIMEOUT_MS,
   });
+  const followUp = createReporterFollowUp(redis, config.redis.prefix, cipher);
 
   async function handle(raw: InboundMessage): Promise<OutboundMessage[]> {
     const message = toValidMessage(raw);
@@ -78,12 +81,19 @@ export function createIntakeHandler(deps: IntakeDeps): HandleInboundMessage & { 
     const at = now();
     // Both in one round trip: every message pays for these.
     const [rate, blocked] = await Promise.all([limits.hitMessage(chatHash, at), isBlocked(chatHash, at)]);
-    if (rate === 'over') return [];
-    if (rate === 'first_over') return [{ text: bilingual((t) => t.limits.rate) }];
+    // The danger question's answer, and everything once danger was heard, is never limited (one read, only when over).
+    const limited = rate !== 'ok' && !(await isDangerConversation(chatHash));
+    if (limited && rate === 'over') return [];
+    if (limited && rate === 'first_over') return [{ text: bilingual((t) => t.limits.rate) }];
     if (blocked) return blockedNotice(chatHash);
 
     const outcome = await drafts.withChatLock(chatHash, (loaded) => handleLocked(message, chatHash, at, loaded));
     return outcome === 'busy' ? [{ text: bilingual((t) => t.limits.busy) }] : outcome;
+  }
+
+  async function isDangerConversation(chatHash: string): Promise<boolean> {
+    const loaded = await drafts.load(chatHash).catch(() => null);
+    return Boolean(loaded && (loaded.draft.urgentAlerted || loaded.draft.answers.danger === 'yes' || loaded.draft.step === 'danger'));
   }
 
   // With the database unreachable the block list cannot be read: let the message through rather than lose a report.
@@ -160,6 +170,10 @@ export function createIntakeHandler(deps: IntakeDeps): HandleInboundMessage & { 
     const t = catalogueFor(draft?.language ?? loaded?.language ?? 'id');
     switch (effect.type) {
       case 'urgent_alert':
+        // Kept first: the worker tells the reporter on this chat once a person has the alert, not before. Never in
+        // the alert's way: without it the reporter only misses that follow-up.
+        await withTimeout(followUp.remember(effect.draftId, { channel: message.channel, chatId: message.chatId, language: draft?.language ?? 'id' }), ENQUEUE_TIMEOUT_MS)
+          .catch((err: unknown) => logger.warn({ err: errorText(err), draftId: effect.draftId }, 'reporter chat for the alert follow-up not kept'));
         try {
           await withTimeout(enqueue(queues, 'alert', { kind: 'urgent_draft', draftId: effect.draftId, channel: message.channel }), ENQUEUE_TIMEOUT_MS);
         } catch (err) {
@@ -220,7 +234,14 @@ export function createIntakeHandler(deps: IntakeDeps): HandleInboundMessage & { 
       logger.warn({ err: errorText(err), reportId: stored.id }, 'triage not queued; the sweeper will pick the report up');
     }
     await counted;
-    return { draft: null, replies: [{ text: t.submitted(stored.ticket) }] };
+    return { draft: null, replies: [ticketMessage(draft, stored.ticket, t)] };
+  }
+
+  // An urgent report's last message repeats the emergency numbers: the ticket must not be all that is left in view.
+  function ticketMessage(draft: Draft, ticket: string, t: Catalogue): OutboundMessage {
+    const urgent = draft.answers.danger === 'yes' || draft.urgentAlerted;
+    if (!urgent) return { text: t.submitted(ticket) };
+    return { text: `${t.submitted(ticket)}\n\n${emergencyNumbersText(district, draft.language)}`, urgent: true };
   }
 
   async function statusMessage(chatHash: string, t: Catalogue): Promise<OutboundMessage> {

@@ -25,6 +25,11 @@ export const JOBS = {
   escalate: { queue: 'alerts', payload: z.object({ alertId: objectId }) },
   /** Deliver one stored Alert over Telegram, rate limited. */
   outbound: { queue: 'outbound', payload: z.object({ kind: z.literal('alert'), alertId: objectId }) },
+  /**
+   * A person's channel accepted an urgent-draft alert: tell its reporter, once per subject, through their chat
+   * (reporter-follow-up.ts). Only the alert id travels; the reporter's chat waits encrypted in Redis.
+   */
+  alert_heard: { queue: 'outbound', payload: z.object({ alertId: objectId }) },
   /** Deliver one stored Alert over WhatsApp: run by the bots process, which owns the WhatsApp session. */
   whatsapp_alert: { queue: 'whatsapp', payload: z.object({ alertId: objectId }) },
   /** Scheduled: flag reports near or past their SLA and tell the Kepala Seksi Data. */
@@ -73,6 +78,7 @@ export function jobIdFor<N extends JobName>(name: N, payload: JobPayload<N>): st
     case 'escalate':
     case 'outbound':
     case 'whatsapp_alert':
+    case 'alert_heard':
       return `${name}-${p.alertId}`;
     case 'staff_reply':
       return `reply-${p.messageId}`;

@@ -43,6 +43,7 @@ const NO_PERSONAL_DATA: Record<string, string> = {
   'GET /partners': 'a directory of organisations; no data of children or reporters',
   'GET /audit': 'the audit log itself: actors, actions, ids; no personal field',
   'GET /oncall': 'the roster: staff names and hours, without their addresses',
+  'GET /alerts': 'alerts: ticket, priority, reason, level and who acknowledged; no reporter or child data',
   'GET /users': 'staff names and roles, without contact details (projected out)',
   'GET /reports-new': 'the empty walk-in form',
   'GET /dashboard': 'counts only',
@@ -256,6 +257,14 @@ const AUDITED: Record<string, Audited> = {
       const report = await makeReport({ priority: 'P1' });
       const alert = await AlertModel.create({ idempotencyKey: `report-${report.id}-L0`, subject: `report-${report.id}`, kind: 'report', reportId: report._id, level: 0, recipientRole: 'petugas_on_call', text: 'P1 baru', status: 'sent' });
       return c.get(`/alerts/${alert.id}`);
+    },
+  },
+  'POST /alerts/:id/ack': {
+    as: 'a.oncall', action: 'alert.ack',
+    run: async (c) => {
+      const report = await makeReport({ priority: 'P1' });
+      const alert = await AlertModel.create({ idempotencyKey: `report-${report.id}-L0`, subject: `report-${report.id}`, kind: 'report', reportId: report._id, level: 0, recipientRole: 'petugas_on_call', text: 'P1 baru', status: 'no_recipient' });
+      return c.postForm(`/alerts/${alert.id}/ack`, {});
     },
   },
   'POST /users': { as: 'a.admin', action: 'user.create', run: (c) => c.postForm('/users', { username: 'a.newcomer', displayName: 'Staf Baru', role: 'pekerja_sosial' }) },

@@ -45,9 +45,75 @@ describe('on call', () => {
     await client.get(first.location);
     const signedIn = await client.postForm('/login', { username: 'piket2', password: TEST_PASSWORD, next: link });
     expect(signedIn.location).toBe(link);
-    expect((await client.get(link)).text).toContain('Peringatan dikonfirmasi.');
+    // The confirmation names the ticket and the time (WIB).
+    expect((await client.get(link)).text).toMatch(new RegExp(`Peringatan ${report.ticket} sudah Anda terima pukul \\d{2}\\.\\d{2} WIB`));
     const acked = await AlertModel.findById(alert.id).lean();
     expect(acked!.acknowledgedBy).toBe(worker.id);
     expect(await AuditEventModel.countDocuments({ action: 'alert.ack', actorName: 'piket2', subjectId: report.id })).toBe(1);
+  });
+
+  it('an alert nobody on call received shows as a banner to the escalation chain until it is acknowledged on /alerts', async () => {
+    const kasi = await makeUser('kepala_seksi_data', 'kasibanner');
+    await makeUser('koordinator', 'koorbanner');
+    await makeUser('petugas_on_call', 'piketbanner');
+    await makeUser('pekerja_sosial', 'peksosbanner');
+    const report = await makeReport({ priority: 'P1' });
+    const roles = ['petugas_on_call', 'kepala_seksi_data', 'koordinator'] as const;
+    const chain: { id: string }[] = [];
+    for (const [level, recipientRole] of roles.entries()) {
+      chain.push(await AlertModel.create({
+        idempotencyKey: `report-${report.id}-L${level}`, subject: `report-${report.id}`, kind: 'report', reportId: report._id, level,
+        recipientRole, text: 'LAPOR ANAK: laporan darurat', status: 'no_recipient',
+      }));
+    }
+    const signedIn = async (username: string) => {
+      const client = new AdminClient(admin.baseUrl);
+      await client.signIn(username, TEST_PASSWORD);
+      return client;
+    };
+    const [kasiClient, koorClient, piketClient, peksosClient] = await Promise.all(['kasibanner', 'koorbanner', 'piketbanner', 'peksosbanner'].map(signedIn));
+    const banner = /class="alert-banner"[\s\S]*?<\/div>/;
+    for (const [client, page] of [[kasiClient, '/oncall'], [koorClient, '/alerts'], [piketClient, '/intake'], [kasiClient, '/password']] as const) {
+      const html = (await client!.get(page)).text;
+      expect(html).toMatch(banner);
+      expect(banner.exec(html)![0]).toContain(report.ticket);
+    }
+    expect((await peksosClient!.get('/password')).text).not.toMatch(banner);
+
+    // The list: ticket, priority, reason, no personal data; an acknowledge button with the CSRF token.
+    const list = (await kasiClient!.get('/alerts')).text;
+    expect(list).toContain(report.ticket);
+    expect(list).toMatch(/tidak ada petugas di jadwal piket/);
+    expect(list).toContain(`action="/alerts/${chain[2]!.id}/ack"`);
+    expect((await kasiClient!.postForm(`/alerts/${chain[2]!.id}/ack`, {}, { csrf: 'wrong' })).status).toBe(403);
+    expect((await AlertModel.findById(chain[2]!.id).lean())!.acknowledgedAt).toBeUndefined();
+
+    const acked = await kasiClient!.postForm(`/alerts/${chain[2]!.id}/ack`, {});
+    expect(acked.status).toBe(303);
+    const after = (await kasiClient!.get(acked.location!)).text;
+    expect(after).toMatch(new RegExp(`Peringatan ${report.ticket} sudah Anda terima pukul \\d{2}\\.\\d{2} WIB`));
+    expect(after).not.toMatch(banner);
+    expect(after).toContain('Test kepala_seksi_data');
+    expect((await AlertModel.findById(chain[2]!.id).lean())!.acknowledgedBy).toBe(kasi.id);
+    expect(await AuditEventModel.countDocuments({ action: 'alert.ack', actorName: 'kasibanner', subjectId: report.id })).toBe(1);
+    for (const client of [koorClient, piketClient]) expect((await client!.get('/password')).text).not.toMatch(banner);
+  });
+
+  it("an urgent draft's alert link confirms on screen, with the time", async () => {
+    await makeUser('petugas_on_call', 'piketdraft');
+    const alert = await AlertModel.create({
+      idempotencyKey: 'draft-d1-L0', subject: 'draft-d1', kind: 'urgent_draft', level: 0, recipientRole: 'petugas_on_call',
+      text: 'LAPOR ANAK: laporan darurat', status: 'sent',
+    });
+    const client = new AdminClient(admin.baseUrl);
+    await client.signIn('piketdraft', TEST_PASSWORD);
+    const page = (await client.get(`/alerts/${alert.id}?ack=${alert.id}`)).text;
+    expect(page).toMatch(/Peringatan \(laporan sedang diisi\) sudah Anda terima pukul \d{2}\.\d{2} WIB/);
+    // A second opening says who had it first.
+    await makeUser('kepala_seksi_data', 'kasidraft');
+    const other = new AdminClient(admin.baseUrl);
+    await other.signIn('kasidraft', TEST_PASSWORD);
+    expect((await other.get(`/alerts/${alert.id}`)).text).toMatch(/sudah diterima oleh Test petugas_on_call pukul/);
+    expect(await AuditEventModel.countDocuments({ action: 'alert.ack', actorName: 'piketdraft' })).toBe(1);
   });
 });

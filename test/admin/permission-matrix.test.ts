@@ -88,6 +88,8 @@ const MATRIX: Record<string, StaffRole[] | typeof PUBLIC> = {
   'POST /oncall': ['kepala_seksi_data', 'koordinator'],
   'POST /oncall/:id/delete': ['kepala_seksi_data', 'koordinator'],
   'GET /alerts/:id': ['petugas_on_call', 'kepala_seksi_data', 'koordinator', 'penerima_pengaduan'],
+  'GET /alerts': ['petugas_on_call', 'kepala_seksi_data', 'koordinator', 'penerima_pengaduan'],
+  'POST /alerts/:id/ack': ['petugas_on_call', 'kepala_seksi_data', 'koordinator', 'penerima_pengaduan'],
   'GET /users': ['admin'],
   'GET /whatsapp': ['admin'],
   'POST /users': ['admin'],

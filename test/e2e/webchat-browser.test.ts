@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { ReportModel } from '../../src/db/models/report.model';
-import { ticketIn } from '../factories/intake-script';
+import { ticketIn, TO_CONFIRM_SAME_CHAT } from '../factories/intake-script';
 import { launchChromium } from '../support/browser';
 import { useTestDatabase } from '../support/database';
 import { expectEventually } from '../support/expect-eventually';
@@ -151,30 +151,113 @@ describe('web chat over plain HTTP', () => {
   });
 });
 
-describe('web chat rate limit', () => {
-  it('answers 429 with a calm message once a client sends too fast', async () => {
-    const port = await freePort();
-    const limited = startProcess('bots/main.ts', {
+describe('web chat limits never silence a report', () => {
+  // Defaults for every limit: WEBCHAT_MESSAGES_PER_MINUTE 20 per session, 30 new sessions per address per 10 minutes.
+  let port: number;
+  let limited: Running;
+  beforeAll(async () => {
+    port = await freePort();
+    limited = startProcess('bots/main.ts', {
       BOTS_PORT: String(port), MONGODB_URI: db.uri, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: uniquePrefix('webchatlimit'),
-      TELEGRAM_BOT_TOKEN: '', WEBCHAT_MESSAGES_PER_MINUTE: '3', LOG_LEVEL: 'info',
+      TELEGRAM_BOT_TOKEN: '', DISTRICT_ONCALL_PHONE: '0737-123-456', LOG_LEVEL: 'info',
     });
-    try {
-      await expectEventually(() => expect(limited.output()).toMatch(/"msg":"bots ready"/), 20_000);
-      const id = crypto.randomUUID();
-      const statuses: number[] = [];
-      let last: { replies: { text: string }[] } = { replies: [] };
-      for (let i = 0; i < 5; i++) {
-        const res = await fetch(`http://127.0.0.1:${port}/chat/api/messages`, {
-          method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sessionId: id, text: 'halo' }),
-        });
-        statuses.push(res.status);
-        last = await res.json();
+    await expectEventually(() => expect(limited.output()).toMatch(/"msg":"bots ready"/), 30_000);
+  }, 40_000);
+  afterAll(async () => {
+    limited.child.kill('SIGTERM');
+    await limited.exited;
+  });
+  const say = async (sessionId: string, text: string) => {
+    const res = await fetch(`http://127.0.0.1:${port}/chat/api/messages`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sessionId, text }),
+    });
+    return { status: res.status, ...((await res.json()) as { replies: { text: string; urgent?: boolean }[]; emergency: boolean }) };
+  };
+
+  it('two reporters behind one address both finish a report at a normal pace', async () => {
+    const reporters = [crypto.randomUUID(), crypto.randomUUID()];
+    const script = [...TO_CONFIRM_SAME_CHAT, '1'];
+    const last: string[] = [];
+    for (const text of script) {
+      // Both at once, then a short pause: two people typing, not a script hammering the server.
+      const answers = await Promise.all(reporters.map((id) => say(id, text)));
+      for (const a of answers) {
+        expect(a.status).toBe(200);
+        expect(a.replies.map((r) => r.text).join('\n')).not.toMatch(/terlalu cepat|too fast/i);
       }
-      expect(statuses).toEqual([200, 200, 200, 429, 429]);
-      expect(last.replies[0]!.text).toMatch(/terlalu cepat/);
-    } finally {
-      limited.child.kill('SIGTERM');
-      await limited.exited;
+      last.splice(0, 2, ...answers.map((a) => a.replies.map((r) => r.text).join('\n')));
+      await new Promise((resolve) => setTimeout(resolve, 200));
     }
+    for (const text of last) expect(ticketIn(text)).toBeDefined();
+  }, 120_000);
+
+  it("an urgent report's ticket message repeats the emergency numbers", async () => {
+    const id = crypto.randomUUID();
+    const script = [...TO_CONFIRM_SAME_CHAT, '1'];
+    script[2] = 'ya'; // danger now
+    let answer = await say(id, script[0]!);
+    for (const text of script.slice(1)) answer = await say(id, text);
+    const ticketMessage = answer.replies.at(-1)!;
+    expect(ticketIn(ticketMessage.text)).toBeDefined();
+    expect(ticketMessage.text).toMatch(/112/);
+    expect(ticketMessage.text).toContain('0737-123-456');
+    expect(ticketMessage.urgent).toBe(true);
+    expect(answer.emergency).toBe(true);
+  }, 120_000);
+});
+
+describe('the emergency numbers in a real browser', () => {
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+    it(`stay pinned in view as tap-to-call links at ${viewport.width}x${viewport.height}`, async () => {
+      const page = await browser.newPage({ viewport });
+      await page.goto(`${baseUrl}/chat`);
+      expect(await page.locator('#emergency').isVisible()).toBe(false);
+      const chat = chatPage(page);
+      await chat.say('halo', /RAHASIA/);
+      await chat.choose(/Ya/, /bahaya SAAT INI/);
+      await chat.choose(/^1\. Ya$/, /Siapa Anda/);
+      await page.locator('#options button', { hasText: /Guru/ }).waitFor();
+      await chat.choose(/Guru/, /anonim/);
+      await chat.choose(/Ya, anonim/, /Apa yang terjadi/);
+      await page.locator('#options button').last().waitFor();
+
+      const links = page.locator('#emergency a');
+      const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      expect(hrefs).toEqual(expect.arrayContaining(['tel:112', 'tel:110', 'tel:129', 'https://wa.me/628111129129', 'tel:0737123456']));
+      const inView = async () => {
+        for (const box of await links.evaluateAll((as) => as.map((a) => a.getBoundingClientRect().toJSON() as DOMRect))) {
+          expect(box.width).toBeGreaterThan(0);
+          expect(box.top).toBeGreaterThanOrEqual(0);
+          expect(box.left).toBeGreaterThanOrEqual(0);
+          expect(box.bottom).toBeLessThanOrEqual(viewport.height);
+          expect(box.right).toBeLessThanOrEqual(viewport.width);
+        }
+      };
+      await inView();
+      // Scrolled down to the buttons of the next question, as a reporter is: still there.
+      await page.locator('#options button').last().scrollIntoViewIfNeeded();
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await inView();
+      const options = await page.locator('#options button').last().boundingBox();
+      expect(options!.y + options!.height).toBeLessThanOrEqual(viewport.height + 1);
+
+      fs.mkdirSync(path.join(ROOT, 'test-artifacts'), { recursive: true });
+      await page.screenshot({ path: path.join(ROOT, `test-artifacts/webchat-emergency-${viewport.width}x${viewport.height}.png`) });
+      await page.close();
+    }, 90_000);
+  }
+
+  it('shows the pinned numbers on the page without JavaScript too, once danger is heard', async () => {
+    const id = crypto.randomUUID();
+    const post = (fields: Record<string, string>) => fetch(`${baseUrl}/chat`, {
+      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ session: id, ...fields }),
+    }).then((r) => r.text());
+    expect(await post({ text: 'halo' })).toMatch(/<aside id="emergency"[^>]*hidden>/);
+    await post({ choice: 'consent:yes' });
+    const html = await post({ choice: 'danger:yes' });
+    expect(html).toMatch(/<aside id="emergency" class="emergency" aria-label="Nomor darurat">/);
+    expect(html).toContain('href="tel:112"');
+    // Still there on the next page.
+    expect(await post({ text: '4' })).toMatch(/<aside id="emergency" class="emergency" aria-label="Nomor darurat">/);
   });
 });

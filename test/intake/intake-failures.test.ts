@@ -88,6 +88,23 @@ describe('when the database or the queue is down', () => {
 });
 
 describe('abuse limits', () => {
+  it('never limits the answer to the danger question, nor anything once danger was heard', async () => {
+    const limited = createIntakeHarness('intakedanger', { INTAKE_MESSAGES_PER_MINUTE: '2' });
+    try {
+      const handle = limited.newHandler();
+      const chat = newChat();
+      const replies = await sayAll(handle, chat, ['halo', 'ya', 'ya', '4', 'tidak']);
+      expect(replies[1]).toMatch(/bahaya SAAT INI/);
+      expect(replies[2]).toMatch(/112/);
+      expect(replies[3]).toMatch(/anonim/);
+      expect(replies[4]).toMatch(/Apa yang terjadi/);
+      expect(replies.join('\n')).not.toMatch(/terlalu cepat/);
+    } finally {
+      await limited.close();
+    }
+  });
+
+
   it('over the message rate: one calm message, then the flood is dropped; the draft is untouched', async () => {
     const limited = createIntakeHarness('intakerate', { INTAKE_MESSAGES_PER_MINUTE: '5' });
     try {

@@ -105,6 +105,8 @@
       .then(function (res) { return res.json(); })
       .then(function (data) {
         var replies = data.replies || [];
+        // Danger heard: the emergency numbers stay pinned at the top from now on (emergency-block.ts).
+        if (data.emergency || replies.some(function (r) { return r.urgent; })) showEmergency();
         showReplies(replies);
         showOptions(replies.length ? replies[replies.length - 1].options : []);
       })
@@ -145,6 +147,19 @@
     }
   });
   updateCounter();
+
+  // Danger heard: pin the numbers, and look every 10 s for word that a person has the alert (webchat-routes.ts).
+  var noticeTimer = null;
+  function showEmergency() {
+    document.getElementById('emergency').hidden = false;
+    if (noticeTimer) return;
+    noticeTimer = setInterval(function () {
+      fetch('/chat/api/notices', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sessionId: id }) })
+        .then(function (res) { return res.json(); })
+        .then(function (data) { (data.replies || []).forEach(function (r) { add(r.text, 'bot'); }); })
+        .catch(function () { /* offline for a moment: the next look or message brings it */ });
+    }, 10000);
+  }
 
   form.addEventListener('submit', function (event) {
     event.preventDefault();

@@ -16,7 +16,7 @@ export const en: Catalogue = {
   consentDeclined: 'All right, nothing has been stored. If you want to report later, send any message here.',
   danger: 'Is the child in danger RIGHT NOW (for example being beaten, locked up, or threatened)?',
   emergency: (lines) =>
-    `Call one of these emergency numbers NOW:\n${lines}\n\nOur on-call worker has also been alerted. ` +
+    `Call one of these emergency numbers NOW:\n${lines}\n\nYour report is in our emergency queue; we will tell you here once a worker has received it. ` +
     'Once you are safe, let us continue the report.',
   reporterRole: 'Who are you to the child?',
   reporterRoles: {

@@ -16,7 +16,7 @@ export const id: Catalogue = {
   consentDeclined: 'Baik, tidak ada yang disimpan. Jika suatu saat Anda ingin melapor, kirim pesan apa saja ke sini.',
   danger: 'Apakah anak tersebut dalam bahaya SAAT INI (misalnya sedang dipukul, dikurung, atau terancam)?',
   emergency: (lines) =>
-    `SEGERA hubungi nomor darurat berikut:\n${lines}\n\nPetugas piket kami juga sudah diberi tahu. ` +
+    `SEGERA hubungi nomor darurat berikut:\n${lines}\n\nLaporan Anda sudah masuk antrean darurat kami; kami kabari di sini begitu petugas menerimanya. ` +
     'Setelah Anda aman, mari lanjutkan laporannya.',
   reporterRole: 'Siapa Anda bagi anak tersebut?',
   reporterRoles: {

@@ -3,25 +3,28 @@ import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
 import { createBotsApp } from '../../../bots/create-bots-app';
 import type { LiveChats } from '../../../bots/webchat/live-chats';
-import { webchatRoutes } from '../../../bots/webchat/webchat-routes';
+import { webchatRoutes, type WebchatDeps } from '../../../bots/webchat/webchat-routes';
 import { loadConfig } from '../../../src/config';
 import type { TrustProxy } from '../../../src/trust-proxy';
 import { TEST_REDIS_URL, uniquePrefix } from '../../support/redis';
 
-// The web chat's per-address limit over real HTTP: the address is the connection's unless TRUST_PROXY names the
-// proxy in front, so a client cannot reset its own limit by sending a forged X-Forwarded-For.
+// The web chat's per-address limit over real HTTP: it counts NEW sessions only. The address is the connection's
+// unless TRUST_PROXY names the proxy in front, so a client cannot reset its own limit with a forged X-Forwarded-For.
+// Within a session nothing is refused: over the per-session rate a message is answered after a pause.
 const PER_MINUTE = 3;
+type Handle = WebchatDeps['handle'];
+const echo: Handle = async () => [{ text: 'ok' }];
 const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 3 });
 const servers: http.Server[] = [];
 const prefixes: string[] = [];
 
-async function startChat(trustProxy: TrustProxy): Promise<string> {
+async function startChat(trustProxy: TrustProxy, handle: Handle = echo, notices?: WebchatDeps['notices']): Promise<string> {
   const prefix = uniquePrefix('webchat-ip');
   prefixes.push(prefix);
   const { app, channels } = createBotsApp(trustProxy);
   channels.use(webchatRoutes({
-    handle: async () => [{ text: 'ok' }], redis, prefix, hasher: (v) => `h(${v})`,
-    unitName: 'Unit', exitUrl: 'https://example.org/', messagesPerMinute: PER_MINUTE,
+    handle, redis, prefix, hasher: (v) => `h(${v})`, unitName: 'Unit', exitUrl: 'https://example.org/', emergency: [], notices,
+    limits: { messagesPerMinute: PER_MINUTE, newSessionsPerAddress: PER_MINUTE, newSessionsWindowSeconds: 600 },
     // What this test does not reach: files and the live channel of staff replies.
     maxTextLength: 4000, media: { allowedTypes: ['image/jpeg'], maxBytes: 1024 },
     live: {} as LiveChats, waitingReplies: async () => [], markShown: async () => undefined,
@@ -68,6 +71,69 @@ describe('the web chat per-address limit', () => {
     const base = await startChat(false);
     const res = await send(base, '');
     expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+});
+
+describe('the web chat per-session rate', () => {
+  const inSession = (base: string, sessionId: string, body: Record<string, string>) =>
+    fetch(`${base}/chat/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sessionId, ...body }) })
+      .then(async (res) => ({ status: res.status, replies: ((await res.json()) as { replies: { text: string }[] }).replies, at: Date.now() }));
+
+  it('answers a fast burst in one session after a short pause, never drops it', async () => {
+    const base = await startChat(false);
+    const sessionId = crypto.randomUUID();
+    const started = Date.now();
+    const answers = await Promise.all(Array.from({ length: PER_MINUTE + 3 }, () => inSession(base, sessionId, { text: 'halo' })));
+    expect(answers.map((a) => a.status)).toEqual(Array(PER_MINUTE + 3).fill(200));
+    for (const a of answers) expect(a.replies.map((r) => r.text)).toEqual(['ok']);
+    // The three over the rate waited 1, 2 and 3 seconds.
+    expect(Math.max(...answers.map((a) => a.at)) - started).toBeGreaterThanOrEqual(2_900);
+  });
+
+  it('never slows the answer to the danger question, nor anything once danger was heard', async () => {
+    const handle: Handle = async (m) => m.choice === 'danger:yes'
+      ? [{ text: 'SEGERA hubungi 112', urgent: true }, { text: 'Siapa Anda?' }]
+      : [{ text: 'Bahaya saat ini?', options: [{ label: 'Ya', value: 'danger:yes' }] }];
+    const base = await startChat(false, handle);
+    const sessionId = crypto.randomUUID();
+    for (let i = 0; i < PER_MINUTE; i++) await inSession(base, sessionId, { text: 'halo' });
+    const before = Date.now();
+    const danger = await inSession(base, sessionId, { choice: 'danger:yes' });
+    expect(danger.at - before).toBeLessThan(900);
+    expect(danger.status).toBe(200);
+    const after = Date.now();
+    const urgent = await Promise.all(Array.from({ length: 4 }, () => inSession(base, sessionId, { text: 'tolong' })));
+    expect(Math.max(...urgent.map((a) => a.at)) - after).toBeLessThan(900);
+  });
+
+  it('a typed answer to the danger question is not slowed either', async () => {
+    const handle: Handle = async () => [{ text: 'Bahaya saat ini?', options: [{ label: 'Ya', value: 'danger:yes' }] }];
+    const base = await startChat(false, handle);
+    const sessionId = crypto.randomUUID();
+    for (let i = 0; i < PER_MINUTE; i++) await inSession(base, sessionId, { text: 'halo' });
+    const before = Date.now();
+    await inSession(base, sessionId, { text: 'ya' });
+    expect(Date.now() - before).toBeLessThan(900);
+  });
+});
+
+describe('web chat notices from the worker', () => {
+  it('are shown when the page looks for them, or with the next answer, once', async () => {
+    const waiting = new Map<string, string[]>();
+    const notices = {
+      add: async (chatHash: string, text: string) => void waiting.set(chatHash, [...(waiting.get(chatHash) ?? []), text]),
+      takeAll: async (chatHash: string) => { const texts = waiting.get(chatHash) ?? []; waiting.delete(chatHash); return texts; },
+    };
+    const base = await startChat(false, echo, notices);
+    const sessionId = crypto.randomUUID();
+    const post = (path: string, body: unknown) => fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+      .then(async (res) => ((await res.json()) as { replies: { text: string }[] }).replies.map((r) => r.text));
+    await notices.add(`h(webchat:${sessionId})`, 'Petugas piket sudah menerima pemberitahuan darurat');
+    expect(await post('/chat/api/notices', { sessionId })).toEqual(['Petugas piket sudah menerima pemberitahuan darurat']);
+    expect(await post('/chat/api/notices', { sessionId })).toEqual([]);
+    await notices.add(`h(webchat:${sessionId})`, 'Petugas piket sudah menerima pemberitahuan darurat');
+    expect(await post('/chat/api/messages', { sessionId, text: 'halo' })).toEqual(['Petugas piket sudah menerima pemberitahuan darurat', 'ok']);
+    expect((await fetch(`${base}/chat/api/notices`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(400);
   });
 });
 
