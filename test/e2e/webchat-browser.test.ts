@@ -217,8 +217,9 @@ describe('the emergency numbers in a real browser', () => {
       await chat.choose(/Ya/, /bahaya SAAT INI/);
       await chat.choose(/^1\. Ya$/, /Siapa Anda/);
       await page.locator('#options button', { hasText: /Guru/ }).waitFor();
-      await chat.choose(/Guru/, /anonim/);
-      await chat.choose(/Ya, anonim/, /Apa yang terjadi/);
+      await chat.choose(/Guru/, /Ceritakan/);
+      // The next question with its buttons: the numbers must stay above them.
+      await chat.say('Murid kelas 5 dipukul dan diejek kakak kelasnya setiap istirahat', /Jenis kelamin/);
       await page.locator('#options button').last().waitFor();
 
       const links = page.locator('#emergency a');

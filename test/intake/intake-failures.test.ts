@@ -93,11 +93,11 @@ describe('abuse limits', () => {
     try {
       const handle = limited.newHandler();
       const chat = newChat();
-      const replies = await sayAll(handle, chat, ['halo', 'ya', 'ya', '4', 'tidak']);
+      const replies = await sayAll(handle, chat, ['halo', 'ya', 'ya', '4', 'Anak tetangga dikurung ayahnya di gudang sekarang']);
       expect(replies[1]).toMatch(/bahaya SAAT INI/);
       expect(replies[2]).toMatch(/112/);
-      expect(replies[3]).toMatch(/anonim/);
-      expect(replies[4]).toMatch(/Apa yang terjadi/);
+      expect(replies[3]).toMatch(/Ceritakan/);
+      expect(replies[4]).toMatch(/kami catat|umur/);
       expect(replies.join('\n')).not.toMatch(/terlalu cepat/);
     } finally {
       await limited.close();
