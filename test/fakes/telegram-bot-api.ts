@@ -36,7 +36,7 @@ export interface FakeTelegram {
   /** Makes a file downloadable through getFile and /file/bot<token>/<path>. Returns its file_id. */
   addFile(bytes: Buffer, filePath?: string): string;
   /** The next call of `method` fails with this error (e.g. 429 with retry_after). */
-  failNext(method: string, errorCode: number, retryAfter?: number): void;
+  failNext(method: string, errorCode: number, retryAfter?: number, chatId?: number | string): void;
   /** While on, file downloads get no answer (a slow network); turning it off answers those still waiting. */
   stallDownloads(on: boolean): void;
   close(): Promise<void>;
@@ -55,7 +55,8 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
   const recorded: RecordedCall[] = [];
   const updates: Record<string, any>[] = [];
   const files = new Map<string, { bytes: Buffer; path: string }>();
-  const failures = new Map<string, { error_code: number; retry_after?: number }[]>();
+  // A failure may be for one chat only: with several jobs sending at once, "the next call" is otherwise a race.
+  const failures = new Map<string, { error_code: number; retry_after?: number; chat_id?: string }[]>();
   const waiters = new Set<() => void>();
   const listeners = new Set<(call: RecordedCall) => void>();
   let nextUpdateId = 1;
@@ -154,7 +155,9 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
     recorded.push(call);
     for (const listener of listeners) listener(call);
 
-    const failure = failures.get(method)?.shift();
+    const pending = failures.get(method) ?? [];
+    const at = pending.findIndex((f) => f.chat_id === undefined || f.chat_id === String(params.chat_id));
+    const failure = at >= 0 ? pending.splice(at, 1)[0] : undefined;
     if (failure) {
       return send(failure.error_code, {
         ok: false,
@@ -278,9 +281,9 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
       files.set(fileId, { bytes, path: filePath ?? `documents/${fileId}` });
       return fileId;
     },
-    failNext(method, errorCode, retryAfter) {
+    failNext(method, errorCode, retryAfter, chatId) {
       const list = failures.get(method) ?? [];
-      list.push({ error_code: errorCode, retry_after: retryAfter });
+      list.push({ error_code: errorCode, retry_after: retryAfter, chat_id: chatId === undefined ? undefined : String(chatId) });
       failures.set(method, list);
     },
     async close() {

@@ -81,6 +81,8 @@ export interface ReporterResult {
   restarts: number;
   /** ms from sending each message to its last reply. */
   latencies: number[];
+  /** ms of the longest wait from a message sent until an answer came (re-sends included): what a person sits through. */
+  longestSilenceMs: number;
   /** ms from sending the confirm to the ticket arriving. */
   confirmMs?: number;
   /** Epoch ms of the last confirm sent and of the "yes" to immediate danger (for pipeline timings). */
@@ -97,7 +99,8 @@ export async function runReporter(
   persona: Persona,
   opts: { deadlineMs: number; thinkMs?: () => number; onMessage?: () => void },
 ): Promise<ReporterResult> {
-  const result: ReporterResult = { persona, messagesSent: 0, resends: 0, restarts: 0, latencies: [] };
+  const result: ReporterResult = { persona, messagesSent: 0, resends: 0, restarts: 0, latencies: [], longestSilenceMs: 0 };
+  let silentSince = 0;
   const deadline = Date.now() + opts.deadlineMs;
   const state = { confirmed: false };
   let toSend = 'halo';
@@ -108,6 +111,13 @@ export async function runReporter(
     result.messagesSent++;
     opts.onMessage?.();
     if (replies.length) result.latencies.push(Date.now() - started);
+    // An answer is something new at the end; a lone '' means only late messages came (telegram-reporters.ts).
+    const answered = replies.length > 0 && replies[replies.length - 1] !== '';
+    if (!silentSince) silentSince = started;
+    if (answered) {
+      result.longestSilenceMs = Math.max(result.longestSilenceMs, Date.now() - silentSince);
+      silentSince = 0;
+    }
     // A ticket anywhere in what arrived (a late answer to an earlier confirm included) ends the report.
     const ticketed = replies.find((r) => TICKET.test(r) && /nomor tiket|Laporan Anda:|menangani laporan/.test(r));
     if (ticketed) {

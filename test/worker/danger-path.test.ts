@@ -117,7 +117,7 @@ describe('a danger report with a person on call', () => {
   });
 
   it('a send Telegram refuses for good reached nobody: the Kepala Seksi Data is told at once', async () => {
-    w.telegram.failNext('sendMessage', 403);
+    w.telegram.failNext('sendMessage', 403, undefined, ON_CALL);
     const reporter = '9100004';
     const { alert } = await sayDangerYes(w, reporter);
     await expectEventually(async () => expect((await AlertModel.findById(alert._id).lean())!.status).toBe('failed'), 20_000);
