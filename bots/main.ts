@@ -11,7 +11,7 @@ import { startHealthServer } from '../src/runtime/health-server';
 import { createShutdown } from '../src/runtime/run-process';
 import { createBotsApp } from './create-bots-app';
 import type { BotsContext } from './shared/bots-context';
-import { errorText } from './shared/error-text';
+import { errorText } from '../src/runtime/error-text';
 import { startChannelReplyWorker } from './shared/channel-reply-worker';
 import { startDraftReminders } from './shared/draft-reminders';
 import { startTelegramChannel } from './telegram/telegram-channel';

@@ -5,7 +5,7 @@ import type { Logger } from '../../src/logger';
 import { JOBS } from '../../src/queue/jobs';
 import { deliverStaffReply, markStaffReplyFailed } from '../../src/reports/deliver-staff-reply';
 import type { BotsContext } from './bots-context';
-import { errorText } from './error-text';
+import { errorText } from '../../src/runtime/error-text';
 
 /** Staff replies for channels whose sessions live in this process, sent through that channel's sender. */
 export function startChannelReplyWorker(deps: {

@@ -1,7 +1,7 @@
 import type { DraftStore } from '../../src/intake/draft-store';
 import type { Logger } from '../../src/logger';
 import type { BotsContext } from './bots-context';
-import { errorText } from './error-text';
+import { errorText } from '../../src/runtime/error-text';
 
 const EVERY_MS = 60_000;
 

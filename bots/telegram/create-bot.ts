@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import type { HandleInboundMessage } from '../../src/intake/messages';
 import type { Logger } from '../../src/logger';
 import { createPerChatQueue, type PerChatQueue } from '../shared/per-chat-queue';
-import { errorText } from '../shared/error-text';
+import { errorText } from '../../src/runtime/error-text';
 import { sendReplies, showTyping } from './send-reply';
 import { toInboundMessage } from './to-inbound-message';
 

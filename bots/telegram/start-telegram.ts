@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import express, { type Router } from 'express';
 import type { Telegraf } from 'telegraf';
 import type { Logger } from '../../src/logger';
-import { errorText } from '../shared/error-text';
+import { errorText } from '../../src/runtime/error-text';
 import type { PerChatQueue } from '../shared/per-chat-queue';
 
 export interface TelegramMode {

@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import { recordInboundMessage } from '../../src/channels/customer-service-window';
 import type { HandleInboundMessage } from '../../src/intake/messages';
 import type { Logger } from '../../src/logger';
-import { errorText } from '../shared/error-text';
+import { errorText } from '../../src/runtime/error-text';
 import { createPerChatQueue, type PerChatQueue } from '../shared/per-chat-queue';
 import type { GraphApi } from './graph-api';
 import { sendReplies } from './send-reply';

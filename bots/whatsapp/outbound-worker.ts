@@ -6,7 +6,7 @@ import { deliverAlert } from '../../src/alerts/send-alert';
 import { enqueue, type Queues } from '../../src/queue/queues';
 import { JOBS } from '../../src/queue/jobs';
 import type { Logger } from '../../src/logger';
-import { errorText } from '../shared/error-text';
+import { errorText } from '../../src/runtime/error-text';
 import type { WhatsappClient } from './create-client';
 import { toWhatsappChatId } from './to-whatsapp-chat-id';
 

@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import { clearWhatsappLoginQr, storeWhatsappLoginQr } from '../../src/channels/whatsapp-login-qr';
 import type { HandleInboundMessage } from '../../src/intake/messages';
 import type { Logger } from '../../src/logger';
-import { errorText } from '../shared/error-text';
+import { errorText } from '../../src/runtime/error-text';
 import { createPerChatQueue } from '../shared/per-chat-queue';
 import type { WhatsappClient } from './create-client';
 import { queueReplies, type WhatsappOutbox } from './send-reply';

@@ -1,4 +1,5 @@
 import mongoose from 'mongoose';
+import { withTimeout } from '../runtime/with-timeout';
 
 // autoIndex stays on: an index FerretDB cannot build must fail in CI here, not in production. `inspectOnly` (doctor)
 // builds and creates nothing, so what it finds missing is missing.
@@ -24,12 +25,6 @@ export async function pingMongo(timeoutMs = 1000): Promise<boolean> {
   }
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('timeout')), ms);
-    promise.then(resolve, reject).finally(() => clearTimeout(timer));
-  });
-}
 
 /** Keeps trying until the database answers, so a process can start before its database and report 503 meanwhile. */
 export async function connectMongoWithRetry(

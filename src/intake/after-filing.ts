@@ -15,6 +15,8 @@ import { matchKey } from './answers';
 import { catalogueFor } from './catalogues/catalogue-for';
 import type { Draft, Language } from './draft';
 import type { InboundMessage, OutboundMessage } from './messages';
+import { errorText } from '../runtime/error-text';
+import { withTimeout } from '../runtime/with-timeout';
 
 /*
  * A message about a filed report, or a new report? The decision, in one place:
@@ -187,14 +189,4 @@ function tag(replies: OutboundMessage[], language: Language): OutboundMessage[] 
   return replies.map((r) => ({ ...r, language }));
 }
 
-// Error messages only: an error object may carry the document or message that failed, with personal data in it.
-function errorText(err: unknown): string {
-  return err instanceof Error ? `${err.name}: ${err.message}`.slice(0, 300) : 'unknown error';
-}
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('timeout')), ms);
-    promise.then(resolve, reject).finally(() => clearTimeout(timer));
-  });
-}

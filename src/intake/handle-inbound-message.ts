@@ -23,6 +23,8 @@ import type { IntakeEffect } from './effects';
 import { createIntakeLimits } from './limits';
 import { InboundMessageSchema, type HandleInboundMessage, type InboundMessage, type OutboundMessage } from './messages';
 import { toConfirmedReport } from './to-confirmed-report';
+import { errorText } from '../runtime/error-text';
+import { withTimeout } from '../runtime/with-timeout';
 
 /** What the intake service needs; every channel adapter passes the same things. */
 export interface IntakeDeps {
@@ -289,14 +291,4 @@ function bilingual(pick: (t: Catalogue) => string): string {
   return `${pick(idCatalogue)}\n\n${pick(en)}`;
 }
 
-// Error messages only: an error object may carry the document or message that failed, with personal data in it.
-function errorText(err: unknown): string {
-  return err instanceof Error ? `${err.name}: ${err.message}`.slice(0, 300) : 'unknown error';
-}
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('timeout')), ms);
-    promise.then(resolve, reject).finally(() => clearTimeout(timer));
-  });
-}

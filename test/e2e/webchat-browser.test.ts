@@ -10,6 +10,7 @@ import { useTestDatabase } from '../support/database';
 import { expectEventually } from '../support/expect-eventually';
 import { freePort, ROOT, startProcess, type Running } from '../support/processes';
 import { TEST_REDIS_URL, uniquePrefix } from '../support/redis';
+import { chatPage } from '../support/webchat-page';
 
 // The web chat in a real headless Chromium, against the real bots process on real Redis and FerretDB.
 const db = useTestDatabase('webchat');
@@ -40,30 +41,6 @@ afterAll(async () => {
   expect(await bots.exited).toBe(0);
   await new Promise((resolve) => neutral.close(resolve));
 });
-
-function chatPage(page: Page) {
-  let seen = 1; // the welcome line
-  const waitFor = (expected: RegExp) =>
-    expectEventually(async () => {
-      const texts = await page.locator('.msg.bot').allTextContents();
-      const fresh = texts.slice(seen);
-      const at = fresh.findIndex((t) => expected.test(t));
-      if (at < 0) throw new Error(`no reply matching ${expected} in ${JSON.stringify(fresh)}`);
-      seen += at + 1;
-      return fresh.slice(0, at + 1);
-    });
-  return {
-    async say(text: string, expected: RegExp) {
-      await page.locator('#text').fill(text);
-      await page.locator('#text').press('Enter');
-      return waitFor(expected);
-    },
-    async choose(label: RegExp, expected: RegExp) {
-      await page.locator('#options button', { hasText: label }).first().click();
-      return waitFor(expected);
-    },
-  };
-}
 
 describe('web chat in a real browser', () => {
   it('takes a full anonymous report through the page and ends with the ticket number', async () => {

@@ -19,6 +19,7 @@ import { expectEventually } from '../support/expect-eventually';
 import { freePort, ROOT, startProcess, type Running } from '../support/processes';
 import { TEST_REDIS_URL } from '../support/redis';
 import { startTestWorkers, type TestWorkers } from '../support/worker-harness';
+import { chatPage } from '../support/webchat-page';
 
 // Issue 13, web chat: staff replies reach the open chat (and wait for a closed one), what the reporter writes after
 // filing reaches staff, files and the location can be sent, long texts are not cut silently, `status ADU-…` answers.
@@ -59,35 +60,6 @@ afterAll(async () => {
   redis.disconnect();
   fs.rmSync(mediaDir, { recursive: true, force: true });
 });
-
-function chatPage(page: Page) {
-  let seen = 1; // the welcome line
-  const waitFor = (expected: RegExp, selector = '.msg.bot') =>
-    expectEventually(async () => {
-      const texts = await page.locator(selector).allTextContents();
-      const fresh = texts.slice(selector === '.msg.bot' ? seen : 0);
-      const at = fresh.findIndex((t) => expected.test(t));
-      if (at < 0) throw new Error(`no reply matching ${expected} in ${JSON.stringify(fresh)}`);
-      if (selector === '.msg.bot') seen += at + 1;
-      return fresh.slice(0, at + 1);
-    }, 15_000);
-  return {
-    waitFor,
-    async say(text: string, expected: RegExp) {
-      await page.locator('#text').fill(text);
-      await page.locator('#text').press('Enter');
-      return waitFor(expected);
-    },
-    async choose(label: RegExp, expected: RegExp) {
-      await page.locator('#options button', { hasText: label }).first().click();
-      return waitFor(expected);
-    },
-    async attach(file: { name: string; mimeType: string; buffer: Buffer }, expected: RegExp) {
-      await page.locator('#file').setInputFiles(file);
-      return waitFor(expected);
-    },
-  };
-}
 
 async function signedIn(username: string) {
   const client = new AdminClient(admin.baseUrl);

@@ -1,4 +1,5 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
+import { mediaSchema } from './media.schema';
 
 // The conversation between staff and a reporter after the report was filed. Text is (enc); the outbound job carries
 // only the message id, so no reply text ever sits in Redis.
@@ -11,16 +12,6 @@ import { Schema, model, type InferSchemaType } from 'mongoose';
 export const REPORT_MESSAGE_STATUSES = ['queued', 'sent', 'delivered', 'waiting', 'failed', 'received'] as const;
 export type ReportMessageStatus = (typeof REPORT_MESSAGE_STATUSES)[number];
 
-const mediaSchema = new Schema(
-  {
-    kind: { type: String, enum: ['photo', 'voice', 'audio', 'video', 'document'], required: true },
-    mimeType: { type: String, required: true },
-    size: { type: Number, required: true },
-    sha256: { type: String, required: true },
-    storageKey: { type: String, required: true },
-  },
-  { _id: false },
-);
 
 const reportMessageSchema = new Schema({
   reportId: { type: Schema.Types.ObjectId, required: true },

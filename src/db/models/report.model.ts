@@ -4,20 +4,11 @@ import {
   AGE_BANDS, CATEGORIES, CHANNELS, CONTACT_METHODS, DANGER_ANSWERS, PERPETRATOR_RELATIONS, PLACE_TYPES, PRIORITIES,
   REPORTER_ROLES, REPORT_STATUSES, SEXES,
 } from '../../reports/report-vocabulary';
+import { mediaSchema } from './media.schema';
 
 // A Report (Pengaduan) exists only once the reporter confirmed it and this document was written.
 // Fields marked (enc) hold FieldCipher output, never plaintext.
 
-const mediaSchema = new Schema(
-  {
-    kind: { type: String, enum: ['photo', 'voice', 'audio', 'video', 'document'], required: true },
-    mimeType: { type: String, required: true },
-    size: { type: Number, required: true },
-    sha256: { type: String, required: true },
-    storageKey: { type: String, required: true },
-  },
-  { _id: false },
-);
 
 const eventSchema = new Schema(
   {
