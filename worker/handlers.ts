@@ -1,6 +1,7 @@
 import type { WorkerJobName } from '../src/queue/jobs';
 import type { Processor } from './job-context';
 import { processAlert } from './jobs/alert.job';
+import { processCaseWatch } from './jobs/case-watch.job';
 import { processAlertHeard } from './jobs/alert-heard.job';
 import { processEscalate } from './jobs/escalate.job';
 import { processOutbound } from './jobs/outbound.job';
@@ -19,6 +20,7 @@ export const HANDLERS = {
   escalate: processEscalate,
   outbound: processOutbound,
   'sla-watch': processSlaWatch,
+  'case-watch': processCaseWatch,
   sweep: processSweep,
   retention: processRetention,
   staff_reply: processStaffReply,

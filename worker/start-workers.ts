@@ -74,6 +74,10 @@ export async function startWorkers({ config, redis, logger, metrics }: WorkerDep
   await queues.maintenance!.upsertJobScheduler(
     'sla-watch', { pattern: config.jobs.slaWatchCron, tz: 'Asia/Jakarta' }, { name: 'sla-watch', data: {} },
   );
+  // The case managers' watch keeps the SLA watch's rhythm: an SLA "coming due" needs the same resolution.
+  await queues.maintenance!.upsertJobScheduler(
+    'case-watch', { pattern: config.jobs.slaWatchCron, tz: 'Asia/Jakarta' }, { name: 'case-watch', data: {} },
+  );
   await queues.maintenance!.upsertJobScheduler(
     'retention', { pattern: config.retention.cron, tz: 'Asia/Jakarta' }, { name: 'retention', data: {} },
   );

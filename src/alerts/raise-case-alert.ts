@@ -7,11 +7,13 @@ import { enqueue, type Queues } from '../queue/queues';
 
 export type CaseEvent =
   | { kind: 'assigned' }
-  | { kind: 'referral_answered'; partnerName: string; status: string };
+  | { kind: 'referral_answered'; partnerName: string; status: string }
+  | { kind: 'monitoring_due'; dueDate: string };
 
 const WHAT: Record<CaseEvent['kind'], (e: CaseEvent) => string> = {
   assigned: () => 'Kasus ini ditugaskan kepada Anda.',
   referral_answered: (e) => e.kind === 'referral_answered' ? `Rujukan ke ${e.partnerName}: ${e.status}.` : '',
+  monitoring_due: (e) => e.kind === 'monitoring_due' ? `Pemantauan berikutnya jatuh tempo ${e.dueDate}.` : '',
 };
 
 /**
@@ -48,7 +50,12 @@ export async function raiseCaseAlert(
     // Stored as the profile keeps it: already encrypted.
     address: channel === 'telegram' ? user.telegramChatId : user.whatsappNumber,
     text: [`Kasus ${kase.caseNumber}`, WHAT[event.kind](event), `Buka: ${deps.adminBaseUrl}/cases/${caseId}`].join('\n'),
+  }).catch((err: unknown) => {
+    // Two runs raced past the exists check (a scheduled watch and a manual one): the unique _id let one through.
+    if ((err as { code?: number }).code === 11000) return null;
+    throw err;
   });
+  if (!alert) return 'already';
   if (channel === 'telegram') await enqueue(deps.queues, 'outbound', { kind: 'alert', alertId: alert.id });
   else await enqueue(deps.queues, 'whatsapp_alert', { alertId: alert.id });
   return 'queued';

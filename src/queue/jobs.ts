@@ -34,6 +34,8 @@ export const JOBS = {
   whatsapp_alert: { queue: 'whatsapp', payload: z.object({ alertId: objectId }) },
   /** Scheduled: flag reports near or past their SLA and tell the Kepala Seksi Data. */
   'sla-watch': { queue: 'maintenance', payload: z.object({}) },
+  /** Scheduled beside sla-watch: tell each case's pekerja sosial that its next monitoring date is due (once per date). */
+  'case-watch': { queue: 'maintenance', payload: z.object({}) },
   /** Scheduled: re-queue triage for reports whose job was lost (the database is the source of truth). */
   sweep: { queue: 'maintenance', payload: z.object({}) },
   /**
