@@ -1,10 +1,8 @@
 import type { FieldCipher } from '../crypto/field-cipher';
-import { idForKey } from '../db/id-for-key';
-import { AlertModel } from '../db/models/alert.model';
 import { CaseModel } from '../db/models/case.model';
 import { ReportModel } from '../db/models/report.model';
-import { UserModel } from '../db/models/user.model';
-import { enqueue, type Queues } from '../queue/queues';
+import type { Queues } from '../queue/queues';
+import { alertStaffMember } from './alert-staff-member';
 
 /** A reporter writing several lines in a row is one piece of news: one alert per report and person in this window. */
 export const REPORTER_MESSAGE_ALERT_WINDOW_MS = 10 * 60_000;
@@ -28,33 +26,14 @@ export async function raiseReporterMessageAlert(
   const userId = kase?.caseManagerId ?? report.claimedBy;
   if (!userId) return 'no_holder';
 
-  const idempotencyKey = `reporter-message-${reportId}-${userId}-${Math.floor(at.getTime() / REPORTER_MESSAGE_ALERT_WINDOW_MS)}`;
-  if (await AlertModel.exists({ _id: idForKey(idempotencyKey) })) return 'already';
-  const user = await UserModel.findById(userId, { role: 1, telegramChatId: 1, whatsappNumber: 1 }).lean();
-  const channel = user?.telegramChatId ? 'telegram' : user?.whatsappNumber ? 'whatsapp' : undefined;
-  if (!user || !channel) return 'no_contact';
-  const alert = await AlertModel.create({
-    _id: idForKey(idempotencyKey),
-    idempotencyKey,
+  return alertStaffMember({
+    idempotencyKey: `reporter-message-${reportId}-${userId}-${Math.floor(at.getTime() / REPORTER_MESSAGE_ALERT_WINDOW_MS)}`,
+    userId: String(userId),
     subject: `report-${reportId}`,
     kind: 'reporter_message',
     reportId: report._id,
     caseId: report.caseId,
-    level: 0,
-    recipientUserId: userId,
-    recipientRole: user.role,
-    channel,
-    // Stored as the profile keeps it: already encrypted.
-    address: channel === 'telegram' ? user.telegramChatId : user.whatsappNumber,
     text: [`Laporan ${report.ticket}`, 'Pelapor mengirim pesan baru.', `Buka: ${deps.adminBaseUrl}/reports/${reportId}`].join('\n'),
     summary: `Laporan ${report.ticket}: pelapor mengirim pesan baru. ${deps.adminBaseUrl}/reports/${reportId}`,
-  }).catch(async (err: unknown) => {
-    // Two jobs of one window raced: the unique _id let one through.
-    if ((err as { code?: number }).code === 11000) return null;
-    throw err;
-  });
-  if (!alert) return 'already';
-  if (channel === 'telegram') await enqueue(deps.queues, 'outbound', { kind: 'alert', alertId: alert.id });
-  else await enqueue(deps.queues, 'whatsapp_alert', { alertId: alert.id });
-  return 'queued';
+  }, deps.queues);
 }
