@@ -2,7 +2,7 @@ import type { FakeTelegram } from '../fakes/telegram-bot-api';
 import type { ReporterChannel } from './reporter-sim';
 
 // Messages that come before the question they belong to (emergency numbers, "file received"): wait past them.
-const INTERIM = /SEGERA hubungi|Berkas diterima/;
+const INTERIM = /SEGERA hubungi|Berkas diterima|kami catat:/;
 
 /**
  * Reporters typing to the bot through the fake Telegram: a text goes in as an update; the answer is every message the
