@@ -1,4 +1,4 @@
-// Moved here from src/triage/normalise-text.ts (which re-exports it): the tokens triage's lexicon matches against.
+// The tokens triage's lexicon matches against, beside the rest of the reading of reporters' words.
 // The vocabulary it needs is given as data (triage passes its lexicon), so this file knows nothing of triage.
 
 /** The parts of a lexicon the tokeniser uses: spellings to expand, affixes to strip, words it knows. */

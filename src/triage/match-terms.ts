@@ -1,5 +1,5 @@
 import type { Lexicon } from './lexicon';
-import { BOUNDARY, squeeze, type Token } from './normalise-text';
+import { BOUNDARY, squeeze, type Token } from '../language/lexicon-tokens';
 
 export interface TermMatch {
   term: string;

@@ -1,7 +1,7 @@
 import type { Lexicon } from './lexicon';
-import { BOUNDARY, createNormaliser, squeeze, type Token } from './normalise-text';
+import { BOUNDARY, createLexiconTokeniser, squeeze, type Token } from '../language/lexicon-tokens';
 
-// Triage's own reading on top of the shared tokeniser (normalise-text, whose logic may live in src/language): the
+// Triage's own reading on top of the shared tokeniser (src/language/lexicon-tokens.ts): the
 // base gives each word and its stems; this adds what only the triage lexicon knows. Pure, like the rest of triage.
 
 /** Tokens for matching the triage lexicon: the shared tokens, plus dialect stems, SMS shorthand and compounds. */
@@ -10,7 +10,7 @@ export function createTriageTokeniser(lexicon: Lexicon) {
   const compounds = Object.entries(lexicon.compounds).map(([k, v]) => ({ words: k.split(/\s+/).map(squeeze), word: squeeze(v) }));
   // Dialect stems and compounds are known words: the base must not split them into pieces.
   const extraWords = [...aliases.keys(), ...aliases.values()];
-  const base = createNormaliser({ ...lexicon, commonWords: [...lexicon.commonWords, ...extraWords] });
+  const base = createLexiconTokeniser({ ...lexicon, commonWords: [...lexicon.commonWords, ...extraWords] });
   const vocabulary = knownWords(lexicon, extraWords);
   const vowelPrefixes = lexicon.prefixes.filter((p) => /[aiueo]$/.test(p));
 

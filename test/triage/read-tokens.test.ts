@@ -1,5 +1,5 @@
 import { LEXICON } from '../../src/triage/lexicon';
-import { squeeze } from '../../src/triage/normalise-text';
+import { squeeze } from '../../src/language/lexicon-tokens';
 import { createTriageTokeniser } from '../../src/triage/read-tokens';
 
 const tokenise = createTriageTokeniser(LEXICON);

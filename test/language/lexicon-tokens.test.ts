@@ -1,8 +1,8 @@
 import { LEXICON } from '../../src/triage/lexicon';
-import { createNormaliser, squeeze } from '../../src/triage/normalise-text';
+import { createLexiconTokeniser, squeeze } from '../../src/language/lexicon-tokens';
 import { triageReport } from '../../src/triage/triage-report';
 
-const normalise = createNormaliser(LEXICON);
+const normalise = createLexiconTokeniser(LEXICON);
 const words = (text: string) => normalise(text).map((t) => t.word).filter((w) => w !== '|');
 const formsOf = (text: string) => normalise(text).flatMap((t) => t.forms);
 
