@@ -1,3 +1,4 @@
+import { errorText } from '../src/runtime/error-text';
 import { loadConfigOrExit, loadDotEnv } from '../src/config';
 import { createFieldCipher } from '../src/crypto/field-cipher';
 import { connectMongoWithRetry, disconnectMongo } from '../src/db/connect';
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   void connectMongoWithRetry(config.mongo.uri, (attempt) => logger.warn({ attempt }, 'database not reachable yet'))
     .then(() => exitUnlessDataKeyOpensCanary(createFieldCipher(config.crypto)))
     .then(() => logger.info('database connected'))
-    .catch((err: unknown) => logger.error({ err }, 'data key check failed'))
+    .catch((err: unknown) => logger.error({ err: errorText(err) }, 'data key check failed'))
     // After the key check: a first start fills an empty Jejaring Lembaga from the district preset.
     .then(() => loadStartingPartners(config.district))
     .then((added) => added && logger.info({ added }, 'starting partners of the district preset loaded (perlu diperiksa)'))

@@ -56,3 +56,14 @@ export function triageDeps(ctx: JobContext): TriageStoredReportDeps {
     requestAlert: (id) => enqueue(ctx.queues, 'alert', { kind: 'report', reportId: id }),
   };
 }
+
+/** This run is the job's last: a failure now is final, so what must happen after it happens here (a crash in between
+ * leaves the job stalled and this run is repeated, which a `failed` event handler would not be). */
+export function isLastAttempt(job: Job): boolean {
+  return job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+}
+
+/** An error's message alone, for reasons recorded on a report or an alert (never the data the error carried). */
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -2,7 +2,7 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import { recordAlertUnreached } from '../../src/alerts/escalate-now';
 import { sendAlertByTelegram } from '../../src/alerts/send-alert';
 import { enqueue } from '../../src/queue/queues';
-import { parsePayload, type JobContext, type Outcome } from '../job-context';
+import { parsePayload, errorMessage, isLastAttempt, type JobContext, type Outcome } from '../job-context';
 import { handleTelegramError } from '../telegram-errors';
 
 export async function processOutbound(job: Job, ctx: JobContext): Promise<Outcome> {
@@ -21,12 +21,4 @@ export async function processOutbound(job: Job, ctx: JobContext): Promise<Outcom
     if (isLastAttempt(job)) await unreached(errorMessage(err));
     return handleTelegramError(err, ctx.queues.outbound, unreached);
   }
-}
-
-function isLastAttempt(job: Job): boolean {
-  return job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-}
-
-function errorMessage(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }

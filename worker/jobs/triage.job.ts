@@ -1,7 +1,7 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import { sendToManualTriage } from '../../src/reports/manual-triage';
 import { ReportNotFoundError, triageStoredReport } from '../../src/reports/triage-stored-report';
-import { manualTriageDeps, parsePayload, triageDeps, type JobContext, type Outcome } from '../job-context';
+import { manualTriageDeps, parsePayload, triageDeps, errorMessage, isLastAttempt, type JobContext, type Outcome } from '../job-context';
 
 export async function processTriage(job: Job, ctx: JobContext): Promise<Outcome> {
   const { reportId } = parsePayload('triage', job.data);
@@ -44,10 +44,3 @@ export async function triageOrSendToManual(reportId: string, ctx: JobContext): P
 }
 
 /** BullMQ's own rule (Job.shouldRetryJob): `attemptsMade` counts the attempts finished before this one. */
-function isLastAttempt(job: Job): boolean {
-  return job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-}
-
-function errorMessage(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
