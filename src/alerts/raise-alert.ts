@@ -4,6 +4,7 @@ import { idForKey } from '../db/id-for-key';
 import { AlertModel, type AlertDocument } from '../db/models/alert.model';
 import { OnCallShiftModel, type AlertRole } from '../db/models/on-call-shift.model';
 import { ReportModel } from '../db/models/report.model';
+import { labelOf } from '../labels/labels';
 import { enqueue, type Queues } from '../queue/queues';
 import { joinWaitingList, type TelegramWaitingList } from './send-alert';
 
@@ -44,14 +45,14 @@ export async function raiseReportAlert(reportId: string, level: number, deps: Al
     text: (alertId) => [
       headline(level, deps.escalateAfterMs),
       `Tiket: ${report.ticket}`,
-      `Prioritas: ${report.priority ?? 'belum ditriase'}`,
+      `Prioritas: ${report.priority ? labelOf('id', 'priority', report.priority) : 'belum ditriase'}`,
       `Kecamatan: ${report.location?.kecamatan ?? 'tidak disebut'}`,
-      `Kategori: ${report.category}`,
+      `Kategori: ${labelOf('id', 'category', report.category)}`,
       `Buka dan konfirmasi: ${deps.adminBaseUrl}/reports/${reportId}?ack=${alertId}`,
     ].join('\n'),
     summary: (alertId) => [
       ...(level > 0 ? ['ESKALASI'] : []), `Tiket: ${report.ticket}`, report.priority ?? 'belum ditriase',
-      report.location?.kecamatan ?? 'kecamatan tidak disebut', report.category,
+      report.location?.kecamatan ?? 'kecamatan tidak disebut', labelOf('id', 'category', report.category),
       `${deps.adminBaseUrl}/reports/${reportId}?ack=${alertId}`,
     ].join(' · '),
   }, deps);

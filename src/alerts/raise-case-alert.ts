@@ -1,5 +1,6 @@
 import type { FieldCipher } from '../crypto/field-cipher';
 import { CaseModel } from '../db/models/case.model';
+import { labelOf } from '../labels/labels';
 import type { Queues } from '../queue/queues';
 import { alertStaffMember } from './alert-staff-member';
 
@@ -10,7 +11,7 @@ export type CaseEvent =
 
 const WHAT: Record<CaseEvent['kind'], (e: CaseEvent) => string> = {
   assigned: () => 'Kasus ini ditugaskan kepada Anda.',
-  referral_answered: (e) => e.kind === 'referral_answered' ? `Rujukan ke ${e.partnerName}: ${e.status}.` : '',
+  referral_answered: (e) => e.kind === 'referral_answered' ? `Rujukan ke ${e.partnerName}: ${labelOf('id', 'referral_status', e.status)}.` : '',
   monitoring_due: (e) => e.kind === 'monitoring_due' ? `Pemantauan berikutnya jatuh tempo ${e.dueDate}.` : '',
 };
 

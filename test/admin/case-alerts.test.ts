@@ -60,7 +60,7 @@ describe("case alerts to the staff member's own chat", () => {
     expect((await CaseModel.findById(kase.id).lean())!.referrals[0]!.status).toBe('accepted');
     await expectEventually(() => expect(telegram.textsTo('880011')).toHaveLength(2), 15_000);
     const answered = telegram.textsTo('880011')[1]!;
-    expect(answered).toContain('Rujukan ke Puskesmas Ipuh: accepted.');
+    expect(answered).toContain('Rujukan ke Puskesmas Ipuh: Diterima lembaga.');
     expect(answered).not.toContain('Ayu');
   });
 });
