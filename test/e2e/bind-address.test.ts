@@ -1,8 +1,10 @@
+import fs from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
 import { uniqueDatabaseUri } from '../support/database';
 import { expectEventually } from '../support/expect-eventually';
 import { acceptsConnections, nonLoopbackAddress } from '../support/network';
-import { freePort, startProcess, type Running } from '../support/processes';
+import { freePort, ROOT, startProcess, type Running } from '../support/processes';
 import { uniquePrefix } from '../support/redis';
 
 // An attacker on the same network as a development machine (or a server run without compose) finds nothing to talk
@@ -14,7 +16,22 @@ const PROCESSES = [
   { entry: 'worker/main.ts', portSetting: 'WORKER_PORT' },
 ];
 
+/** `file:line: text` of every `.listen(` call in the processes' code. */
+function listenCalls(): string[] {
+  const files = ['src', 'bots', 'worker', 'admin'].flatMap((dir) =>
+    fs.readdirSync(path.join(ROOT, dir), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => path.join(dir, f)));
+  return files.flatMap((file) => fs.readFileSync(path.join(ROOT, file), 'utf8').split('\n')
+    .map((text, i) => `${file}:${i + 1}: ${text.trim()}`)
+    .filter((line) => /\.listen\(/.test(line)));
+}
+
 describe('the HTTP servers listen on loopback by default', () => {
+  it('every server of the processes listens where BIND_ADDRESS says (a new one cannot quietly listen everywhere)', () => {
+    const calls = listenCalls();
+    expect(calls.length).toBeGreaterThanOrEqual(2); // the health server (bots, worker) and the admin app
+    for (const call of calls) expect(call).toMatch(/\.listen\([^,]+, (config\.bindAddress|at\.host)\b/);
+  });
+
   const running: { entry: string; port: number; proc: Running }[] = [];
 
   beforeAll(async () => {
