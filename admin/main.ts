@@ -38,8 +38,13 @@ async function main(): Promise<void> {
   const queues = createQueues({ url: config.redis.url }, config.redis.prefix, QUEUES);
   shutdown.onStop('queues', () => Promise.all(Object.values(queues).map((q) => q.close())));
   const app = createAdminApp({ config, redis, logger, queues });
-  const server = app.listen(config.admin.port, () => {
-    logger.info({ port: config.admin.port, district: config.district.key }, 'admin ready');
+  // Express 5 hands a listen failure (port taken, BIND_ADDRESS not on this machine) to this callback.
+  const server = app.listen(config.admin.port, config.bindAddress, (err?: Error) => {
+    if (err) {
+      logger.fatal({ err: errorText(err) }, 'admin failed to start');
+      process.exit(1);
+    }
+    logger.info({ port: config.admin.port, host: config.bindAddress, district: config.district.key }, 'admin ready');
   });
   shutdown.onStop('http', () => new Promise((resolve) => server.close(resolve)));
 }

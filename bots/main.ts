@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   });
 
   const { channels: routes, asExtraRoute } = createBotsApp(config.trustProxy);
-  const server = await startHealthServer(config.bots.port, redis, asExtraRoute);
+  const server = await startHealthServer({ port: config.bots.port, host: config.bindAddress }, redis, asExtraRoute);
   shutdown.onStop('http', () => new Promise((resolve) => server.close(resolve)));
 
   // Channels stop before the HTTP server and the stores (hooks run last-registered first).
@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   shutdown.onStop('channel-replies', () => replies.close());
   // One line per channel, then "bots ready" last: whoever waits for it has seen them all.
   for (const [channel, state] of Object.entries(channels)) logger.info({ channel, state }, `${channel}: ${state}`);
-  logger.info({ port: config.bots.port, channels }, 'bots ready');
+  logger.info({ port: config.bots.port, host: config.bindAddress, channels }, 'bots ready');
 }
 
 main().catch((err) => {

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { loadDistrict } from './districts/district';
 import { TrustProxySchema } from './trust-proxy';
@@ -9,7 +10,11 @@ const base64Key = z
   .refine((v) => Buffer.from(v, 'base64').length === 32, 'expected 32 bytes in base64 (openssl rand -base64 32)');
 
 const mongoUri = z.string().regex(/^mongodb(\+srv)?:\/\/\S+$/, 'expected a mongodb:// URI');
-const redisUrl = z.string().regex(/^rediss?:\/\/\S+$/, 'expected a redis:// URL');
+// A password in the URL must be percent-encoded: an unencoded "/" or "@" would otherwise send us to another host.
+const redisUrl = z
+  .string()
+  .regex(/^rediss?:\/\/\S+$/, 'expected a redis:// URL')
+  .refine((v) => URL.canParse(v) && new URL(v).hostname !== '', 'expected redis://[:password@]host:port, a password percent-encoded');
 const port = z.coerce
   .number({ error: 'expected a port number 1–65535' })
   .int('expected a port number 1–65535')
@@ -33,6 +38,13 @@ export const EnvSchema = z.object({
   PORT: port.default(3000),
   BOTS_PORT: port.default(3001),
   WORKER_PORT: port.default(3002),
+  /**
+   * The address every HTTP server (admin, bots, worker) listens on: loopback by default, so nothing answers from the
+   * network unless a deployment says so (compose: 0.0.0.0 on its internal network, behind the TLS proxy).
+   */
+  BIND_ADDRESS: z.string().refine((v) => isIP(v) !== 0, 'expected an IP address such as 127.0.0.1 or 0.0.0.0').default('127.0.0.1'),
+  /** Bearer token for the worker's /metrics; unset, /metrics answers only connections from loopback. */
+  METRICS_TOKEN: optional(z.string().regex(/^[\x21-\x7e]{32,}$/, 'expected at least 32 printable characters (openssl rand -hex 32)')),
   ADMIN_BASE_URL: httpUrl.default('http://localhost:3000'),
   /** Which proxies may say who the client is (X-Forwarded-For/-Proto): unset trusts nobody (see src/trust-proxy.ts). */
   TRUST_PROXY: TrustProxySchema,
@@ -109,6 +121,9 @@ export const EnvSchema = z.object({
 export type Env = z.infer<typeof EnvSchema>;
 
 export const SECRET_SETTINGS = [
+  // Both URLs carry their service's password in production.
+  'MONGODB_URI',
+  'REDIS_URL',
   'DATA_ENCRYPTION_KEY',
   'DATA_ENCRYPTION_OLD_KEYS',
   'LOOKUP_HASH_KEY',
@@ -118,6 +133,7 @@ export const SECRET_SETTINGS = [
   'WHATSAPP_CLOUD_ACCESS_TOKEN',
   'WHATSAPP_CLOUD_APP_SECRET',
   'WHATSAPP_CLOUD_VERIFY_TOKEN',
+  'METRICS_TOKEN',
 ] as const satisfies readonly (keyof Env)[];
 
 export class ConfigError extends Error {}
@@ -145,9 +161,10 @@ function toConfig(e: Env) {
     mongo: { uri: e.MONGODB_URI },
     redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
     trustProxy: e.TRUST_PROXY,
+    bindAddress: e.BIND_ADDRESS,
     admin: { port: e.PORT, baseUrl: e.ADMIN_BASE_URL, sessionSecret: e.SESSION_SECRET },
     bots: { port: e.BOTS_PORT },
-    worker: { port: e.WORKER_PORT },
+    worker: { port: e.WORKER_PORT, metricsToken: e.METRICS_TOKEN },
     crypto: {
       activeKeyId: e.DATA_ENCRYPTION_KEY_ID,
       keys: parseKeys(e.DATA_ENCRYPTION_KEY_ID, e.DATA_ENCRYPTION_KEY, e.DATA_ENCRYPTION_OLD_KEYS),

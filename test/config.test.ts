@@ -45,6 +45,29 @@ describe('configuration', () => {
     }
   });
 
+  it('listens on loopback unless BIND_ADDRESS names another address, and refuses what is not an address', () => {
+    expect(loadConfig(good).bindAddress).toBe('127.0.0.1');
+    expect(loadConfig({ ...good, BIND_ADDRESS: '0.0.0.0' }).bindAddress).toBe('0.0.0.0');
+    expect(loadConfig({ ...good, BIND_ADDRESS: '::' }).bindAddress).toBe('::');
+    expect(() => loadConfig({ ...good, BIND_ADDRESS: 'everywhere' })).toThrow(
+      /^Configuration error: BIND_ADDRESS: expected an IP address such as 127\.0\.0\.1 or 0\.0\.0\.0$/,
+    );
+  });
+
+  it('takes a Redis password only percent-encoded in REDIS_URL, and a METRICS_TOKEN of 32 or more characters, echoing neither', () => {
+    expect(loadConfig({ ...good, REDIS_URL: 'redis://:s3cr%2Ft@redis:6379' }).redis.url).toBe('redis://:s3cr%2Ft@redis:6379');
+    // Unencoded, the "/" would end the host part: a connection to somewhere else, or nowhere.
+    expect(() => loadConfig({ ...good, REDIS_URL: 'redis://:s3cr/t@redis:6379' })).toThrow(
+      expect.objectContaining({ message: expect.stringMatching(/^Configuration error: REDIS_URL: expected redis:\/\/\[:password@\]host:port, a password percent-encoded$/) }),
+    );
+    expect(loadConfig({ ...good, METRICS_TOKEN: 'f'.repeat(64) }).worker.metricsToken).toBe('f'.repeat(64));
+    expect(loadConfig(good).worker.metricsToken).toBeUndefined();
+    expect(() => loadConfig({ ...good, METRICS_TOKEN: 'short-token' })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('short-token') }),
+    );
+    expect(() => loadConfig({ ...good, METRICS_TOKEN: 'short-token' })).toThrow(/METRICS_TOKEN: expected at least 32 printable characters/);
+  });
+
   it.each(['admin/main.ts', 'worker/main.ts', 'bots/main.ts'])(
     '%s stops with one clear line and exit code 1 on a bad setting',
     async (entry) => {

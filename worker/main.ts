@@ -24,13 +24,13 @@ async function main(): Promise<void> {
   await connectMongoWithRetry(config.mongo.uri, (attempt) => logger.warn({ attempt }, 'database not reachable yet'));
   await exitUnlessDataKeyOpensCanary(createFieldCipher(config.crypto));
 
-  const metrics = createWorkerMetrics();
+  const metrics = createWorkerMetrics({ token: config.worker.metricsToken });
   let reportsQueue: Queue | undefined;
   // Triage failures are shown, not judged: the reports concerned are in the queue with people (manual triage).
   const triageFailures = async () => (reportsQueue
     ? { triageFailures: await readTriageFailures({ redis, prefix: config.redis.prefix }, reportsQueue) }
     : {});
-  const server = await startHealthServer(config.worker.port, redis, metrics.route, triageFailures);
+  const server = await startHealthServer({ port: config.worker.port, host: config.bindAddress }, redis, metrics.route, triageFailures);
   shutdown.onStop('http', () => new Promise((resolve) => server.close(resolve)));
 
   const { workers, queues } = await startWorkers({ config, redis, logger, metrics });
@@ -38,7 +38,10 @@ async function main(): Promise<void> {
   shutdown.onStop('queues', () => Promise.all(Object.values(queues).map((q) => q?.close())));
   // Workers stop first (registered last): in-flight jobs finish, unstarted ones stay in Redis.
   shutdown.onStop('workers', () => Promise.all(workers.map((w) => w.close())));
-  logger.info({ port: config.worker.port, queues: workers.map((w) => w.name) }, 'worker ready');
+  logger.info({
+    port: config.worker.port, host: config.bindAddress, queues: workers.map((w) => w.name),
+    metrics: config.worker.metricsToken ? 'bearer token' : 'loopback only (METRICS_TOKEN unset)',
+  }, 'worker ready');
 }
 
 main().catch((err) => {

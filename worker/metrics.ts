@@ -1,11 +1,15 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Job, Queue, Worker } from 'bullmq';
 import type { ExtraRoute } from '../src/runtime/health-server';
+import { mayReadMetrics } from './metrics-access';
 
 const COUNTED_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized'] as const;
 
-/** Prometheus metrics of the worker on /metrics: queue depth per state, job durations, failures. */
-export function createWorkerMetrics() {
+/**
+ * Prometheus metrics of the worker on /metrics: queue depth per state, job durations, failures.
+ * `token` (METRICS_TOKEN) is the bearer token a scraper shows; unset, only loopback connections are answered.
+ */
+export function createWorkerMetrics(opts: { token?: string } = {}) {
   const registry = new Registry();
   const queues: Queue[] = [];
   new Gauge({
@@ -43,6 +47,11 @@ export function createWorkerMetrics() {
 
   const route: ExtraRoute = async (req, res) => {
     if (req.url !== '/metrics') return false;
+    if (!mayReadMetrics(req, opts.token)) {
+      res.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer realm="metrics"' });
+      res.end(JSON.stringify({ error: 'unauthorized' }));
+      return true;
+    }
     const body = await registry.metrics();
     res.writeHead(200, { 'content-type': registry.contentType });
     res.end(body);

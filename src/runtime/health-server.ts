@@ -2,14 +2,15 @@ import http from 'node:http';
 import type { Redis } from 'ioredis';
 import { checkReadiness, type ReadinessDetails } from './readiness';
 
+export type ListenAt = { port: number; host: string };
 export type ExtraRoute = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<boolean> | boolean;
 
 /**
  * The small HTTP face of a process that serves nothing else: /healthz (alive), /readyz (Mongo and Redis answer).
  * `extra` may answer other paths first (e.g. /metrics); it returns false to fall through. `details` adds figures to
- * the /readyz body (the worker's triage failures).
+ * the /readyz body (the worker's triage failures). `at.host` is BIND_ADDRESS: loopback unless a deployment opens it.
  */
-export function startHealthServer(port: number, redis: Redis, extra?: ExtraRoute, details?: ReadinessDetails): Promise<http.Server> {
+export function startHealthServer(at: ListenAt, redis: Redis, extra?: ExtraRoute, details?: ReadinessDetails): Promise<http.Server> {
   const server = http.createServer(async (req, res) => {
     try {
       if (extra && (await extra(req, res))) return;
@@ -25,7 +26,7 @@ export function startHealthServer(port: number, redis: Redis, extra?: ExtraRoute
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '0.0.0.0', () => resolve(server));
+    server.listen(at.port, at.host, () => resolve(server));
   });
 }
 

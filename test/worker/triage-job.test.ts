@@ -88,7 +88,7 @@ describe('the triage job on real Redis and FerretDB', () => {
   it('serves queue depth, durations and failures on /metrics', async () => {
     const redis = createRedis(TEST_REDIS_URL);
     const port = await freePort();
-    const server = await startHealthServer(port, redis, harness.metrics.route);
+    const server = await startHealthServer({ port, host: '127.0.0.1' }, redis, harness.metrics.route);
     const response = await fetch(`http://127.0.0.1:${port}/metrics`);
     const text = await response.text();
     server.close();
