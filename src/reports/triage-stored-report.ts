@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import type { FieldCipher } from '../crypto/field-cipher';
 import { ReportModel } from '../db/models/report.model';
-import { writeNextRevision } from '../db/write-next-revision';
+import { writeNextRevision } from '../db/contested-write';
 import { triageReport } from '../triage/triage-report';
 import { findPossibleDuplicates, type DuplicateIndex } from './find-possible-duplicates';
 import { SLA_HOURS, type Priority } from './report-vocabulary';
@@ -52,7 +52,7 @@ export async function triageStoredReport(reportId: string, deps: TriageStoredRep
     const others = await findPossibleDuplicates(report, deps.duplicates);
     duplicates = others.length;
     const at = now();
-    // The report just read is the revision this write leaves (writeNextRevision: exclusive, by `_id`).
+    // The report just read is the revision this write leaves (writeNextRevision: exclusive, guarded by revision).
     const written = await writeNextRevision(ReportModel, 'report', report, {
       $set: {
         status: 'queued', priority: result.priority, triageReasons: result.reasons, triageVersion: result.version,
