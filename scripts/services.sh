@@ -57,6 +57,14 @@ ferretdb_backend() {
   echo postgresql
 }
 
+# FerretDB 1.24 opens up to 50 PostgreSQL connections per server by default and (a bug in its URL defaults) never
+# closes idle ones: two busy servers fill PostgreSQL's 100. Every FerretDB we start gets a capped pool instead.
+FERRETDB_POOL="${LAPOR_FERRETDB_POOL:-20}"
+pool_args() { # a PostgreSQL URL -> the same with the pool cap and a 1-minute idle timeout
+  local sep='?'; case "$1" in *\?*) sep='&' ;; esac
+  echo "$1${sep}pool_max_conns=${2:-$FERRETDB_POOL}&pool_max_conn_idle_time=1m"
+}
+
 ensure_ferretdb() {
   if answers "$FERRETDB_PORT"; then say "database answers on 127.0.0.1:$FERRETDB_PORT"; return; fi
   build_ferretdb
@@ -68,8 +76,8 @@ ensure_ferretdb() {
     # Each MongoDB database is a schema of the one PostgreSQL database.
     psql "$POSTGRESQL_URL" -Atqc "select format('drop schema %I cascade;', nspname) from pg_namespace where nspname like 't\\_%'" \
       | psql "$POSTGRESQL_URL" -q >/dev/null 2>&1 || true
-    args="-postgresql-url $POSTGRESQL_URL"
-    say "starting FerretDB on 127.0.0.1:$FERRETDB_PORT (PostgreSQL: $POSTGRESQL_URL)"
+    args="-postgresql-url $(pool_args "$POSTGRESQL_URL")"
+    say "starting FerretDB on 127.0.0.1:$FERRETDB_PORT (PostgreSQL: $POSTGRESQL_URL, at most $FERRETDB_POOL connections)"
   else
     rm -f "$DATA_DIR"/ferretdb/t_*.sqlite*
     args="-dir $DATA_DIR/ferretdb"
@@ -94,6 +102,9 @@ ensure_chromium() {
 if [ "${1:-}" = "--ferretdb-binary" ]; then build_ferretdb; echo "$FERRETDB_BIN"; exit 0; fi
 # Which backend a FerretDB started now would use (the tests' own servers follow it).
 if [ "${1:-}" = "--ferretdb-backend" ]; then ferretdb_backend; exit 0; fi
+# A PostgreSQL URL with the pool cap (for the tests' own servers and scripts/test-backend.sh): --pool-url URL [N].
+if [ "${1:-}" = "--pool-url" ]; then pool_args "$2" "${3:-}"; exit 0; fi
+if [ "${1:-}" = "--redis" ]; then ensure_redis; exit 0; fi
 
 ensure_redis
 ensure_ferretdb
