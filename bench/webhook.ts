@@ -1,0 +1,37 @@
+import { randomBytes } from 'node:crypto';
+import { startFakeTelegram } from '../test/fakes/telegram-bot-api';
+import { freePort } from '../test/support/processes';
+import { log, nextPrefix, reportAll, sampleRss, startBots, stop, useDatabase } from './harness';
+import { startRoundRobinProxy } from './round-robin-proxy';
+import { perSecond, spread } from './stats';
+
+// Scale-out of the bots process: Telegram in webhook mode, one address (a round-robin proxy, as a load balancer would
+// be) in front of 1 or 2 bots processes sharing Redis and the database. N reporters at once, no worker running.
+
+export async function webhookWith(processes: number, n: number) {
+  await useDatabase(`webhook${processes}`);
+  const fake = await startFakeTelegram();
+  const prefix = nextPrefix();
+  const ports = await Promise.all(Array.from({ length: processes }, () => freePort()));
+  const proxy = await startRoundRobinProxy(ports);
+  const extra = { TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${proxy.port}/telegram/${prefix}`, TELEGRAM_WEBHOOK_SECRET: randomBytes(24).toString('hex') };
+  const bots = await Promise.all(ports.map((port) => startBots('ours', fake, { prefix, port, extra })));
+  const rss = bots.map(sampleRss);
+  const { results, seconds } = await reportAll(fake, n);
+  const peaks = rss.map((r) => r.stop());
+  for (const b of bots) await stop(b);
+  await proxy.close();
+  await fake.close();
+  const messages = results.reduce((s, r) => s + r.messagesSent, 0);
+  const tickets = results.filter((r) => r.ticket).length;
+  const figures = {
+    processes, reporters: n, finished: tickets, seconds, messagesPerSecond: Math.round(messages / seconds),
+    reportsPerSecond: perSecond(tickets, seconds * 1000), reply: spread(results.flatMap((r) => r.latencies)),
+    confirmToTicket: spread(results.flatMap((r) => (r.confirmMs === undefined ? [] : [r.confirmMs]))),
+    updatesPerProcess: [...proxy.forwarded], peakRssMb: peaks,
+  };
+  log(`webhook, ${processes} bots process(es): ${figures.messagesPerSecond} msg/s, ${figures.reportsPerSecond} reports/s, ` +
+    `reply p50 ${figures.reply.p50} ms p99 ${figures.reply.p99} ms, ${tickets}/${n} finished in ${seconds.toFixed(1)} s ` +
+    `(updates per process ${figures.updatesPerProcess.join('/')}, peak RSS ${peaks.join('/')} MB)`);
+  return figures;
+}
