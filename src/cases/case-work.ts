@@ -1,10 +1,11 @@
 import { recordAuditEvent, type Actor } from '../audit/record-audit-event';
 import type { FieldCipher } from '../crypto/field-cipher';
-import { CaseModel, type CaseDocument } from '../db/models/case.model';
+import type { CaseDocument } from '../db/models/case.model';
 import { PartnerModel } from '../db/models/partner.model';
 import { UserModel } from '../db/models/user.model';
 import { labelOf } from '../labels/labels';
 import { CaseError } from './case-error';
+import { changeCase, changeOpenCase } from './change-case';
 import type { AuthorisationKind, MonitoringKind, ReferralStatus } from './case-vocabulary';
 
 const SUPERVISOR_ROLES = new Set(['kepala_seksi_pelayanan', 'kepala_seksi_data', 'koordinator']);
@@ -27,12 +28,6 @@ function timeline(type: string, summary: string, actor: Actor) {
   return { type, summary, actor: actor.id, at: new Date() };
 }
 
-async function updateOpenCase(caseId: string, update: Record<string, unknown>): Promise<CaseDocument> {
-  const updated = await CaseModel.findOneAndUpdate({ _id: caseId, status: { $ne: 'terminated' } }, update, { returnDocument: 'after' });
-  if (!updated) throw new CaseError('conflict', 'kasus tidak ditemukan atau sudah diterminasi');
-  return updated;
-}
-
 const ASSIGNABLE = { caseManagerId: 'pekerja_sosial', assessorId: 'petugas_assesmen' } as const;
 
 /** Sets (or reassigns) the case manager or the assessor; each must be an active user of the matching role. */
@@ -45,7 +40,7 @@ export async function assignCaseStaff(
 ): Promise<CaseDocument> {
   const user = await UserModel.findOne({ _id: userId, active: true, role: ASSIGNABLE[field] }, { username: 1, displayName: 1 }).lean().catch(() => null);
   if (!user) throw new CaseError('invalid', `pilih pengguna aktif dengan peran ${labelOf('id', 'role', ASSIGNABLE[field])}`);
-  const updated = await updateOpenCase(caseId, {
+  const updated = await changeOpenCase(caseId, {
     $set: { [field]: userId },
     $push: { timeline: timeline('assigned', `${labelOf('id', 'role', ASSIGNABLE[field])}: ${user.displayName} (${user.username})`, actor) },
   });
@@ -62,7 +57,7 @@ export async function addReferral(
   const partner = await PartnerModel.findOne({ _id: input.partnerId, active: true }).lean();
   if (!partner) throw new CaseError('invalid', 'lembaga mitra tidak ditemukan');
   const authorisation = checkAuthorisation(actor, input.authorisation, cipher);
-  const updated = await updateOpenCase(caseId, {
+  const updated = await changeOpenCase(caseId, {
     $push: {
       referrals: { partnerId: partner._id, partnerName: partner.name, reason: cipher.encrypt(input.reason), status: 'sent', authorisation, by: actor.id },
       timeline: timeline('referral', `rujukan ke ${partner.name}`, actor),
@@ -73,25 +68,21 @@ export async function addReferral(
 }
 
 export async function updateReferralStatus(caseId: string, referralId: string, status: ReferralStatus, actor: Actor) {
-  // FerretDB has no positional `$` operator: address the referral by its index, guarded on its id at that index.
-  const current = await CaseModel.findById(caseId, { referrals: 1 }).lean();
-  const index = current?.referrals.findIndex((r) => String(r._id) === referralId) ?? -1;
-  if (index < 0) throw new CaseError('not_found', 'rujukan tidak ditemukan');
-  const updated = await CaseModel.findOneAndUpdate(
-    { _id: caseId, [`referrals.${index}._id`]: referralId },
-    {
+  // FerretDB has no positional `$` operator: address the referral by its index in the revision just read.
+  const updated = await changeCase(caseId, (current) => {
+    const index = current.referrals.findIndex((r) => String(r._id) === referralId);
+    if (index < 0) throw new CaseError('not_found', 'rujukan tidak ditemukan');
+    return {
       $set: { [`referrals.${index}.status`]: status, [`referrals.${index}.updatedAt`]: new Date() },
-      $push: { timeline: timeline('referral', `rujukan ke ${current!.referrals[index]!.partnerName}: ${labelOf('id', 'referral_status', status).toLowerCase()}`, actor) },
-    },
-    { returnDocument: 'after' },
-  );
-  if (!updated) throw new CaseError('conflict', 'rujukan baru saja berubah; muat ulang');
+      $push: { timeline: timeline('referral', `rujukan ke ${current.referrals[index]!.partnerName}: ${labelOf('id', 'referral_status', status).toLowerCase()}`, actor) },
+    };
+  });
   await recordAuditEvent(actor, { action: 'case.referral_status', subjectType: 'case', subjectId: caseId, details: { referralId, status } });
   return updated;
 }
 
 export async function addConferenceNote(caseId: string, input: { text: string; attendees?: string }, actor: Actor, cipher: FieldCipher) {
-  const updated = await updateOpenCase(caseId, {
+  const updated = await changeOpenCase(caseId, {
     $push: {
       conferenceNotes: { text: cipher.encrypt(input.text), attendees: input.attendees ? cipher.encrypt(input.attendees) : undefined, by: actor.id },
       timeline: timeline('note', 'catatan konferensi kasus', actor),
@@ -107,7 +98,7 @@ export async function addMonitoringEntry(
   actor: Actor,
   cipher: FieldCipher,
 ) {
-  const updated = await updateOpenCase(caseId, {
+  const updated = await changeOpenCase(caseId, {
     $push: {
       monitoring: { kind: input.kind, note: cipher.encrypt(input.note), nextDueAt: input.nextDueAt, by: actor.id },
       timeline: timeline('monitoring', `pemantauan: ${labelOf('id', 'monitoring', input.kind).toLowerCase()}`, actor),
@@ -124,7 +115,7 @@ export async function updateCasePlan(caseId: string, input: { assessment?: strin
   if (input.servicePlan) set.servicePlan = cipher.encrypt(input.servicePlan);
   if (!Object.keys(set).length) throw new CaseError('invalid', 'isi asesmen atau rencana layanan');
   const what = Object.keys(set).map((k) => (k === 'assessment' ? 'asesmen' : 'rencana layanan')).join(' dan ');
-  const updated = await updateOpenCase(caseId, { $set: set, $push: { timeline: timeline('plan', `${what} diperbarui`, actor) } });
+  const updated = await changeOpenCase(caseId, { $set: set, $push: { timeline: timeline('plan', `${what} diperbarui`, actor) } });
   await recordAuditEvent(actor, { action: 'case.plan', subjectType: 'case', subjectId: caseId, details: { caseNumber: updated.caseNumber, fields: Object.keys(set) } });
   return updated;
 }
