@@ -34,13 +34,22 @@ ensure_redis() {
 }
 
 build_ferretdb() {
-  # Rebuild only when our Go program or its pinned module versions change.
-  local stamp; stamp=$(cat tools/ferretdb/main.go tools/ferretdb/go.mod tools/ferretdb/go.sum | sha256sum | cut -c1-16)
+  # Rebuild only when our Go program, its pinned module versions or our patches change.
+  local stamp; stamp=$(cat tools/ferretdb/main.go tools/ferretdb/go.mod tools/ferretdb/go.sum tools/ferretdb/*.patch \
+    | sha256sum | cut -c1-16)
   if [ -x "$FERRETDB_BIN" ] && [ "$(cat "$FERRETDB_BIN.stamp" 2>/dev/null)" = "$stamp" ]; then return; fi
   command -v go >/dev/null || { say "the Go toolchain is needed once to build FerretDB (tools/ferretdb)"; exit 1; }
   say "building FerretDB from tools/ferretdb (first time takes about a minute)"
-  local started=$SECONDS
-  (cd tools/ferretdb && go build -o "$FERRETDB_BIN" .)
+  local started=$SECONDS src="$DATA_DIR/ferretdb-src" module
+  # The pinned FerretDB with tools/ferretdb/*.patch applied replaces the pinned one (a copy, the module cache is
+  # read-only), through a build-only go.mod: tools/ferretdb/go.mod stays as it is.
+  module=$(cd tools/ferretdb && go mod download github.com/FerretDB/FerretDB \
+    && go list -m -f '{{.Dir}}' github.com/FerretDB/FerretDB)
+  rm -rf "$src" && cp -r "$module" "$src" && chmod -R u+w "$src"
+  for p in tools/ferretdb/*.patch; do patch -s -p1 -d "$src" < "$p"; done
+  cp tools/ferretdb/go.mod "$DATA_DIR/ferretdb-build.mod" && cp tools/ferretdb/go.sum "$DATA_DIR/ferretdb-build.sum"
+  echo "replace github.com/FerretDB/FerretDB => $src" >> "$DATA_DIR/ferretdb-build.mod"
+  (cd tools/ferretdb && go build -modfile="$DATA_DIR/ferretdb-build.mod" -o "$FERRETDB_BIN" .)
   echo "$stamp" > "$FERRETDB_BIN.stamp"
   say "FerretDB built in $(( SECONDS - started )) s"
 }
