@@ -79,7 +79,7 @@ ensure_ferretdb() {
     return
   fi
   build_ferretdb
-  local backend args
+  local backend args=()
   backend=$(ferretdb_backend)
   # Test runs leave their databases behind (dropping a database that a lingering connection still reads can crash
   # FerretDB's SQLite with SIGBUS): clear them here, while no server has them open.
@@ -87,16 +87,18 @@ ensure_ferretdb() {
     # Each MongoDB database is a schema of the one PostgreSQL database.
     psql "$POSTGRESQL_URL" -Atqc "select format('drop schema %I cascade;', nspname) from pg_namespace where nspname like 't\\_%'" \
       | psql "$POSTGRESQL_URL" -q >/dev/null 2>&1 || true
-    args="-postgresql-url $(pool_args "$POSTGRESQL_URL")"
+    args=(-postgresql-url "$(pool_args "$POSTGRESQL_URL")")
     say "starting FerretDB on 127.0.0.1:$FERRETDB_PORT (PostgreSQL: $POSTGRESQL_URL, at most $FERRETDB_POOL connections)"
   else
     rm -f "$DATA_DIR"/ferretdb/t_*.sqlite*
-    args="-dir $DATA_DIR/ferretdb"
+    args=(-dir "$DATA_DIR/ferretdb")
     say "starting FerretDB on 127.0.0.1:$FERRETDB_PORT (SQLite in $DATA_DIR/ferretdb)"
   fi
   echo "$backend" > "$DATA_DIR/ferretdb.backend"
   # Supervised: should FerretDB ever die, it is back within a second instead of failing every later test.
-  nohup bash -c "while :; do \"$FERRETDB_BIN\" -listen 127.0.0.1:$FERRETDB_PORT $args; sleep 0.5; done" \
+  # Quoted for the inner shell: the pool URL holds a '&'.
+  local command; command=$(printf '%q ' "$FERRETDB_BIN" -listen "127.0.0.1:$FERRETDB_PORT" "${args[@]}")
+  nohup bash -c "while :; do $command; sleep 0.5; done" \
     >>"$DATA_DIR/log/ferretdb.log" 2>&1 &
   echo $! > "$DATA_DIR/ferretdb.pid"
   wait_for "$FERRETDB_PORT" FerretDB 30
