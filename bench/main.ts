@@ -8,7 +8,7 @@ import { env, log, REDIS_URL, run, startDatabase, stopDatabase } from './harness
 import { intakeAt } from './intake';
 import { memoryWithOpenDrafts } from './memory';
 import { pipelineAt } from './pipeline';
-import { sizes, targetsMet } from './stats';
+import { ratio, sizes, targetsMet } from './stats';
 import { webhookWith } from './webhook';
 
 // `npm run bench`: one run of the figures issues 7 and 15 ask for, printed and written to bench/results/latest.json.
@@ -37,54 +37,93 @@ const runs = (part: (typeof PARTS)[number]) =>
 
 const load = () => os.loadavg().map((l) => Math.round(l * 100) / 100);
 
+/** The error in words, with a validation error's own causes (one a field: its message names only the first). */
+function describe(err: unknown): string {
+  const causes = Object.entries((err as { errors?: Record<string, { reason?: Error }> }).errors ?? {})
+    .map(([field, e]) => `\n  ${field}: ${e.reason?.stack ?? e.reason}`);
+  return `${err instanceof Error ? err.stack : String(err)}${causes.join('')}`;
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const backend = await startDatabase();
   const machine = { cores: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAvgAtStart: load() };
   log(`bench ${run}: FerretDB on ${backend}, ${machine.cores} cores, load ${machine.loadAvgAtStart.join(' ')}, node ${process.version}`);
-
   const intake: Record<string, Awaited<ReturnType<typeof intakeAt>>> = {};
-  if (runs('intake')) for (const n of SIZES) intake[String(n)] = await intakeAt(n);
   const pipeline: Awaited<ReturnType<typeof pipelineAt>>['pipeline'][] = [];
-  let outbound;
-  if (runs('pipeline')) {
-    for (const [i, n] of PIPELINE_SIZES.entries()) {
-      const part = await pipelineAt(n, i === 0);
-      pipeline.push(part.pipeline);
-      outbound ??= part.outbound;
-    }
-  }
-  const drain = runs('drain') ? [await drainWith(1, DRAIN_N), await drainWith(2, DRAIN_N)] : undefined;
-  const webhook = runs('webhook') ? [await webhookWith(1, WEBHOOK_N), await webhookWith(2, WEBHOOK_N)] : undefined;
-  const memory = runs('memory') ? await memoryWithOpenDrafts() : undefined;
-
-  const targets = {
-    ...targetsMet({ intake: Object.values(intake).map((f) => f.ratio), pipeline, memory }),
-    outboundWithinLimits: outbound ? outbound.maxPerSecondOverall <= 30 && outbound.maxPerSecondOneChat <= 1 : null,
-  };
-  const result = {
-    at: new Date().toISOString(), database: `FerretDB 1.24 on ${backend}`, backend,
-    machine: { ...machine, loadAvgAtEnd: load() },
-    intake, pipeline, outbound, drain, webhook, memory,
-    // What one more process buys: the second's figures over the first's.
-    scaleOut: {
-      workerReportsPerSecond2over1: drain ? Math.round((drain[1]!.reportsPerSecond / drain[0]!.reportsPerSecond) * 100) / 100 : null,
-      botsMessagesPerSecond2over1: webhook ? Math.round((webhook[1]!.messagesPerSecond / webhook[0]!.messagesPerSecond) * 100) / 100 : null,
-    },
-    targets,
-    seconds: Math.round((Date.now() - started) / 1000),
-  };
+  let outbound: Awaited<ReturnType<typeof pipelineAt>>['outbound'];
+  let drain: Awaited<ReturnType<typeof drainWith>>[] | undefined;
+  let webhook: Awaited<ReturnType<typeof webhookWith>>[] | undefined;
+  let memory: Awaited<ReturnType<typeof memoryWithOpenDrafts>> | undefined;
+  // A part that fails is recorded and the run goes on: one part's fault never costs the others' figures.
+  const failed: Record<string, string> = {};
   const file = only.length ? `only-${only.join('-')}.json` : 'latest.json';
-  fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });
-  fs.writeFileSync(path.join(__dirname, 'results', file), `${JSON.stringify(result, null, 2)}\n`);
+
+  // Written after every part: a run stopped halfway still leaves what it measured.
+  const write = () => {
+    const targets = {
+      ...targetsMet({ intake: Object.values(intake).map((f) => f.ratio), pipeline, memory }),
+      outboundWithinLimits: outbound ? outbound.maxPerSecondOverall <= 30 && outbound.maxPerSecondOneChat <= 1 : null,
+    };
+    const result = {
+      at: new Date().toISOString(), database: `FerretDB 1.24 on ${backend}`, backend,
+      machine: { ...machine, loadAvgAtEnd: load() },
+      intake, pipeline, outbound, drain, webhook, memory,
+      // What one more process buys: the second's figures over the first's.
+      scaleOut: {
+        workerReportsPerSecond2over1: drain?.length === 2 ? ratio(drain[1]!.reportsPerSecond, drain[0]!.reportsPerSecond) : null,
+        botsMessagesPerSecond2over1: webhook?.length === 2 ? ratio(webhook[1]!.messagesPerSecond, webhook[0]!.messagesPerSecond) : null,
+      },
+      targets, failed,
+      seconds: Math.round((Date.now() - started) / 1000),
+    };
+    fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });
+    fs.writeFileSync(path.join(__dirname, 'results', file), `${JSON.stringify(result, null, 2)}\n`);
+    return result;
+  };
+  const part = async (name: (typeof PARTS)[number], measure: () => Promise<void>) => {
+    if (!runs(name)) return;
+    try {
+      await measure();
+    } catch (err) {
+      failed[name] = describe(err);
+      log(`${name} failed: ${failed[name]}`);
+    }
+    write();
+  };
+
+  await part('intake', async () => {
+    for (const n of SIZES) intake[String(n)] = await intakeAt(n);
+  });
+  await part('pipeline', async () => {
+    for (const [i, n] of PIPELINE_SIZES.entries()) {
+      const measured = await pipelineAt(n, i === 0);
+      pipeline.push(measured.pipeline);
+      outbound ??= measured.outbound;
+    }
+  });
+  await part('drain', async () => {
+    drain = [await drainWith(1, DRAIN_N)];
+    drain.push(await drainWith(2, DRAIN_N));
+  });
+  await part('webhook', async () => {
+    webhook = [await webhookWith(1, WEBHOOK_N)];
+    webhook.push(await webhookWith(2, WEBHOOK_N));
+  });
+  await part('memory', async () => {
+    memory = await memoryWithOpenDrafts();
+  });
+
+  const result = write();
   log(`scale-out: ${JSON.stringify(result.scaleOut)}; load ${machine.loadAvgAtStart.join(' ')} at start, ${result.machine.loadAvgAtEnd.join(' ')} at end`);
-  log(`targets: ${JSON.stringify(targets)}`);
-  log(`written to bench/results/${file} (${result.seconds} s)`);
+  log(`targets: ${JSON.stringify(result.targets)}`);
+  log(`written to bench/results/${file} (${result.seconds} s)${Object.keys(failed).length ? `; failed: ${Object.keys(failed).join(', ')}` : ''}`);
+  if (Object.keys(failed).length) process.exitCode = 1;
 }
 
 main()
   .catch((err) => {
-    process.stderr.write(`bench failed: ${(err as Error).stack}\n`);
+    process.stderr.write(`bench failed: ${describe(err)}\n`);
     process.exitCode = 1;
   })
   .finally(async () => {
