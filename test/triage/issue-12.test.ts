@@ -149,6 +149,9 @@ describe('issue 12, second round (lexicon triage-2026.12-2): general rules, not 
   it('hears intrusion while a child bathes, and self-harm said in English', () => {
     expect(priorityOf('om aku lagi di depan kamar mandi pas aku mandi, dia mau masuk')).toBe('P1');
     expect(priorityOf('my little brother wants to kill himself, he has a rope')).toBe('P1');
+    expect(priorityOf('my stepdad comes into the bathroom when I shower')).toBe('P1');
+    expect(priorityOf('his father burned his hand with a cigarette')).toBe('P1');
+    expect(priorityOf("she hasn't eaten for two days and is very weak")).toBe('P1');
   });
 
   it('reads "kalau tidak dapat uang, dipukuli" as a beating, not a denied one', () => {
