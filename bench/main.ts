@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import mongoose from 'mongoose';
+import mongoose, { Types } from 'mongoose';
 import { Redis } from 'ioredis';
 import { loadConfig } from '../src/config';
+import { BOUND, fieldOf } from '../src/crypto/encrypted-fields';
 import { createFieldCipher } from '../src/crypto/field-cipher';
 import { connectMongo } from '../src/db/connect';
 import { AlertModel } from '../src/db/models/alert.model';
@@ -149,8 +150,10 @@ async function pipelineAndOutbound() {
   await connectMongo(env.MONGODB_URI);
   await Promise.all([ReportModel.init(), AlertModel.init(), OnCallShiftModel.init()]);
   const fake = await startFakeTelegram();
+  const shiftId = new Types.ObjectId();
   await OnCallShiftModel.create({
-    userId: 'bench-oncall', role: 'petugas_on_call', channel: 'telegram', address: cipher.encrypt(String(ONCALL_CHAT)),
+    _id: shiftId, userId: 'bench-oncall', role: 'petugas_on_call', channel: 'telegram',
+    address: cipher.encrypt(String(ONCALL_CHAT), fieldOf(BOUND.onCallShifts, shiftId, 'address')),
     from: new Date(Date.now() - 3600_000), to: new Date(Date.now() + 24 * 3600_000),
   });
   const prefix = nextPrefix();
@@ -209,10 +212,14 @@ async function pipelineAndOutbound() {
 
   // Outbound: OUTBOUND staff replies to the reporters' chats, queued at once, drained by the worker.
   const withAddress = await ReportModel.find({ ticket: { $in: [...byTicket.keys()] }, replyAddress: { $exists: true } }, { _id: 1, replyAddress: 1 }).lean();
-  const chats = new Set(withAddress.map((r) => cipher.decrypt(r.replyAddress!)));
-  const messages = await ReportMessageModel.insertMany(Array.from({ length: OUTBOUND }, (_, i) => ({
-    reportId: withAddress[i % withAddress.length]!._id, direction: 'out', text: cipher.encrypt(`Balasan petugas ${i}`), by: 'bench', status: 'queued',
-  })));
+  const chats = new Set(withAddress.map((r) => cipher.decrypt(r.replyAddress!, fieldOf(BOUND.reports, r._id, 'replyAddress'))));
+  const messages = await ReportMessageModel.insertMany(Array.from({ length: OUTBOUND }, (_, i) => {
+    const _id = new Types.ObjectId();
+    return {
+      _id, reportId: withAddress[i % withAddress.length]!._id, direction: 'out', by: 'bench', status: 'queued',
+      text: cipher.encrypt(`Balasan petugas ${i}`, fieldOf(BOUND.reportMessages, _id, 'text')),
+    };
+  }));
   const connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
   const queues = createQueues(connection, prefix, ['outbound']);
   const started = Date.now();
