@@ -1,4 +1,5 @@
 import { recordAuditEvent, type Actor } from '../audit/record-audit-event';
+import { BOUND, fieldOf } from '../crypto/encrypted-fields';
 import type { FieldCipher } from '../crypto/field-cipher';
 import { CaseModel, type CaseDocument } from '../db/models/case.model';
 import { writeNextRevision } from '../db/contested-write';
@@ -36,8 +37,8 @@ export async function transitionCase(
     if (!termination || termination.closingSummary.trim().length < 10) {
       throw new CaseError('invalid', 'terminasi memerlukan ringkasan penutupan (minimal 10 karakter)');
     }
-    set.termination = checkAuthorisation(actor, termination.authorisation, cipher);
-    set.closingSummary = cipher.encrypt(termination.closingSummary);
+    set.termination = checkAuthorisation(actor, termination.authorisation, cipher, fieldOf(BOUND.cases, caseId, 'termination.note'));
+    set.closingSummary = cipher.encrypt(termination.closingSummary, fieldOf(BOUND.cases, caseId, 'closingSummary'));
     set.terminatedAt = new Date();
   }
   // One writer leaves the revision just read (contested-write.ts): a double submit or two people advancing the case

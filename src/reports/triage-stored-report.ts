@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import { BOUND, fieldOf } from '../crypto/encrypted-fields';
 import type { FieldCipher } from '../crypto/field-cipher';
 import { ReportModel } from '../db/models/report.model';
 import { writeNextRevision } from '../db/contested-write';
@@ -43,7 +44,7 @@ export async function triageStoredReport(reportId: string, deps: TriageStoredRep
   // `triaged` alone is left only by versions that wrote the two steps apart: finish its routing the same way.
   if (report.status === 'received' || report.status === 'triaged') {
     const result = triageReport({
-      text: report.description ? readDescription(report.description, deps.cipher) : '',
+      text: report.description ? readDescription(report.description, _id, deps.cipher) : '',
       category: report.category,
       childAge: report.child?.age ?? undefined,
       immediateDanger: report.immediateDanger ?? undefined,
@@ -81,11 +82,11 @@ export async function triageStoredReport(reportId: string, deps: TriageStoredRep
   return { outcome, priority, duplicates };
 }
 
-function readDescription(stored: string, cipher: FieldCipher): string {
+function readDescription(stored: string, reportId: Types.ObjectId, cipher: FieldCipher): string {
   try {
-    return cipher.decrypt(stored);
+    return cipher.decrypt(stored, fieldOf(BOUND.reports, reportId, 'description'));
   } catch {
-    // Written under a key this process lacks (or damaged): retries will not help, a person must look.
+    // Written under a key this process lacks, damaged, or copied from another record: retries will not help, a person must look.
     throw new ReportUnreadableError();
   }
 }

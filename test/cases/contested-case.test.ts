@@ -2,6 +2,7 @@ import { loadConfig } from '../../src/config';
 import { addConferenceNote } from '../../src/cases/case-work';
 import { transitionCase } from '../../src/cases/transition-case';
 import { createFieldCipher } from '../../src/crypto/field-cipher';
+import { BOUND, elementField, fieldOf } from '../../src/crypto/encrypted-fields';
 import { AuditEventModel } from '../../src/db/models/audit-event.model';
 import { CaseModel } from '../../src/db/models/case.model';
 import { ExclusiveSlotModel } from '../../src/db/models/exclusive-slot.model';
@@ -22,7 +23,7 @@ describe('several people changing one case at once', () => {
     await Promise.all([1, 2, 3, 4].map((n) => addConferenceNote(String(kase._id), { text: `catatan ${n}` }, worker(n), cipher)));
 
     const stored = (await CaseModel.findById(kase._id).lean())!;
-    expect(stored.conferenceNotes.map((note) => cipher.decrypt(note.text)).sort()).toEqual(['catatan 1', 'catatan 2', 'catatan 3', 'catatan 4']);
+    expect(stored.conferenceNotes.map((note) => cipher.decrypt(note.text, fieldOf(BOUND.cases, kase._id, elementField('conferenceNotes', note._id, 'text')))).sort()).toEqual(['catatan 1', 'catatan 2', 'catatan 3', 'catatan 4']);
     expect(stored.timeline.filter((entry) => entry.type === 'note')).toHaveLength(4);
   });
 
