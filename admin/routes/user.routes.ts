@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { recordAuditEvent } from '../../src/audit/record-audit-event';
 import { BOUND, fieldOf } from '../../src/crypto/encrypted-fields';
 import { UserModel } from '../../src/db/models/user.model';
+import { changeUser, nextSessionVersion } from '../../src/users/change-user';
 import { createUser, setPassword, UserError } from '../../src/users/manage-users';
 import { needsApproval, requestGrant } from '../../src/users/role-grants';
 import { STAFF_ROLES } from '../../src/users/roles';
@@ -70,7 +71,11 @@ export function registerUserRoutes(app: Express, deps: RouteDeps): void {
       return redirectWithFlash(req, res, '/users', `${current.username}: menunggu persetujuan Koordinator.`);
     }
     // Deactivation also ends every session of that user at once.
-    const user = await UserModel.findOneAndUpdate({ _id: req.params.id }, { $set: { active: active.active === 'yes' }, $unset: { pendingGrant: 1 }, $inc: { sessionVersion: 1 } }, { returnDocument: 'after' });
+    const user = await changeUser(String(current._id), (latest) => ({
+      $set: { active: active.active === 'yes', sessionVersion: nextSessionVersion(latest) },
+      $unset: { pendingGrant: 1 },
+    })).catch((err: unknown) => (err instanceof UserError ? err : Promise.reject(err)));
+    if (user instanceof UserError) return redirectWithFlash(req, res, '/users', user.message);
     if (!user) return res.status(404).render('error.njk', { title: res.locals.t('not_found') });
     await recordAuditEvent(actorOf(req), { action: user.active ? 'user.activate' : 'user.deactivate', subjectType: 'user', subjectId: user.id });
     redirectWithFlash(req, res, '/users', `${user.username}: ${user.active ? 'aktif' : 'nonaktif'}.`);
@@ -86,7 +91,7 @@ export function registerUserRoutes(app: Express, deps: RouteDeps): void {
     else unset.telegramChatId = 1;
     if (form.whatsappNumber) set.whatsappNumber = deps.cipher.encrypt(form.whatsappNumber, fieldOf(BOUND.users, req.user!.id, 'whatsappNumber'));
     else unset.whatsappNumber = 1;
-    await UserModel.updateOne({ _id: req.user!.id }, { $set: set, $unset: unset });
+    await changeUser(req.user!.id, () => ({ $set: set, $unset: unset }));
     await recordAuditEvent(actorOf(req), { action: 'user.contact_change', subjectType: 'user', subjectId: req.user!.id, details: { telegram: Boolean(form.telegramChatId), whatsapp: Boolean(form.whatsappNumber) } });
     redirectWithFlash(req, res, '/password', 'Kontak notifikasi disimpan.');
   });

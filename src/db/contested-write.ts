@@ -12,7 +12,10 @@ import { takeExclusiveSlot } from './models/exclusive-slot.model';
 //   only stalled (GC, a lost connection, a full disk) still believes it holds the revision; the filter makes its late
 //   write match nothing once another writer has moved the record on.
 // On FerretDB the filter is itself read-then-write, so a stalled writer whose write lands in the same few milliseconds
-// as the reclaiming writer's could still slip through; on MongoDB the filter alone is atomic.
+// as the reclaiming writer's could still slip through; on MongoDB the filter alone is atomic. Its price on FerretDB
+// with SQLite: only a lone `_id` filter is looked up by key, so this update reads the whole collection (README, "The
+// database"). Checking the revision in code before an `_id`-only write would be cheaper but not safe: the stall can
+// fall between that check and the write just as well.
 //
 // Moving to MongoDB 7's own atomic updates (no FerretDB in development and CI): drop the slot, keep the filter; the
 // callers do not change, and `sweepStaleSlots` then has nothing left to do for revisions.
