@@ -1,9 +1,6 @@
-import { writeNextRevision, type RevisionedUpdate } from '../db/contested-write';
+import { CONTESTED_ATTEMPTS, waitBeforeAttempt, writeNextRevision, type RevisionedUpdate } from '../db/contested-write';
 import { CaseModel, type Case, type CaseDocument } from '../db/models/case.model';
 import { CaseError } from './case-error';
-
-/** Lost races to try again before telling the user to reload: enough for a handful of people on one case at once. */
-const ATTEMPTS = 5;
 
 export type CaseSnapshot = Case & { _id: CaseDocument['_id'] };
 
@@ -13,7 +10,8 @@ export type CaseSnapshot = Case & { _id: CaseDocument['_id'] };
  * again: a note added while a colleague assigns staff is kept, and a change decided on a stale read is never written.
  */
 export async function changeCase(caseId: string, decide: (current: CaseSnapshot) => RevisionedUpdate): Promise<CaseDocument> {
-  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+  for (let attempt = 0; attempt < CONTESTED_ATTEMPTS; attempt++) {
+    await waitBeforeAttempt(attempt);
     const current = await CaseModel.findById(caseId).lean().catch(() => null);
     if (!current) throw new CaseError('not_found', 'kasus tidak ditemukan');
     const written = await writeNextRevision(CaseModel, 'case', current, decide(current as CaseSnapshot));

@@ -53,3 +53,14 @@ export async function writeNextRevision<T>(
     { returnDocument: 'after' },
   );
 }
+
+/** How many times a caller that lost a revision reads, decides and writes again before giving up. */
+export const CONTESTED_ATTEMPTS = 8;
+
+/**
+ * The pause before attempt `attempt` (0: none). The winner of a revision may hold its slot without having written yet
+ * (on FerretDB with SQLite its filtered update reads the collection): reading again at once finds the same revision.
+ */
+export function waitBeforeAttempt(attempt: number): Promise<void> {
+  return attempt === 0 ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, 25 * attempt));
+}

@@ -5,6 +5,7 @@ import type { FieldCipher } from '../crypto/field-cipher';
 import { ReportMessageModel } from '../db/models/report-message.model';
 import { ReportModel, type Report } from '../db/models/report.model';
 import { enqueue, type Queues } from '../queue/queues';
+import { appendReportEvent } from './report-transition';
 
 /** Anonymous reporters left no address: a reply can only reach them while their chat is open, which the bots own. */
 // Walk-in and phone reporters have a desk reference, not a chat: staff call them back by hand.
@@ -22,7 +23,7 @@ export async function replyToReporter(reportId: string, text: string, actor: Act
     _id, reportId: report._id, direction: 'out', text: cipher.encrypt(text, fieldOf(BOUND.reportMessages, _id, 'text')), by: actor.id, status: 'queued',
   });
   await enqueue(queues, 'staff_reply', { reportId: String(report._id), messageId: String(message._id) });
-  await ReportModel.updateOne({ _id: report._id }, { $push: { events: { type: 'reply', actor: actor.id, at: new Date() } } });
+  await appendReportEvent(report._id, { type: 'reply', actor: actor.id, at: new Date() });
   await recordAuditEvent(actor, { action: 'report.reply', subjectType: 'report', subjectId: String(report._id), details: { ticket: report.ticket } });
   return { ok: true as const, messageId: String(message._id) };
 }

@@ -4,6 +4,7 @@ import type { FieldCipher } from '../crypto/field-cipher';
 import { ReportMessageModel, type ReportMessageStatus } from '../db/models/report-message.model';
 import { ReportModel } from '../db/models/report.model';
 import type { MediaKind } from '../intake/messages';
+import { appendReportEvent } from './report-transition';
 
 // The conversation on a filed report, from the reporter's side: what they write after filing, and the staff replies
 // waiting for a web-chat reporter to come back.
@@ -39,7 +40,7 @@ export async function recordReporterMessage(reportId: string, input: ReporterMes
     media: input.media,
     location: input.location ? cipher.encrypt(`${input.location.latitude},${input.location.longitude}`, bind('location')) : undefined,
   });
-  await ReportModel.updateOne({ _id: reportId }, { $push: { events: { type: 'reporter_message', actor: 'reporter', at } } });
+  await appendReportEvent(reportId, { type: 'reporter_message', actor: 'reporter', at });
   return String(message._id);
 }
 

@@ -2,7 +2,7 @@ import { recordAuditEvent, type Actor } from '../audit/record-audit-event';
 import { BOUND, fieldOf } from '../crypto/encrypted-fields';
 import type { FieldCipher } from '../crypto/field-cipher';
 import type { Report } from '../db/models/report.model';
-import { ReportModel } from '../db/models/report.model';
+import { appendReportEvent } from './report-transition';
 
 export interface PersonalFields {
   reporterName?: string;
@@ -40,5 +40,5 @@ export function decryptPersonalFields(report: Report & { _id: unknown }, cipher:
 /** Audits the reveal (who, which report, why) and notes it on the report's own timeline. */
 export async function recordReveal(reportId: string, ticket: string, fields: string[], actor: Actor, reason: string) {
   await recordAuditEvent(actor, { action: 'report.reveal', subjectType: 'report', subjectId: reportId, reason, details: { ticket, fields } });
-  await ReportModel.updateOne({ _id: reportId }, { $push: { events: { type: 'reveal', actor: actor.id, reason, at: new Date() } } });
+  await appendReportEvent(reportId, { type: 'reveal', actor: actor.id, reason, at: new Date() });
 }

@@ -1,9 +1,6 @@
-import { writeNextRevision, type RevisionedUpdate } from '../db/contested-write';
+import { CONTESTED_ATTEMPTS, waitBeforeAttempt, writeNextRevision, type RevisionedUpdate } from '../db/contested-write';
 import { UserModel, type User, type UserDocument } from '../db/models/user.model';
 import { UserError } from './user-error';
-
-/** Lost races to try again before telling the user to reload: enough for a few administrators at once. */
-const ATTEMPTS = 5;
 
 export type UserSnapshot = User & { _id: UserDocument['_id'] };
 
@@ -13,7 +10,8 @@ export type UserSnapshot = User & { _id: UserDocument['_id'] };
  * and decide again. Null when there is no such account.
  */
 export async function changeUser(userId: string, decide: (current: UserSnapshot) => RevisionedUpdate): Promise<UserDocument | null> {
-  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+  for (let attempt = 0; attempt < CONTESTED_ATTEMPTS; attempt++) {
+    await waitBeforeAttempt(attempt);
     const current = await UserModel.findById(userId).lean().catch(() => null);
     if (!current) return null;
     const written = await writeNextRevision(UserModel, 'user', current, decide(current as UserSnapshot));

@@ -78,7 +78,7 @@ const reportSchema = new Schema(
     triagedAt: Date,
     queuedAt: Date,
     events: { type: [eventSchema], default: [] },
-    /** Bumped by every staff status change; each revision can be left by one writer only (transitionReport). */
+    /** Bumped by every change; each revision can be left by one writer only (src/db/contested-write.ts). */
     revision: { type: Number, default: 0 },
   },
   { timestamps: true },
