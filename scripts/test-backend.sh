@@ -18,8 +18,9 @@ bin="${LAPOR_FERRETDB_BIN:-$(bash scripts/services.sh --ferretdb-binary)}"
 port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
 log=$(mktemp /tmp/lapor-test-backend-XXXXXX.log)
 
-pid='' db='' dir='' status=1
+pid='' db='' dir='' status=1 jest=''
 cleanup() {
+  if [ -n "$jest" ]; then kill "$jest" 2>/dev/null || true; fi
   if [ "$status" = 0 ]; then rm -f "$log"; fi
   if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
   if [ -n "$db" ]; then psql "$server/postgres" -qc "drop database if exists $db with (force)" >/dev/null 2>&1 || true; fi
@@ -44,8 +45,11 @@ pid=$!
 for _ in $(seq 1 300); do answers "$port" && break; sleep 0.1; done
 answers "$port" || { say "FerretDB did not answer within 30 s"; cat "$log" >&2; exit 1; }
 
-status=0
+# In the background, so that a TERM (a CI timeout) reaches the traps at once instead of after jest.
 TEST_MONGODB_BASE="mongodb://127.0.0.1:$port" LAPOR_FERRETDB_BACKEND="$backend" LAPOR_FERRETDB_BIN="$bin" \
-  npx jest "$@" || status=$?
+  npx jest "$@" &
+jest=$!
+if wait "$jest"; then status=0; else status=$?; fi
+jest=''
 say "jest on $backend exited $status"
 exit "$status"
