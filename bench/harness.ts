@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import mongoose from 'mongoose';
+import mongoose, { Types } from 'mongoose';
 import { loadConfig } from '../src/config';
+import { BOUND, fieldOf } from '../src/crypto/encrypted-fields';
 import { createFieldCipher, createLookupHasher } from '../src/crypto/field-cipher';
 import { connectMongo } from '../src/db/connect';
 import { AlertModel } from '../src/db/models/alert.model';
@@ -60,8 +61,10 @@ export async function useDatabase(name: string): Promise<void> {
 
 /** The on-call worker every danger alert of a part goes to. */
 export async function addOnCall(): Promise<void> {
+  const _id = new Types.ObjectId();
   await OnCallShiftModel.create({
-    userId: 'bench-oncall', role: 'petugas_on_call', channel: 'telegram', address: cipher.encrypt(String(ONCALL_CHAT)),
+    _id, userId: 'bench-oncall', role: 'petugas_on_call', channel: 'telegram',
+    address: cipher.encrypt(String(ONCALL_CHAT), fieldOf(BOUND.onCallShifts, _id, 'address')),
     from: new Date(Date.now() - 3600_000), to: new Date(Date.now() + 24 * 3600_000),
   });
 }

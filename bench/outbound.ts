@@ -1,4 +1,6 @@
+import { Types } from 'mongoose';
 import { Redis } from 'ioredis';
+import { BOUND, fieldOf } from '../src/crypto/encrypted-fields';
 import { ReportMessageModel } from '../src/db/models/report-message.model';
 import { ReportModel } from '../src/db/models/report.model';
 import { JOBS } from '../src/queue/jobs';
@@ -14,10 +16,14 @@ const OUTBOUND = Number(process.env.BENCH_OUTBOUND ?? 2000);
 
 export async function outbound(fake: FakeTelegram, prefix: string, tickets: string[]) {
   const withAddress = await ReportModel.find({ ticket: { $in: tickets }, replyAddress: { $exists: true } }, { _id: 1, replyAddress: 1 }).lean();
-  const chats = new Set(withAddress.map((r) => cipher.decrypt(r.replyAddress!)));
-  const messages = await ReportMessageModel.insertMany(Array.from({ length: OUTBOUND }, (_, i) => ({
-    reportId: withAddress[i % withAddress.length]!._id, direction: 'out', text: cipher.encrypt(`Balasan petugas ${i}`), by: 'bench', status: 'queued',
-  })));
+  const chats = new Set(withAddress.map((r) => cipher.decrypt(r.replyAddress!, fieldOf(BOUND.reports, r._id, 'replyAddress'))));
+  const messages = await ReportMessageModel.insertMany(Array.from({ length: OUTBOUND }, (_, i) => {
+    const _id = new Types.ObjectId();
+    return {
+      _id, reportId: withAddress[i % withAddress.length]!._id, direction: 'out', by: 'bench', status: 'queued',
+      text: cipher.encrypt(`Balasan petugas ${i}`, fieldOf(BOUND.reportMessages, _id, 'text')),
+    };
+  }));
   const connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
   const queues = createQueues(connection, prefix, ['outbound']);
   const started = Date.now();

@@ -13,6 +13,7 @@ import { decryptPersonalFields, personalFieldNames, recordReveal } from '../../s
 import type { SignInThrottle } from '../../src/users/sign-in-throttle';
 import { EmptyBody, NoteBody, ReasonBody, ReferralBody, SessionBody, terminationOf, TransitionBody } from '../api-schemas';
 import type { RouteDeps } from '../create-admin-app';
+import { displayCipher } from '../unreadable-fields';
 import { buildOpenApi } from '../openapi';
 import { actorOf, allow } from '../middleware/current-user';
 import { loadOwnCase } from '../middleware/load-case';
@@ -112,7 +113,7 @@ export function registerApiRoutes(app: Express, deps: RouteDeps, throttle: SignI
     const report = await ReportModel.findById(reportId(req));
     if (!report) return void res.status(404).json({ error: 'not_found' });
     await recordReveal(report.id, report.ticket, personalFieldNames(report), actorOf(req), body.reason);
-    res.json({ id: report.id, ticket: report.ticket, fields: decryptPersonalFields(report, deps.cipher) });
+    res.json({ id: report.id, ticket: report.ticket, fields: decryptPersonalFields(report, displayCipher(deps.cipher, res, deps.logger)) });
   });
 
   app.post('/api/reports/:id/open-case', allow('report.open_case'), id, async (req, res) => {
@@ -127,7 +128,7 @@ export function registerApiRoutes(app: Express, deps: RouteDeps, throttle: SignI
 
   app.get('/api/cases/:id', allow('case.view'), id, loadOwnCase, async (req, res) => {
     await recordAuditEvent(actorOf(req), { action: 'case.view', subjectType: 'case', subjectId: req.kase!.id, details: { caseNumber: req.kase!.caseNumber, via: 'api' } });
-    const kase = decryptCase(req.kase!, deps.cipher);
+    const kase = decryptCase(req.kase!, displayCipher(deps.cipher, res, deps.logger));
     res.json({ ...kase, _id: undefined, __v: undefined });
   });
 

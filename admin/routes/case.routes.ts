@@ -16,6 +16,7 @@ import { listCases } from '../../src/cases/list-cases';
 import { transitionCase } from '../../src/cases/transition-case';
 import { PartnerModel } from '../../src/db/models/partner.model';
 import type { RouteDeps } from '../create-admin-app';
+import { displayCipher } from '../unreadable-fields';
 import { actorOf, allow } from '../middleware/current-user';
 import { loadOwnCase } from '../middleware/load-case';
 import { can } from '../permissions';
@@ -66,12 +67,13 @@ export function registerCaseRoutes(app: Express, deps: RouteDeps): void {
     const names = await displayNamesOf([kase.caseManagerId, kase.assessorId, kase.terminationRequest?.by]);
     const assigning = can(req.user!.role, 'case.assign');
     const dues = kase.monitoring.map((m) => m.nextDueAt).filter((d): d is Date => d instanceof Date);
+    const shown = displayCipher(deps.cipher, res, deps.logger);
     res.render('case.njk', {
       title: kase.caseNumber,
-      kase: decryptCase(kase, deps.cipher),
-      facts: reports.map((r) => factsOf(r, deps.cipher, revealed)),
+      kase: decryptCase(kase, shown),
+      facts: reports.map((r) => factsOf(r, shown, revealed)),
       revealed,
-      initials: childInitialsOf(reports, deps.cipher),
+      initials: childInitialsOf(reports, shown),
       names: {
         caseManager: kase.caseManagerId ? names.get(kase.caseManagerId) : undefined,
         assessor: kase.assessorId ? names.get(kase.assessorId) : undefined,

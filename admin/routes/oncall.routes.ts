@@ -1,5 +1,7 @@
 import type { Express } from 'express';
+import { Types } from 'mongoose';
 import { z } from 'zod';
+import { BOUND, fieldOf } from '../../src/crypto/encrypted-fields';
 import { recordAuditEvent } from '../../src/audit/record-audit-event';
 import { AlertModel } from '../../src/db/models/alert.model';
 import { ALERT_CHANNELS, ALERT_ROLES, OnCallShiftModel } from '../../src/db/models/on-call-shift.model';
@@ -46,7 +48,9 @@ export function registerOnCallRoutes(app: Express, deps: RouteDeps): void {
     if (!(to > from)) return redirectWithFlash(req, res, '/oncall', 'Akhir jadwal harus setelah awalnya.');
     const user = await UserModel.findOne({ _id: form.userId, active: true }, { username: 1 }).lean();
     if (!user) return redirectWithFlash(req, res, '/oncall', 'Petugas tidak ditemukan.');
-    const shift = await OnCallShiftModel.create({ userId: form.userId, role: form.role, from, to, channel: form.channel, address: deps.cipher.encrypt(form.address) });
+    const _id = new Types.ObjectId();
+    const address = deps.cipher.encrypt(form.address, fieldOf(BOUND.onCallShifts, _id, 'address'));
+    const shift = await OnCallShiftModel.create({ _id, userId: form.userId, role: form.role, from, to, channel: form.channel, address });
     await recordAuditEvent(actorOf(req), { action: 'oncall.add', subjectType: 'user', subjectId: form.userId, details: { shiftId: shift.id, role: form.role } });
     redirectWithFlash(req, res, '/oncall', `Jadwal ${user.username} disimpan.`);
   });

@@ -13,6 +13,7 @@ import { canReplyTo, replyToReporter } from '../../src/reports/reply-to-reporter
 import { decryptPersonalFields, personalFieldNames, recordReveal } from '../../src/reports/reveal-report';
 import { recordAuditEvent } from '../../src/audit/record-audit-event';
 import type { RouteDeps } from '../create-admin-app';
+import { displayCipher, readMediaOrNull } from '../unreadable-fields';
 import { actorOf, allow } from '../middleware/current-user';
 import { factsOf } from '../../src/cases/case-reports';
 import { findCaseStaff } from '../../src/cases/list-cases';
@@ -64,7 +65,7 @@ export function registerReportRoutes(app: Express, deps: RouteDeps): void {
     const revealed = isRevealed(req, report.id);
     // Every opening is on record; within a reveal window it is a view of the personal fields, and says so.
     await recordAuditEvent(actorOf(req), { action: revealed ? 'report.view_revealed' : 'report.view', subjectType: 'report', subjectId: report.id, details: { ticket: report.ticket } });
-    const messages = await listReportConversation(report._id, { revealed, cipher: deps.cipher });
+    const messages = await listReportConversation(report._id, { revealed, cipher: displayCipher(deps.cipher, res, deps.logger) });
     res.render('report.njk', {
       title: report.ticket,
       report,
@@ -74,7 +75,7 @@ export function registerReportRoutes(app: Express, deps: RouteDeps): void {
       // The lifecycle says what is possible from this status; the permission table says whether this role may.
       actions: actionsOn(report, user.id).filter((a) => can(user.role, REPORT_ACTION_PERMISSION[a])),
       revealed,
-      facts: factsOf(report.toObject(), deps.cipher, revealed),
+      facts: factsOf(report.toObject(), displayCipher(deps.cipher, res, deps.logger), revealed),
       messages,
       canReply: can(user.role, 'report.reply') && canReplyTo(report),
       replyWindow: await replyWindowOf(report),
@@ -184,12 +185,15 @@ export function registerReportRoutes(app: Express, deps: RouteDeps): void {
   });
 
   // Media only through this authorised stream, decrypted on the fly, after a reveal in this session.
+  const media = createFolderMediaStore(deps.config.media.dir, deps.cipher);
+  const readMedia = (storageKey: string) => readMediaOrNull(() => media.get(storageKey), storageKey, deps.logger);
   app.get('/reports/:id/media/:index', allow('report.media'), id, async (req, res) => {
     const report = await ReportModel.findById(req.params.id, { media: 1, ticket: 1 }).lean();
     const item = report?.media[Number(req.params.index)];
     if (!report || !item) return res.status(404).type('text/plain').send('not found');
     if (!isRevealed(req, String(report._id))) return res.status(403).type('text/plain').send('reveal first');
-    const plain = await createFolderMediaStore(deps.config.media.dir, deps.cipher).get(item.storageKey);
+    const plain = await readMedia(item.storageKey);
+    if (!plain) return res.status(422).type('text/plain').send(res.locals.label('figure', 'tidak_dapat_dibaca'));
     await recordAuditEvent(actorOf(req), { action: 'report.media', subjectType: 'report', subjectId: String(report._id), details: { ticket: report.ticket, index: Number(req.params.index) } });
     res.set({ 'content-type': item.mimeType, 'content-disposition': 'inline', 'cache-control': 'no-store' }).send(plain);
   });
@@ -201,7 +205,8 @@ export function registerReportRoutes(app: Express, deps: RouteDeps): void {
     const report = item ? await ReportModel.findById(reportId, { ticket: 1 }).lean() : null;
     if (!report || !item) return res.status(404).type('text/plain').send('not found');
     if (!isRevealed(req, reportId)) return res.status(403).type('text/plain').send('reveal first');
-    const plain = await createFolderMediaStore(deps.config.media.dir, deps.cipher).get(item.storageKey);
+    const plain = await readMedia(item.storageKey);
+    if (!plain) return res.status(422).type('text/plain').send(res.locals.label('figure', 'tidak_dapat_dibaca'));
     await recordAuditEvent(actorOf(req), { action: 'report.media', subjectType: 'report', subjectId: reportId, details: { ticket: report.ticket, messageId: String(req.params.messageId) } });
     res.set({ 'content-type': item.mimeType, 'content-disposition': 'inline', 'cache-control': 'no-store' }).send(plain);
   });

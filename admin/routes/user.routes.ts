@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { Express } from 'express';
 import { z } from 'zod';
 import { recordAuditEvent } from '../../src/audit/record-audit-event';
+import { BOUND, fieldOf } from '../../src/crypto/encrypted-fields';
 import { UserModel } from '../../src/db/models/user.model';
+import { changeUser, nextSessionVersion } from '../../src/users/change-user';
 import { createUser, setPassword, UserError } from '../../src/users/manage-users';
 import { needsApproval, requestGrant } from '../../src/users/role-grants';
 import { STAFF_ROLES } from '../../src/users/roles';
@@ -69,7 +71,11 @@ export function registerUserRoutes(app: Express, deps: RouteDeps): void {
       return redirectWithFlash(req, res, '/users', `${current.username}: menunggu persetujuan Koordinator.`);
     }
     // Deactivation also ends every session of that user at once.
-    const user = await UserModel.findOneAndUpdate({ _id: req.params.id }, { $set: { active: active.active === 'yes' }, $unset: { pendingGrant: 1 }, $inc: { sessionVersion: 1 } }, { returnDocument: 'after' });
+    const user = await changeUser(String(current._id), (latest) => ({
+      $set: { active: active.active === 'yes', sessionVersion: nextSessionVersion(latest) },
+      $unset: { pendingGrant: 1 },
+    })).catch((err: unknown) => (err instanceof UserError ? err : Promise.reject(err)));
+    if (user instanceof UserError) return redirectWithFlash(req, res, '/users', user.message);
     if (!user) return res.status(404).render('error.njk', { title: res.locals.t('not_found') });
     await recordAuditEvent(actorOf(req), { action: user.active ? 'user.activate' : 'user.deactivate', subjectType: 'user', subjectId: user.id });
     redirectWithFlash(req, res, '/users', `${user.username}: ${user.active ? 'aktif' : 'nonaktif'}.`);
@@ -81,11 +87,11 @@ export function registerUserRoutes(app: Express, deps: RouteDeps): void {
     if (!form) return redirectWithFlash(req, res, '/password', 'Nomor tidak sah.');
     const set: Record<string, string> = {};
     const unset: Record<string, 1> = {};
-    if (form.telegramChatId) set.telegramChatId = deps.cipher.encrypt(form.telegramChatId);
+    if (form.telegramChatId) set.telegramChatId = deps.cipher.encrypt(form.telegramChatId, fieldOf(BOUND.users, req.user!.id, 'telegramChatId'));
     else unset.telegramChatId = 1;
-    if (form.whatsappNumber) set.whatsappNumber = deps.cipher.encrypt(form.whatsappNumber);
+    if (form.whatsappNumber) set.whatsappNumber = deps.cipher.encrypt(form.whatsappNumber, fieldOf(BOUND.users, req.user!.id, 'whatsappNumber'));
     else unset.whatsappNumber = 1;
-    await UserModel.updateOne({ _id: req.user!.id }, { $set: set, $unset: unset });
+    await changeUser(req.user!.id, () => ({ $set: set, $unset: unset }));
     await recordAuditEvent(actorOf(req), { action: 'user.contact_change', subjectType: 'user', subjectId: req.user!.id, details: { telegram: Boolean(form.telegramChatId), whatsapp: Boolean(form.whatsappNumber) } });
     redirectWithFlash(req, res, '/password', 'Kontak notifikasi disimpan.');
   });

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { BOUND, fieldOf } from '../../src/crypto/encrypted-fields';
 import type { FieldCipher } from '../../src/crypto/field-cipher';
 import type { OutboundMessage } from '../../src/intake/messages';
 
@@ -21,7 +22,7 @@ export function createLiveChats(deps: { redis: Redis; subscriber: Redis; prefix:
     if (!writers?.size) return;
     let replies: OutboundMessage[];
     try {
-      replies = JSON.parse(cipher.decrypt(sealed)) as OutboundMessage[];
+      replies = JSON.parse(cipher.decrypt(sealed, fieldOf(BOUND.webchatReplies, channel, 'replies'))) as OutboundMessage[];
     } catch {
       return;
     }
@@ -47,7 +48,8 @@ export function createLiveChats(deps: { redis: Redis; subscriber: Redis; prefix:
     },
     /** Hands replies to every open page of this session; resolves to how many processes held one (0: none open). */
     async push(sessionId: string, replies: OutboundMessage[]): Promise<number> {
-      return redis.publish(channelOf(sessionId), cipher.encrypt(JSON.stringify(replies)));
+      const channel = channelOf(sessionId);
+      return redis.publish(channel, cipher.encrypt(JSON.stringify(replies), fieldOf(BOUND.webchatReplies, channel, 'replies')));
     },
     get openPages(): number {
       let n = 0;

@@ -1,5 +1,6 @@
 import { Worker, type ConnectionOptions } from 'bullmq';
 import { z } from 'zod';
+import { sealedJobField } from '../../src/crypto/encrypted-fields';
 import type { FieldCipher } from '../../src/crypto/field-cipher';
 import { recordAlertUnreached } from '../../src/alerts/escalate-now';
 import { deliverAlert } from '../../src/alerts/send-alert';
@@ -43,8 +44,8 @@ export function startWhatsappOutboundWorker(deps: {
         return sent.outcome;
       }
       if (job.name !== 'whatsapp_send') return 'skipped';
-      const { sealed } = JOBS.whatsapp_send.payload.parse(job.data);
-      const { chatId, text } = Sealed.parse(JSON.parse(cipher.decrypt(sealed)));
+      const { messageId, sealed } = JOBS.whatsapp_send.payload.parse(job.data);
+      const { chatId, text } = Sealed.parse(JSON.parse(cipher.decrypt(sealed, sealedJobField(messageId))));
       await client.sendMessage(chatId, text);
       return 'done';
     },

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { sealedJobField } from '../../src/crypto/encrypted-fields';
 import type { FieldCipher } from '../../src/crypto/field-cipher';
 import { renderAsText, type OutboundMessage } from '../../src/intake/messages';
 import { enqueue, type Queues } from '../../src/queue/queues';
@@ -27,8 +28,9 @@ export async function queueReplies(outbox: WhatsappOutbox, chatId: string, repli
   const texts = [...urgent, ...(rest.length ? [rest.join('\n\n')] : [])];
   for (const text of texts) {
     const delay = await nextSlotDelay(outbox, chatId);
-    const sealed = outbox.cipher.encrypt(JSON.stringify({ chatId, text }));
-    await enqueue(outbox.queues, 'whatsapp_send', { messageId: randomUUID(), sealed }, { delay });
+    const messageId = randomUUID();
+    const sealed = outbox.cipher.encrypt(JSON.stringify({ chatId, text }), sealedJobField(messageId));
+    await enqueue(outbox.queues, 'whatsapp_send', { messageId, sealed }, { delay });
   }
 }
 

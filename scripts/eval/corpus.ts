@@ -5,7 +5,9 @@ import { CATEGORIES, PRIORITIES } from '../../src/reports/report-vocabulary';
 import { EVALUATED_STEPS } from './read-step-answer';
 
 // The triage corpus (test/corpus/): reports and step answers written as the public writes them, in two parts.
-// `heldout` was written and committed before any rule was changed and is never tuned on; `tuning` is.
+// `tuning` is tuned on. `heldout` is a blind set, written by someone else and never looked at while tuning; it may be
+// absent (the first held-out part was folded into tuning once it had been looked at too often), so read it only after
+// `partPresent`.
 
 export const CORPUS_DIR = path.join(__dirname, '../../test/corpus');
 export const PARTS = ['tuning', 'heldout'] as const;
@@ -41,6 +43,10 @@ function readJsonl<T>(file: string, schema: z.ZodType<T>): T[] {
       return parsed.data;
     });
 }
+
+/** Whether both files of a part are in the repository. */
+export const partPresent = (part: Part) =>
+  [`messages.${part}.jsonl`, `step-answers.${part}.jsonl`].every((f) => fs.existsSync(path.join(CORPUS_DIR, f)));
 
 export const loadReports = (part: Part) => readJsonl(`messages.${part}.jsonl`, ReportCaseSchema);
 export const loadStepAnswers = (part: Part) => readJsonl(`step-answers.${part}.jsonl`, StepAnswerCaseSchema);

@@ -1,6 +1,6 @@
 import { PRIORITIES } from '../../src/reports/report-vocabulary';
 import { TRIAGE_VERSION, triageReport } from '../../src/triage/triage-report';
-import { PARTS, loadReports, loadStepAnswers, type Part } from './corpus';
+import { PARTS, loadReports, loadStepAnswers, partPresent, type Part } from './corpus';
 import { EVALUATED_STEPS, readStepAnswer } from './read-step-answer';
 import { scoreStepAnswers, scoreTriage } from './score';
 
@@ -15,6 +15,8 @@ const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1)} %` 
 const out = (line = '') => process.stdout.write(`${line}\n`);
 
 function report(part: Part) {
+  // A missing part is a state, not an error: the blind held-out set is dropped in later.
+  if (!partPresent(part)) return out(`${part}: not present\n`);
   const cases = loadReports(part);
   const t = scoreTriage(cases.map((c) => ({ c, got: triageReport({ text: c.text }) })));
   const showTexts = part === 'tuning' || showHeldout;

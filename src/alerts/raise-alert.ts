@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import { BOUND, fieldOf } from '../crypto/encrypted-fields';
 import type { FieldCipher } from '../crypto/field-cipher';
 import { idForKey } from '../db/id-for-key';
 import { AlertModel, type AlertDocument } from '../db/models/alert.model';
@@ -79,7 +80,7 @@ export async function raiseAlert(subject: AlertSubject, deps: AlertDeps): Promis
   const now = deps.now ?? (() => new Date());
   const idempotencyKey = subject.kind === 'sla' ? subject.subject : `${subject.subject}-L${subject.level}`;
   // Written first, read only when it exists already (a repeated job): one round trip less for every new alert.
-  const alert = await createAlert(idempotencyKey, subject, now());
+  const alert = await createAlert(idempotencyKey, subject, now(), deps.cipher);
 
   if (alert.status === 'pending' && alert.channel === 'telegram') {
     if (deps.telegramWaitingList) await joinWaitingList(alert, deps.telegramWaitingList);
@@ -104,13 +105,17 @@ async function lowerLevelUnreached(subject: AlertSubject): Promise<boolean> {
   return lower.some((a) => a?.status === 'no_recipient' || a?.status === 'failed');
 }
 
-async function createAlert(idempotencyKey: string, subject: AlertSubject, at: Date): Promise<AlertDocument> {
+async function createAlert(idempotencyKey: string, subject: AlertSubject, at: Date, cipher: FieldCipher): Promise<AlertDocument> {
   const shift = await OnCallShiftModel.findOne({ role: subject.role, from: { $lte: at }, to: { $gt: at } }).sort({ from: -1 });
   const _id = idForKey(idempotencyKey);
+  // The shift's address, sealed again for this alert: a value bound to the shift does not open on the alert.
+  const address = shift?.address
+    ? cipher.rebind(shift.address, fieldOf(BOUND.onCallShifts, shift._id, 'address'), fieldOf(BOUND.alerts, _id, 'address'))
+    : undefined;
   try {
     return await AlertModel.create({
       _id, idempotencyKey, subject: subject.subject, kind: subject.kind, reportId: subject.reportId, level: subject.level,
-      recipientRole: subject.role, recipientUserId: shift?.userId, channel: shift?.channel, address: shift?.address,
+      recipientRole: subject.role, recipientUserId: shift?.userId, channel: shift?.channel, address,
       text: subject.text(_id.toHexString()), summary: subject.summary?.(_id.toHexString()),
       status: shift ? 'pending' : 'no_recipient',
     });

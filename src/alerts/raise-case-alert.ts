@@ -35,5 +35,5 @@ export async function raiseCaseAlert(
     kind: 'case',
     caseId: kase._id,
     text: [`Kasus ${kase.caseNumber}`, WHAT[event.kind](event), `Buka: ${deps.adminBaseUrl}/cases/${caseId}`].join('\n'),
-  }, deps.queues);
+  }, deps);
 }

@@ -35,5 +35,5 @@ export async function raiseReporterMessageAlert(
     caseId: report.caseId,
     text: [`Laporan ${report.ticket}`, 'Pelapor mengirim pesan baru.', `Buka: ${deps.adminBaseUrl}/reports/${reportId}`].join('\n'),
     summary: `Laporan ${report.ticket}: pelapor mengirim pesan baru. ${deps.adminBaseUrl}/reports/${reportId}`,
-  }, deps.queues);
+  }, deps);
 }

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
+import { BOUND, fieldOf } from '../crypto/encrypted-fields';
 import type { FieldCipher } from '../crypto/field-cipher';
 import { CHANNELS } from '../reports/report-vocabulary';
 
@@ -24,12 +25,12 @@ export function createReporterFollowUp(redis: Redis, prefix: string, cipher: Fie
   const toldKey = (subject: string) => `${prefix}:alerts:reporter-told:${subject}`;
   return {
     async remember(draftId: string, chat: ReporterChat): Promise<void> {
-      await redis.set(chatKey(draftId), cipher.encrypt(JSON.stringify(chat)), 'EX', KEEP_SECONDS);
+      await redis.set(chatKey(draftId), cipher.encrypt(JSON.stringify(chat), fieldOf(BOUND.reporterChats, draftId, 'chat')), 'EX', KEEP_SECONDS);
     },
     async recall(draftId: string): Promise<ReporterChat | null> {
       const sealed = await redis.get(chatKey(draftId));
       if (!sealed) return null;
-      const parsed = ReporterChatSchema.safeParse(JSON.parse(cipher.decrypt(sealed)));
+      const parsed = ReporterChatSchema.safeParse(JSON.parse(cipher.decrypt(sealed, fieldOf(BOUND.reporterChats, draftId, 'chat'))));
       return parsed.success ? parsed.data : null;
     },
     /** True once per subject: the first person to get the alert is the one the reporter hears about. */

@@ -1,3 +1,4 @@
+import { BOUND, fieldOf } from '../crypto/encrypted-fields';
 import type { FieldCipher } from '../crypto/field-cipher';
 import { AlertModel, type AlertDocument } from '../db/models/alert.model';
 import type { PendingAlerts } from './pending-alerts';
@@ -31,7 +32,7 @@ export async function deliverAlert(
   if (!alert) return { outcome: 'not_found' };
   if (alert.sentAt) return { outcome: 'already_sent' };
   if (alert.channel !== channel || !alert.address) throw new Error(`alert ${alertId} has no ${channel} recipient`);
-  await deps.send(deps.cipher.decrypt(alert.address), alert.text);
+  await deps.send(deps.cipher.decrypt(alert.address, fieldOf(BOUND.alerts, alert._id, 'address')), alert.text);
   await markSent([alert]);
   return { outcome: 'sent', heard: heardOf([alert]) };
 }
@@ -58,7 +59,7 @@ export interface TelegramAlertDeps extends TelegramWaitingList {
  */
 export async function joinWaitingList(alert: AlertDocument, deps: TelegramWaitingList): Promise<{ chatId: string; recipient: string }> {
   if (alert.channel !== 'telegram' || !alert.address) throw new Error(`alert ${alert.id} has no telegram recipient`);
-  const chatId = deps.cipher.decrypt(alert.address);
+  const chatId = deps.cipher.decrypt(alert.address, fieldOf(BOUND.alerts, alert._id, 'address'));
   const recipient = deps.hasher(`telegram:${chatId}`);
   if (!alert.sentAt) await deps.pending.add(recipient, [asPending(alert)]);
   return { chatId, recipient };

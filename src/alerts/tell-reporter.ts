@@ -1,3 +1,4 @@
+import { sealedJobField } from '../crypto/encrypted-fields';
 import type { FieldCipher } from '../crypto/field-cipher';
 import { AlertModel } from '../db/models/alert.model';
 import { enqueue, type Queues } from '../queue/queues';
@@ -38,7 +39,7 @@ export async function tellReporterAlertHeard(alertId: string, deps: TellReporter
         break;
       case 'whatsapp':
         await enqueue(deps.queues, 'whatsapp_send', {
-          messageId: `heard-${alertId}`, sealed: deps.cipher.encrypt(JSON.stringify({ chatId: chat.chatId, text })),
+          messageId: `heard-${alertId}`, sealed: deps.cipher.encrypt(JSON.stringify({ chatId: chat.chatId, text }), sealedJobField(`heard-${alertId}`)),
         });
         break;
       case 'webchat':

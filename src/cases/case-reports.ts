@@ -1,3 +1,4 @@
+import { BOUND, fieldOf } from '../crypto/encrypted-fields';
 import type { FieldCipher } from '../crypto/field-cipher';
 import { ReportModel, type Report } from '../db/models/report.model';
 import { decryptPersonalFields, personalFieldNames, type PersonalFields } from '../reports/reveal-report';
@@ -73,7 +74,7 @@ export function initialsOf(name: string | undefined): string | undefined {
 }
 
 /** The child's initials from the first report that names the child. */
-export function childInitialsOf(reports: readonly Report[], cipher: FieldCipher): string | undefined {
+export function childInitialsOf(reports: readonly (Report & { _id: unknown })[], cipher: FieldCipher): string | undefined {
   const named = reports.find((r) => r.child?.name);
-  return named?.child?.name ? initialsOf(cipher.decrypt(named.child.name)) : undefined;
+  return named?.child?.name ? initialsOf(cipher.decrypt(named.child.name, fieldOf(BOUND.reports, named._id, 'child.name'))) : undefined;
 }

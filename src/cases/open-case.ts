@@ -1,11 +1,13 @@
 import { Types } from 'mongoose';
 import { recordAuditEvent, type Actor } from '../audit/record-audit-event';
+import { writeNextRevision } from '../db/contested-write';
 import { CaseModel } from '../db/models/case.model';
 import { nextInSequence } from '../db/models/counter.model';
 import { ReportModel } from '../db/models/report.model';
 import { statusesAllowing } from '../reports/report-lifecycle';
 import { transitionReport } from '../reports/report-transition';
 import { CaseError } from './case-error';
+import { changeCase } from './change-case';
 
 /** "KSS-2026-0007": per-year sequence, readable on the phone. */
 export async function nextCaseNumber(now = new Date()): Promise<string> {
@@ -44,10 +46,8 @@ export async function openCase(reportId: string, actor: Actor): Promise<{ caseId
     await recordAuditEvent(actor, { action: 'case.open', subjectType: 'case', subjectId: String(caseId), details: { caseNumber, ticket: report.ticket } });
     return { caseId: String(caseId), caseNumber };
   } catch (err) {
-    await ReportModel.updateOne(
-      { _id: report._id, status: 'case_opened', revision: report.revision },
-      { $set: { status: 'claimed', revision: (report.revision ?? 0) + 1 }, $unset: { caseId: 1 } },
-    );
+    // The revision the report move wrote: if anyone changed the report since, theirs stands and this does nothing.
+    await writeNextRevision(ReportModel, 'report', report, { $set: { status: 'claimed' }, $unset: { caseId: 1 } });
     throw err;
   }
 }
@@ -67,12 +67,9 @@ export async function attachReportToCase(reportId: string, caseNumber: string, a
     set: { caseId: target._id },
   });
   if (!report) throw new CaseError('conflict', 'laporan harus sedang Anda pegang (Ambil dulu)');
-  await CaseModel.updateOne(
-    { _id: target._id },
-    {
-      $addToSet: { reportIds: report._id },
-      $push: { timeline: { type: 'report_attached', summary: `laporan ${report.ticket} dilampirkan`, actor: actor.id, at: new Date() } },
-    },
-  );
+  await changeCase(String(target._id), () => ({
+    $addToSet: { reportIds: report._id },
+    $push: { timeline: { type: 'report_attached', summary: `laporan ${report.ticket} dilampirkan`, actor: actor.id, at: new Date() } },
+  }));
   return { caseId: String(target._id), caseNumber };
 }

@@ -1,7 +1,8 @@
 import { recordAuditEvent, type Actor } from '../audit/record-audit-event';
+import { BOUND, fieldOf } from '../crypto/encrypted-fields';
 import type { FieldCipher } from '../crypto/field-cipher';
 import { CaseModel, type CaseDocument } from '../db/models/case.model';
-import { takeExclusiveSlot } from '../db/models/exclusive-slot.model';
+import { writeNextRevision } from '../db/contested-write';
 import { labelOf } from '../labels/labels';
 import { CaseError } from './case-error';
 import { NEXT_STATUS, type CaseStatus } from './case-vocabulary';
@@ -24,7 +25,7 @@ export async function transitionCase(
   cipher: FieldCipher,
   termination?: TerminationInput,
 ): Promise<CaseDocument> {
-  const current = await CaseModel.findById(caseId, { status: 1 }).lean();
+  const current = await CaseModel.findById(caseId, { status: 1, revision: 1 }).lean();
   if (!current) throw new CaseError('not_found', 'kasus tidak ditemukan');
   const from = current.status as CaseStatus;
   const forward = NEXT_STATUS[from] === to;
@@ -36,18 +37,16 @@ export async function transitionCase(
     if (!termination || termination.closingSummary.trim().length < 10) {
       throw new CaseError('invalid', 'terminasi memerlukan ringkasan penutupan (minimal 10 karakter)');
     }
-    set.termination = checkAuthorisation(actor, termination.authorisation, cipher);
-    set.closingSummary = cipher.encrypt(termination.closingSummary);
+    set.termination = checkAuthorisation(actor, termination.authorisation, cipher, fieldOf(BOUND.cases, caseId, 'termination.note'));
+    set.closingSummary = cipher.encrypt(termination.closingSummary, fieldOf(BOUND.cases, caseId, 'closingSummary'));
     set.terminatedAt = new Date();
   }
-  // The lifecycle only moves forward, so a case leaves each stage once: one slot per (case, stage) makes a double
-  // submit or two people advance it only once (a guarded update alone is not atomic on FerretDB).
-  if (!(await takeExclusiveSlot(`case:${caseId}:leave:${from}`))) throw new CaseError('conflict', 'status kasus baru saja diubah orang lain; muat ulang');
-  const updated = await CaseModel.findOneAndUpdate(
-    { _id: caseId, status: from },
-    { $set: set, $push: { timeline: { type: 'status', summary: `tahap: ${labelOf('id', 'stage', from)} → ${labelOf('id', 'stage', to)}`, actor: actor.id, at: new Date() } } },
-    { returnDocument: 'after' },
-  );
+  // One writer leaves the revision just read (contested-write.ts): a double submit or two people advancing the case
+  // at once move it only once; the loser reloads and sees the new stage.
+  const updated = await writeNextRevision(CaseModel, 'case', current, {
+    $set: set,
+    $push: { timeline: { type: 'status', summary: `tahap: ${labelOf('id', 'stage', from)} → ${labelOf('id', 'stage', to)}`, actor: actor.id, at: new Date() } },
+  });
   if (!updated) throw new CaseError('conflict', 'status kasus baru saja diubah orang lain; muat ulang');
   await recordAuditEvent(actor, {
     action: 'case.transition',

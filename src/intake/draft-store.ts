@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { BOUND, fieldOf } from '../crypto/encrypted-fields';
 import type { FieldCipher } from '../crypto/field-cipher';
 import { catalogueFor } from './catalogues/catalogue-for';
 import { DraftSchema, type Draft } from './draft';
@@ -100,18 +101,20 @@ export function createDraftStore(opts: DraftStoreOptions): DraftStore {
   // Within one process, messages of a chat queue here instead of spinning on the Redis lock.
   const chains = new Map<string, Promise<unknown>>();
 
-  const decode = (data: string): Draft | null => {
+  // A draft is bound to its chat's hash: one chat's draft copied under another chat's key does not open there.
+  const bindingOf = (h: string) => fieldOf(BOUND.drafts, h, 'draft');
+  const decode = (h: string, data: string): Draft | null => {
     try {
-      const parsed = DraftSchema.safeParse(JSON.parse(cipher.decrypt(data)));
+      const parsed = DraftSchema.safeParse(JSON.parse(cipher.decrypt(data, bindingOf(h))));
       return parsed.success ? parsed.data : null;
     } catch {
       return null;
     }
   };
 
-  const toLoaded = ([version, data]: (string | null)[]): LoadedDraft | null => {
+  const toLoaded = (h: string, [version, data]: (string | null)[]): LoadedDraft | null => {
     if (!version || !data) return null;
-    const draft = decode(data);
+    const draft = decode(h, data);
     // An unreadable draft (old shape, retired key) is as good as none: the reporter starts again.
     return draft ? { draft, version: Number(version) } : null;
   };
@@ -125,7 +128,7 @@ export function createDraftStore(opts: DraftStoreOptions): DraftStore {
         redis.set(lockKey(h), token, 'PX', LOCK_TTL_MS, 'NX'),
         redis.hmget(draftKey(h), 'v', 'd'),
       ]);
-      if (locked === 'OK') return { token, loaded: toLoaded(fields) };
+      if (locked === 'OK') return { token, loaded: toLoaded(h, fields) };
       await new Promise((r) => setTimeout(r, LOCK_RETRY_MS));
     }
     return null;
@@ -133,11 +136,11 @@ export function createDraftStore(opts: DraftStoreOptions): DraftStore {
 
   return {
     async load(h) {
-      return toLoaded(await redis.hmget(draftKey(h), 'v', 'd'));
+      return toLoaded(h, await redis.hmget(draftKey(h), 'v', 'd'));
     },
     async save(h, draft, expectedVersion) {
       const version = (expectedVersion ?? 0) + 1;
-      const data = cipher.encrypt(JSON.stringify({ ...draft, version }));
+      const data = cipher.encrypt(JSON.stringify({ ...draft, version }), bindingOf(h));
       const remindAt = Date.parse(draft.updatedAt) + ttlMs - remindBeforeMs;
       const ok = await evalCached(
         SAVE_SCRIPT, SAVE_SHA, 2, draftKey(h), remindKey,

@@ -72,5 +72,5 @@ export const EN_LABELS: LabelTables = {
     queued: 'waiting to be sent', sent: 'sent', delivered: "shown in the reporter's chat", waiting: 'waiting for the reporter to open the chat again',
     failed: 'not delivered', received: 'received',
   },
-  figure: { tidak_diketahui: 'Not known', belum_ditugaskan: 'Not yet assigned', system: 'System' },
+  figure: { tidak_diketahui: 'Not known', belum_ditugaskan: 'Not yet assigned', system: 'System', tidak_dapat_dibaca: 'Cannot be read' },
 };

@@ -94,7 +94,11 @@ export const ID_LABELS = {
     failed: 'gagal terkirim', received: 'diterima',
   },
   /** Keys the figures use for a value that is missing (src/reports/statistics.ts). */
-  figure: { tidak_diketahui: 'Tidak diketahui', belum_ditugaskan: 'Belum ditugaskan', system: 'Sistem' },
+  figure: {
+    tidak_diketahui: 'Tidak diketahui', belum_ditugaskan: 'Belum ditugaskan', system: 'Sistem',
+    // An encrypted value that does not open where it is stored (moved from another record, damaged, key missing).
+    tidak_dapat_dibaca: 'Tidak dapat dibaca',
+  },
 };
 
 export type LabelKind = keyof typeof ID_LABELS;

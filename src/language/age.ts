@@ -81,12 +81,17 @@ function numberWordAt(words: string[], j: number): boolean {
   return j > 0 && NUMBER_WORDS[`${words[j - 1]} ${words[j]}`] !== undefined;
 }
 
+const SCHOOL_LEVEL_OFFSET: Readonly<Record<string, number>> = { sd: 0, mi: 0, smp: 6, mts: 6, sma: 9, smk: 9, ma: 9, slta: 9, sltp: 6 };
+
 /** "kelas 3 SD" is a primary pupil, "kelas 8" a junior secondary one: the band, not the number. */
 function schoolGrade(words: string[]): AgeReading | undefined {
   const at = words.indexOf('kelas');
   const grade = at >= 0 ? numberAt(words, at + 1) : undefined;
   if (grade === undefined || grade < 1 || grade > 12) return undefined;
-  return { band: grade <= 6 ? '6-12' : '13-17' };
+  // "kelas 2 SMP" is the eighth year at school, "kelas 1 SMA" the tenth.
+  const level = words.slice(at + 2, at + 4).find((word) => SCHOOL_LEVEL_OFFSET[word] !== undefined);
+  const year = grade + (level ? SCHOOL_LEVEL_OFFSET[level]! : 0);
+  return { band: year <= 6 ? '6-12' : '13-17' };
 }
 
 function bandWord(words: string[]): AgeReading | undefined {

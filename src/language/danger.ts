@@ -44,3 +44,11 @@ function clauseBounds(w: Words, at: number): [number, number] {
   while (end < w.tokens.length && w.tokens[end] !== CLAUSE_BREAK) end++;
   return [start, end];
 }
+
+/** Only a plea ("tolong", "tolong cepat", "help"): asked whether the child is in danger now, that is a yes. */
+const PLEA = new Set(['tolong', 'cepat', 'segera', 'help', 'please', 'urgent', 'darurat', 'bu', 'pak', 'kak', 'mas', 'mbak', 'ibu', 'bapak', 'kakak']);
+
+export function isOnlyAPlea(text: string): boolean {
+  const words = readWords(text).tokens.filter((t) => t !== CLAUSE_BREAK);
+  return words.some((t) => ['tolong', 'help', 'darurat', 'urgent'].includes(t)) && words.every((t) => PLEA.has(t));
+}

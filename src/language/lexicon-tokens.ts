@@ -55,7 +55,10 @@ export function createLexiconTokeniser(lexicon: TokenVocabulary) {
   function toToken(raw: string): Token {
     const squeezed = squeeze(raw);
     const word = abbreviations.get(squeezed) ?? squeezed;
-    return { word, forms: stems(word) };
+    if (word !== squeezed || raw === squeezed) return { word, forms: stems(word) };
+    // Squeezing can eat the edge between a stem and its suffix: "kemaluannya" → "kemaluanya", "dikunciin" → "dikuncin".
+    // The affixes stripped from the word as written give the stem back.
+    return { word, forms: [...new Set([...stems(word), ...stems(raw).map(squeeze)])] };
   }
 
   const isKnown = (token: Token) => token.forms.some((f) => vocabulary.has(f));

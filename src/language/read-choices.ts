@@ -1,5 +1,5 @@
 import type { Category, PerpetratorRelation, PlaceType, ReporterRole, Sex } from '../reports/report-vocabulary';
-import { firstConcept, hasPhrase, readWords, type Words } from './words';
+import { findPhrase, firstConcept, hasPhrase, isNegated, readWords, type Words } from './words';
 import { readYesNo } from './yes-no';
 
 // The option a reporter means when they answer in their own words instead of picking from the list. Each table is
@@ -51,15 +51,15 @@ const CATEGORIES: Table<Category> = [
   ['perdagangan_orang', ['dijual', 'jual anak', 'perdagangan', 'trafficking', 'traffick']],
   ['perkawinan_anak', ['nikah', 'kawin', 'jodoh', 'menikah', 'married', 'marriage']],
   ['kekerasan_fisik', ['pukul', 'tendang', 'tampar', 'cekik', 'hajar', 'siksa', 'aniaya', 'bacok', 'tusuk', 'sundut', 'jambak', 'banting', 'cubit', 'cambuk', 'lempar', 'memar', 'lebam', 'kdrt', 'kekerasan fisik', 'beat', 'beaten', 'beating', 'hit', 'hitting', 'kick', 'kicked', 'slapped', 'fisik']],
-  ['eksploitasi_ekonomi', ['suruh kerja', 'paksa kerja', 'kerja paksa', 'emis', 'pengemis', 'suruh jualan', 'suruh ngamen', 'ngamen', 'buruh anak', 'child labour', 'forced to work', 'made to work', 'dikon kerjo', 'disuruah karajo']],
-  ['penelantaran', ['telantar', 'sendirian', 'tinggal sendiri', 'tidak diurus', 'tidak dirawat', 'tidak dikasih makan', 'tidak diberi makan', 'lapar', 'tidak terurus', 'dibuang', 'neglect', 'neglected', 'abandon', 'abandoned', 'left alone']],
+  ['eksploitasi_ekonomi', ['suruh kerja', 'paksa kerja', 'kerja paksa', 'emis', 'pengemis', 'suruh jualan', 'suruh ngamen', 'ngamen', 'buruh anak', 'child labour', 'pekerja anak', 'dipekerjakan', 'pekerjakan', 'kerja anak', 'forced to work', 'made to work', 'dikon kerjo', 'disuruah karajo']],
+  ['penelantaran', ['telantar', 'ditinggal', 'ditinggalkan', 'sendirian', 'tinggal sendiri', 'tidak diurus', 'tidak dirawat', 'tidak dikasih makan', 'tidak diberi makan', 'lapar', 'tidak terurus', 'dibuang', 'neglect', 'neglected', 'abandon', 'abandoned', 'left alone']],
   ['perundungan', ['bully', 'bullied', 'bullying', 'rundung', 'ejek', 'olok', 'kucil', 'palak']],
   ['kekerasan_psikis', ['bentak', 'maki', 'hina', 'ancam', 'marahi', 'dimarahi', 'dikatai', 'kata kasar', 'trauma', 'psikis', 'threat', 'threatened']],
-  ['dokumen_kependudukan', ['akta', 'kartu keluarga', 'dokumen', 'identitas', 'ktp', 'birth certificate']],
-  ['pendidikan', ['putus sekolah', 'tidak sekolah', 'tidak boleh sekolah', 'keluar sekolah', 'pendidikan', 'education']],
-  ['kesehatan', ['sakit', 'gizi buruk', 'stunting', 'berobat', 'kesehatan', 'health', 'sick']],
+  ['dokumen_kependudukan', ['akta', 'akte', 'akte lahir', 'kartu keluarga', 'dokumen', 'identitas', 'ktp', 'birth certificate']],
+  ['pendidikan', ['putus sekolah', 'tidak sekolah', 'tidak boleh sekolah', 'keluar sekolah', 'pendidikan', 'education', 'beasiswa', 'kip', 'pip', 'scholarship']],
+  ['kesehatan', ['sakit', 'gizi buruk', 'stunting', 'berobat', 'kesehatan', 'health', 'sick', 'bpjs', 'kis', 'imunisasi', 'puskesmas']],
   ['perlakuan_salah', ['perlakuan salah']],
-  ['kesejahteraan_sosial', ['miskin', 'bantuan sosial', 'kesejahteraan']],
+  ['kesejahteraan_sosial', ['miskin', 'bantuan sosial', 'kesejahteraan', 'bansos', 'pkh', 'sembako']],
 ];
 
 const SEXES: Table<Exclude<Sex, 'unknown'>> = [
@@ -67,16 +67,36 @@ const SEXES: Table<Exclude<Sex, 'unknown'>> = [
   ['laki_laki', ['laki', 'cowok', 'putra', 'pria', 'bujang', 'boy', 'male', 'son']],
 ];
 
-export const readReporterRole = (text: string): ReporterRole | undefined => firstConcept(readWords(text), REPORTER_ROLES);
+/** Asked who is reporting, a bare "aku" / "saya" / "ambo" / "me" is the child themself. */
+const SPEAKER_ALONE = new Set(['saya', 'me', 'i', 'myself', 'sendiri']);
+
+export function readReporterRole(text: string): ReporterRole | undefined {
+  const w = readWords(text);
+  const words = w.tokens.filter((t) => t !== '|');
+  if (words.length > 0 && words.length <= 2 && words.every((t) => SPEAKER_ALONE.has(t))) return 'child_self';
+  return firstConcept(w, REPORTER_ROLES);
+}
 export const readPerpetrator = (text: string): PerpetratorRelation | undefined => firstConcept(readWords(text), PERPETRATORS);
 export const readPlaceType = (text: string): PlaceType | undefined => firstConcept(readWords(text), PLACES);
-export const readCategory = (text: string): Category | undefined => firstConcept(readWords(text), CATEGORIES);
+/** Words that name a category only as a whole answer: in a story, "sekolah" is where it happened, not the topic. */
+const CATEGORY_ANSWER_ONLY: Table<Category> = [
+  ['pendidikan', ['sekolah', 'school']],
+  ['lainnya', ['lain lain', 'lainnya', 'other']],
+];
+
+export function readCategory(text: string): Category | undefined {
+  const w = readWords(text);
+  const short = w.tokens.filter((t) => t !== '|').length <= 3;
+  return firstConcept(w, CATEGORIES) ?? (short ? firstConcept(w, CATEGORY_ANSWER_ONLY) : undefined);
+}
 export const readSex = (text: string): Exclude<Sex, 'unknown'> | undefined => firstConcept(readWords(text), SEXES);
 
 export { CATEGORIES as CATEGORY_WORDS, PERPETRATORS as PERPETRATOR_WORDS, PLACES as PLACE_WORDS, SEXES as SEX_WORDS };
 export type { Table as ConceptTable };
 
 const ANONYMOUS = ['anonim', 'anonymous', 'rahasia', 'tanpa nama', 'tanpa identitas', 'sembunyikan', 'jangan sebut nama', 'samarkan'];
+/** Using the reporter's name: "pakai nama saya" is not anonymous, "tidak usah pakai nama" / "ojo disebut jenengku" is. */
+const NAMED = ['pakai nama', 'pake nama', 'sebut nama', 'disebut nama', 'cantumkan nama', 'tulis nama', 'use my name', 'with my name'];
 
 /** Whether the reporter wants to stay anonymous: "ya anonim aja" yes, "tidak usah anonim" and "boleh dihubungi" no. */
 export function readAnonymity(text: string): boolean | undefined {
@@ -85,6 +105,8 @@ export function readAnonymity(text: string): boolean | undefined {
   const named = ANONYMOUS.some((p) => hasPhrase(w, p));
   const said = readYesNo(text);
   if (named) return !negatedAnonymity(w);
+  const withName = NAMED.flatMap((p) => findPhrase(w, p));
+  if (withName.length) return withName.every((at) => isNegated(w, at));
   return said === 'yes' ? true : said === 'no' ? false : undefined;
 }
 

@@ -56,7 +56,8 @@ export function isNegated(w: Words, at: number): boolean {
     if (token === CLAUSE_BREAK) return false;
     // "pernah" only negates after a negator ("tidak pernah"); on its own it is "once did".
     if (token === 'pernah') continue;
-    if (NEGATORS.has(token)) return true;
+    // "tidak apa-apa pakai nama", "ndak apa": "it is fine", not a negation of what follows.
+    if (NEGATORS.has(token)) return w.tokens[i + 1] !== 'apa';
   }
   return false;
 }

@@ -16,6 +16,8 @@ const NO = new Set(['tidak', 'bukan', 'no', 'nope', 'nah', 'jangan', 'belum', 'n
 /** Said to the person asking, not an answer: skipped at the start ("iya bu", "bu, iya", "mas, ndak"). */
 const ADDRESS = new Set([
   'i', 'saya', 'kami', 'we', 'kulo', 'ambo', // "saya setuju", "I agree": the speaker, then the answer
+ // "sepertinya iya", "kayaknya tidak": a hedge, then the answer
+ 'sepertinya', 'kayaknya', 'kayanya', 'kayake', 'sepertine', 'rasanya', 'kelihatannya', 'think', 'guess',
  'bu', 'ibu', 'pak', 'bapak', 'kak', 'kakak', 'mas', 'mbak', 'dek', 'bang', 'min', 'admin', 'ni', 'da', 'sus', 'dik', 'adik', 'eh', 'hmm', 'em', 'oh', 'wah', 'duh', 'aduh', 'maaf', 'halo', 'hai']);
 const DONT_KNOW = [
   'tidak tahu', 'belum tahu', 'kurang tahu', 'tidak yakin', 'kurang yakin', 'belum yakin', 'tidak pasti', 'entah', 'mungkin',
@@ -29,8 +31,9 @@ export function readYesNo(text: string): YesNoAnswer | undefined {
   const w = readWords(text);
   // "tidak tahu …", "not sure" open a clause with a yes or no word but are no answer to the question.
   const answering = clauseStarts(w).filter(([first, second]) => !DONT_KNOW.includes(`${first} ${second}`));
-  // "yes no", "iya tidak": a clause that opens with both answers gives neither.
-  if (answering.some(([first, second]) => wordAnswer(first) && wordAnswer(second) && wordAnswer(first) !== wordAnswer(second))) return undefined;
+  // "yes no", "iya tidak": a clause that opens with both answers gives neither. "tidak mau", "ndak setuju", "not
+  // agree": a no before a yes word negates it, and that is a no.
+  if (answering.some(([first, second]) => wordAnswer(first) === 'yes' && wordAnswer(second) === 'no')) return undefined;
   const leads = new Set(answering.map(([first]) => wordAnswer(first)).filter((a) => a !== undefined));
   if (leads.size > 1) return undefined; // "iya, eh tidak": ask again rather than guess
   const lead = [...leads][0];

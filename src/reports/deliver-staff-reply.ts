@@ -1,3 +1,4 @@
+import { BOUND, fieldOf, sealedJobField } from '../crypto/encrypted-fields';
 import type { FieldCipher } from '../crypto/field-cipher';
 import type { TelegramSender } from '../alerts/send-alert';
 import { ReportMessageModel } from '../db/models/report-message.model';
@@ -29,7 +30,10 @@ export async function deliverStaffReply(
     await ReportMessageModel.updateOne({ _id: message._id }, { $set: { status: 'failed' } });
     return { outcome: 'unreachable' };
   }
-  const result = await deps.send(deps.cipher.decrypt(report.replyAddress), deps.cipher.decrypt(message.text));
+  const result = await deps.send(
+    deps.cipher.decrypt(report.replyAddress, fieldOf(BOUND.reports, report._id, 'replyAddress')),
+    deps.cipher.decrypt(message.text, fieldOf(BOUND.reportMessages, message._id, 'text')),
+  );
   const status = result === 'delivered' || result === 'waiting' ? result : 'sent';
   await ReportMessageModel.updateOne({ _id: message._id }, { $set: { status } });
   return { outcome: status, channel: report.channel };
@@ -56,7 +60,7 @@ export function handOverStaffReplyToWhatsapp(
   return deliverStaffReply(messageId, {
     cipher: deps.cipher,
     send: (chatId, text) => enqueue(deps.queues, 'whatsapp_send', {
-      messageId: `reply-${messageId}`, sealed: deps.cipher.encrypt(JSON.stringify({ chatId, text })),
+      messageId: `reply-${messageId}`, sealed: deps.cipher.encrypt(JSON.stringify({ chatId, text }), sealedJobField(`reply-${messageId}`)),
     }),
   });
 }

@@ -1,7 +1,7 @@
 import type { Types } from 'mongoose';
 import { raiseAlert, type AlertDeps } from '../alerts/raise-alert';
 import { ReportModel } from '../db/models/report.model';
-import { writeNextRevision } from '../db/write-next-revision';
+import { writeNextRevision } from '../db/contested-write';
 import { SLA_HOURS } from './report-vocabulary';
 import { countSentToManualTriage, type TriageFailureCounter } from './triage-failures';
 import { UNREADABLE_MESSAGE } from './triage-stored-report';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { BOUND, fieldOf } from '../crypto/encrypted-fields';
 import type { FieldCipher } from '../crypto/field-cipher';
 
 /** Where reporters' files go, encrypted. A folder by default; an object store could stand behind the same interface. */
@@ -19,16 +20,18 @@ export function createFolderMediaStore(dir: string, cipher: FieldCipher): MediaS
     if (!KEY_PATTERN.test(key)) throw new Error('invalid media storage key');
     return path.join(dir, key);
   };
+  // A file is bound to its own storage key: one file copied over another does not open under the other's name.
+  const bindingOf = (key: string) => fieldOf(BOUND.media, key, 'file');
   return {
     async put(plain) {
       const id = randomUUID();
       const key = `${id.slice(0, 2)}/${id}.bin`;
       await mkdir(path.join(dir, id.slice(0, 2)), { recursive: true, mode: 0o700 });
-      await writeFile(fileFor(key), cipher.encryptBuffer(plain), { mode: 0o600, flag: 'wx' });
+      await writeFile(fileFor(key), cipher.encryptBuffer(plain, bindingOf(key)), { mode: 0o600, flag: 'wx' });
       return key;
     },
     async get(key) {
-      return cipher.decryptBuffer(await readFile(fileFor(key)));
+      return cipher.decryptBuffer(await readFile(fileFor(key)), bindingOf(key));
     },
     async remove(key) {
       await rm(fileFor(key), { force: true });

@@ -1,4 +1,6 @@
 import { recordAuditEvent, type Actor } from '../audit/record-audit-event';
+import { Types } from 'mongoose';
+import { BOUND, fieldOf } from '../crypto/encrypted-fields';
 import type { FieldCipher } from '../crypto/field-cipher';
 import { ReportMessageModel } from '../db/models/report-message.model';
 import { ReportModel, type Report } from '../db/models/report.model';
@@ -15,7 +17,10 @@ export function canReplyTo(report: Pick<Report, 'replyAddress' | 'status' | 'cha
 export async function replyToReporter(reportId: string, text: string, actor: Actor, cipher: FieldCipher, queues: Partial<Queues>) {
   const report = await ReportModel.findById(reportId, { replyAddress: 1, status: 1, ticket: 1, channel: 1 }).lean();
   if (!report || !canReplyTo(report)) return { ok: false as const };
-  const message = await ReportMessageModel.create({ reportId: report._id, direction: 'out', text: cipher.encrypt(text), by: actor.id, status: 'queued' });
+  const _id = new Types.ObjectId();
+  const message = await ReportMessageModel.create({
+    _id, reportId: report._id, direction: 'out', text: cipher.encrypt(text, fieldOf(BOUND.reportMessages, _id, 'text')), by: actor.id, status: 'queued',
+  });
   await enqueue(queues, 'staff_reply', { reportId: String(report._id), messageId: String(message._id) });
   await ReportModel.updateOne({ _id: report._id }, { $push: { events: { type: 'reply', actor: actor.id, at: new Date() } } });
   await recordAuditEvent(actor, { action: 'report.reply', subjectType: 'report', subjectId: String(report._id), details: { ticket: report.ticket } });

@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+import { BOUND, fieldOf } from '../crypto/encrypted-fields';
 import type { FieldCipher } from '../crypto/field-cipher';
 import { ReportMessageModel, type ReportMessageStatus } from '../db/models/report-message.model';
 
@@ -33,8 +34,8 @@ export async function listReportConversation(reportId: Types.ObjectId | string, 
     by: m.by,
     mediaKind: m.media?.kind,
     hasLocation: Boolean(m.location),
-    text: opts.revealed ? opts.cipher.decrypt(m.text) : undefined,
-    location: opts.revealed && m.location ? opts.cipher.decrypt(m.location) : undefined,
+    text: opts.revealed ? opts.cipher.decrypt(m.text, fieldOf(BOUND.reportMessages, m._id, 'text')) : undefined,
+    location: opts.revealed && m.location ? opts.cipher.decrypt(m.location, fieldOf(BOUND.reportMessages, m._id, 'location')) : undefined,
   }));
 }
 

@@ -1,7 +1,7 @@
 import type { Types } from 'mongoose';
 import { recordAuditEvent, type Actor } from '../audit/record-audit-event';
 import { ReportModel, type ReportDocument } from '../db/models/report.model';
-import { writeNextRevision, type RevisionedUpdate } from '../db/write-next-revision';
+import { writeNextRevision, type RevisionedUpdate } from '../db/contested-write';
 import type { ReportStatus } from './report-vocabulary';
 
 export interface TransitionInput {
@@ -46,7 +46,7 @@ export async function transitionReport(input: TransitionInput): Promise<ReportDo
 
 /**
  * The one way a contested change reaches a report: read it by `_id`, check it in code, then write the next revision
- * (writeNextRevision: exclusive per revision, `_id`-only filters).
+ * (contested-write.ts: exclusive per revision, guarded by it).
  */
 export async function changeReportIf(
   reportId: string | Types.ObjectId,

@@ -1,3 +1,5 @@
+import { Types } from 'mongoose';
+import { BOUND, fieldOf } from '../crypto/encrypted-fields';
 import type { FieldCipher } from '../crypto/field-cipher';
 import { ReportMessageModel, type ReportMessageStatus } from '../db/models/report-message.model';
 import { ReportModel } from '../db/models/report.model';
@@ -29,11 +31,13 @@ export interface ReporterMessageInput {
 
 /** Stores what the reporter wrote, encrypted, as the report's next `in` message; the report's timeline notes it. */
 export async function recordReporterMessage(reportId: string, input: ReporterMessageInput, cipher: FieldCipher, at: Date): Promise<string> {
+  const _id = new Types.ObjectId();
+  const bind = (path: string) => fieldOf(BOUND.reportMessages, _id, path);
   const message = await ReportMessageModel.create({
-    reportId, direction: 'in', by: 'reporter', status: 'received', at,
-    text: cipher.encrypt(input.text ?? ''),
+    _id, reportId, direction: 'in', by: 'reporter', status: 'received', at,
+    text: cipher.encrypt(input.text ?? '', bind('text')),
     media: input.media,
-    location: input.location ? cipher.encrypt(`${input.location.latitude},${input.location.longitude}`) : undefined,
+    location: input.location ? cipher.encrypt(`${input.location.latitude},${input.location.longitude}`, bind('location')) : undefined,
   });
   await ReportModel.updateOne({ _id: reportId }, { $push: { events: { type: 'reporter_message', actor: 'reporter', at } } });
   return String(message._id);
@@ -52,7 +56,7 @@ export async function listWaitingReplies(reporterHash: string, cipher: FieldCiph
   const tickets = new Map(reports.map((r) => [String(r._id), r.ticket]));
   const waiting = await ReportMessageModel.find({ reportId: { $in: reports.map((r) => r._id) }, direction: 'out', status: 'waiting' })
     .sort({ at: 1 }).lean();
-  return waiting.map((m) => ({ id: String(m._id), text: cipher.decrypt(m.text), ticket: tickets.get(String(m.reportId)) ?? '' }));
+  return waiting.map((m) => ({ id: String(m._id), text: cipher.decrypt(m.text, fieldOf(BOUND.reportMessages, m._id, 'text')), ticket: tickets.get(String(m.reportId)) ?? '' }));
 }
 
 export async function markReplyShown(messageId: string, status: Extract<ReportMessageStatus, 'delivered'> = 'delivered'): Promise<void> {

@@ -1,4 +1,5 @@
 import { recordAuditEvent, type Actor } from '../audit/record-audit-event';
+import { BOUND, fieldOf } from '../crypto/encrypted-fields';
 import type { FieldCipher } from '../crypto/field-cipher';
 import type { Report } from '../db/models/report.model';
 import { ReportModel } from '../db/models/report.model';
@@ -23,16 +24,16 @@ export function personalFieldNames(report: Report): (keyof PersonalFields)[] {
   return present.filter(([, v]) => typeof v === 'string' && v.length > 0).map(([k]) => k);
 }
 
-export function decryptPersonalFields(report: Report, cipher: FieldCipher): PersonalFields {
-  const open = (v: string | null | undefined) => (v ? cipher.decrypt(v) : undefined);
+export function decryptPersonalFields(report: Report & { _id: unknown }, cipher: FieldCipher): PersonalFields {
+  const open = (v: string | null | undefined, path: string) => (v ? cipher.decrypt(v, fieldOf(BOUND.reports, report._id, path)) : undefined);
   return {
-    reporterName: open(report.reporterName),
-    contactPhone: open(report.contactPhone),
-    description: open(report.description),
-    childName: open(report.child?.name),
-    desa: open(report.location?.desa),
-    exactLocation: open(report.location?.exact),
-    occurredWhen: open(report.occurredWhen),
+    reporterName: open(report.reporterName, 'reporterName'),
+    contactPhone: open(report.contactPhone, 'contactPhone'),
+    description: open(report.description, 'description'),
+    childName: open(report.child?.name, 'child.name'),
+    desa: open(report.location?.desa, 'location.desa'),
+    exactLocation: open(report.location?.exact, 'location.exact'),
+    occurredWhen: open(report.occurredWhen, 'occurredWhen'),
   };
 }
 

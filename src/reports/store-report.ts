@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Types } from 'mongoose';
 import { z } from 'zod';
+import { BOUND, fieldOf } from '../crypto/encrypted-fields';
 import type { FieldCipher } from '../crypto/field-cipher';
 import { idForKey } from '../db/id-for-key';
 import { ReportModel } from '../db/models/report.model';
@@ -97,7 +98,7 @@ export async function storeReport(
   const _id = idForKey(intakeKey);
   const r = ConfirmedReportSchema.parse(input);
   z.enum(CHANNELS).parse(reporter.channel);
-  const enc = (v: string | undefined) => (v === undefined || v === '' ? undefined : deps.cipher.encrypt(v));
+  const enc = (v: string | undefined, path: string) => (v === undefined || v === '' ? undefined : deps.cipher.encrypt(v, fieldOf(BOUND.reports, _id, path)));
   // Anonymous means anonymous: no way back to the reporter is kept, whatever else was filled in.
   const contactMethod = r.anonymous ? 'none' : r.contactMethod;
   const doc = {
@@ -108,23 +109,23 @@ export async function storeReport(
     language: r.language,
     reporterHash: reporterHashOf(deps.hasher, reporter),
     anonymous: r.anonymous,
-    replyAddress: r.anonymous ? undefined : enc(reporter.chatId),
+    replyAddress: r.anonymous ? undefined : enc(reporter.chatId, 'replyAddress'),
     reporterRole: r.reporterRole,
-    reporterName: r.anonymous ? undefined : enc(r.reporterName),
+    reporterName: r.anonymous ? undefined : enc(r.reporterName, 'reporterName'),
     contactMethod,
-    contactPhone: contactMethod === 'other_number' ? enc(r.contactPhone) : undefined,
+    contactPhone: contactMethod === 'other_number' ? enc(r.contactPhone, 'contactPhone') : undefined,
     immediateDanger: r.immediateDanger,
     category: r.category,
-    description: enc(r.description),
-    child: { age: r.child.age, ageBand: r.child.ageBand, sex: r.child.sex, name: enc(r.child.name) },
+    description: enc(r.description, 'description'),
+    child: { age: r.child.age, ageBand: r.child.ageBand, sex: r.child.sex, name: enc(r.child.name, 'child.name') },
     perpetratorRelation: r.perpetratorRelation,
     location: {
       kecamatan: r.location.kecamatan,
-      desa: enc(r.location.desa),
+      desa: enc(r.location.desa, 'location.desa'),
       placeType: r.location.placeType,
-      exact: r.location.exact ? enc(`${r.location.exact.latitude},${r.location.exact.longitude}`) : undefined,
+      exact: r.location.exact ? enc(`${r.location.exact.latitude},${r.location.exact.longitude}`, 'location.exact') : undefined,
     },
-    occurredWhen: enc(r.occurredWhen),
+    occurredWhen: enc(r.occurredWhen, 'occurredWhen'),
     ongoing: r.ongoing === undefined || r.ongoing === 'unknown' ? undefined : r.ongoing === 'yes',
     media: r.media,
     receivedAt: new Date(),

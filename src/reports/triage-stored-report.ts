@@ -1,7 +1,8 @@
 import { Types } from 'mongoose';
+import { BOUND, fieldOf } from '../crypto/encrypted-fields';
 import type { FieldCipher } from '../crypto/field-cipher';
 import { ReportModel } from '../db/models/report.model';
-import { writeNextRevision } from '../db/write-next-revision';
+import { writeNextRevision } from '../db/contested-write';
 import { triageReport } from '../triage/triage-report';
 import { findPossibleDuplicates, type DuplicateIndex } from './find-possible-duplicates';
 import { SLA_HOURS, type Priority } from './report-vocabulary';
@@ -43,7 +44,7 @@ export async function triageStoredReport(reportId: string, deps: TriageStoredRep
   // `triaged` alone is left only by versions that wrote the two steps apart: finish its routing the same way.
   if (report.status === 'received' || report.status === 'triaged') {
     const result = triageReport({
-      text: report.description ? readDescription(report.description, deps.cipher) : '',
+      text: report.description ? readDescription(report.description, _id, deps.cipher) : '',
       category: report.category,
       childAge: report.child?.age ?? undefined,
       immediateDanger: report.immediateDanger ?? undefined,
@@ -52,7 +53,7 @@ export async function triageStoredReport(reportId: string, deps: TriageStoredRep
     const others = await findPossibleDuplicates(report, deps.duplicates);
     duplicates = others.length;
     const at = now();
-    // The report just read is the revision this write leaves (writeNextRevision: exclusive, by `_id`).
+    // The report just read is the revision this write leaves (writeNextRevision: exclusive, guarded by revision).
     const written = await writeNextRevision(ReportModel, 'report', report, {
       $set: {
         status: 'queued', priority: result.priority, triageReasons: result.reasons, triageVersion: result.version,
@@ -81,11 +82,11 @@ export async function triageStoredReport(reportId: string, deps: TriageStoredRep
   return { outcome, priority, duplicates };
 }
 
-function readDescription(stored: string, cipher: FieldCipher): string {
+function readDescription(stored: string, reportId: Types.ObjectId, cipher: FieldCipher): string {
   try {
-    return cipher.decrypt(stored);
+    return cipher.decrypt(stored, fieldOf(BOUND.reports, reportId, 'description'));
   } catch {
-    // Written under a key this process lacks (or damaged): retries will not help, a person must look.
+    // Written under a key this process lacks, damaged, or copied from another record: retries will not help, a person must look.
     throw new ReportUnreadableError();
   }
 }

@@ -1,3 +1,4 @@
+import { writeNextRevision } from '../db/contested-write';
 import { ReportModel } from '../db/models/report.model';
 import { raiseAlert, type AlertDeps } from '../alerts/raise-alert';
 import { SLA_HOURS, type Priority, type ReportStatus } from './report-vocabulary';
@@ -19,7 +20,7 @@ export async function watchSla(deps: AlertDeps): Promise<SlaWatchOutcome> {
   const horizon = new Date(now.getTime() + Math.max(...Object.values(SLA_HOURS)) * NEAR_SHARE * 3600_000);
   const candidates = await ReportModel.find(
     { status: { $in: WAITING }, slaDueAt: { $lte: horizon }, slaFlag: { $ne: 'breached' } },
-    { ticket: 1, priority: 1, slaDueAt: 1, slaFlag: 1 },
+    { ticket: 1, priority: 1, slaDueAt: 1, slaFlag: 1, revision: 1 },
   ).lean();
 
   const flagged: { ticket: string; priority: string; flag: 'near' | 'breached' }[] = [];
@@ -29,8 +30,9 @@ export async function watchSla(deps: AlertDeps): Promise<SlaWatchOutcome> {
     const left = report.slaDueAt.getTime() - now.getTime();
     const flag = left <= 0 ? 'breached' : left < windowMs * NEAR_SHARE ? 'near' : undefined;
     if (!flag || flag === report.slaFlag) continue;
-    const changed = await ReportModel.updateOne({ _id: report._id, slaFlag: report.slaFlag ?? null }, { $set: { slaFlag: flag } });
-    if (changed.modifiedCount === 1) flagged.push({ ticket: report.ticket, priority: report.priority, flag });
+    // On the revision just read: a report claimed (or flagged by an overlapping run) meanwhile is left to the next run.
+    const written = await writeNextRevision(ReportModel, 'report', report, { $set: { slaFlag: flag } });
+    if (written) flagged.push({ ticket: report.ticket, priority: report.priority, flag });
   }
   const near = flagged.filter((f) => f.flag === 'near').length;
   const breached = flagged.length - near;

@@ -1,7 +1,9 @@
+import { BOUND, fieldOf } from '../crypto/encrypted-fields';
 import type { FieldCipher } from '../crypto/field-cipher';
 import { DATA_KEY_CANARY_ID, DataKeyCanaryModel } from '../db/models/data-key-canary.model';
 
 const CANARY_PLAINTEXT = 'lapor-anak data key canary';
+export const CANARY_BINDING = fieldOf(BOUND.dataKeyCanary, DATA_KEY_CANARY_ID, 'value');
 
 export type CanaryCheck =
   | { state: 'opened' | 'written'; writtenAt: Date }
@@ -10,8 +12,8 @@ export type CanaryCheck =
 
 /**
  * Opens the stored canary with `cipher`. With `writeIfAbsent` (process start), a database without one gets one under
- * the active key; `doctor` only reads. The canary is never rewritten under a newer key: after a rotation it still
- * needs the old key in DATA_ENCRYPTION_OLD_KEYS, exactly as the reports written before the rotation do.
+ * the active key; `doctor` only reads. Only `reencrypt` rewrites it under a newer key, together with every other value:
+ * until then it still needs the old key in DATA_ENCRYPTION_OLD_KEYS, exactly as the reports written before do.
  */
 export async function checkDataKeyCanary(cipher: FieldCipher, opts: { writeIfAbsent: boolean; now?: Date }): Promise<CanaryCheck> {
   const stored = await DataKeyCanaryModel.findById(DATA_KEY_CANARY_ID).lean();
@@ -35,7 +37,7 @@ export async function exitUnlessDataKeyOpensCanary(cipher: FieldCipher): Promise
 
 function open(cipher: FieldCipher, value: string): { state: 'opened' } | { state: 'unreadable'; keyId: string } {
   try {
-    if (cipher.decrypt(value) === CANARY_PLAINTEXT) return { state: 'opened' };
+    if (cipher.decrypt(value, CANARY_BINDING) === CANARY_PLAINTEXT) return { state: 'opened' };
   } catch {
     // a key that is missing or wrong: reported below
   }
@@ -44,7 +46,7 @@ function open(cipher: FieldCipher, value: string): { state: 'opened' } | { state
 
 async function writeCanary(cipher: FieldCipher, now: Date): Promise<CanaryCheck> {
   try {
-    await DataKeyCanaryModel.create({ _id: DATA_KEY_CANARY_ID, value: cipher.encrypt(CANARY_PLAINTEXT), writtenAt: now });
+    await DataKeyCanaryModel.create({ _id: DATA_KEY_CANARY_ID, value: cipher.encrypt(CANARY_PLAINTEXT, CANARY_BINDING), writtenAt: now });
     return { state: 'written', writtenAt: now };
   } catch (err) {
     // Another process wrote it first: open theirs.

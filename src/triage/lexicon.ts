@@ -15,8 +15,9 @@ const SignalSchema = z.object({
   ongoingMarker: z.boolean().optional(),
   youngChildMarker: z.boolean().optional(),
   welfare: z.boolean().optional(),
-  /** Tags this signal adds besides its id, for combinations and the rules of `resolved` ("now", "plea", "past"). */
-  marks: z.array(z.enum(['now', 'plea', 'night', 'past', 'soon', 'settled', 'safe', 'general'])).optional(),
+  /** Tags this signal adds besides its id, for combinations and the rules of `resolved` ("now", "plea", "past");
+   * `intent` is a plan not yet carried out ("mau", "akan", "arep", "kate"), `treated` an injury seen to ("sudah diobati"). */
+  marks: z.array(z.enum(['now', 'plea', 'night', 'past', 'soon', 'settled', 'safe', 'general', 'intent', 'treated'])).optional(),
 });
 
 export const LexiconSchema = z.object({
@@ -32,6 +33,8 @@ export const LexiconSchema = z.object({
   /** Words that mean something else together ("demam berdarah" is not bleeding), or a word not to be stemmed
    * ("kehilangan" is not "hilang"): read as one word, as written. */
   compounds: z.record(z.string(), z.string()),
+  /** "kalau tidak dapat uang, dipukuli": a negator right after one of these negates the condition, not what follows. */
+  conditionals: z.array(z.string()),
   negators: z.array(z.string()),
   negationCancellers: z.array(z.string()),
   clauseBreaks: z.array(z.string()),
@@ -54,6 +57,12 @@ export const LexiconSchema = z.object({
   resolved: z.object({ cap: z.enum(['P2', 'P3', 'P4']), reason: z.string() }),
   /** A question about a topic ("pencegahan kekerasan seksual", "sosialisasi") rather than a child: capped at `cap`. */
   general: z.object({ cap: z.enum(['P2', 'P3', 'P4']), reason: z.string() }),
+  /** An injury told as stopped and treated ("berdarah tapi sudah berhenti dan diobati") is no danger now: with a
+   * `treated` mark, these signals weigh at most `weight` and add no tag for combinations. */
+  treated: z.object({ signals: z.array(z.string()), weight: z.number().min(0), reason: z.string() }),
+  /** A message made only of these words (greetings, "mau tanya", "ini nomor pengaduan?") tells no concern yet: a
+   * person reads it at the `review` priority rather than as a welfare question. */
+  contentless: z.object({ reason: z.string(), words: z.array(z.string()) }),
   /** Nothing understood, or signals that contradict each other: a person looks, at this priority. */
   review: z.object({ priority: z.enum(['P1', 'P2', 'P3']), nothingUnderstood: z.string(), conflict: z.string() }),
   answers: z.object({

@@ -11,14 +11,17 @@ export function createTermMatcher(lexicon: Lexicon) {
   const negators = new Set(lexicon.negators.map(squeeze));
   const cancellers = new Set(lexicon.negationCancellers.map(squeeze));
   const breaks = new Set(lexicon.clauseBreaks.map(squeeze));
+  const conditionals = new Set(lexicon.conditionals.map(squeeze));
 
   // "tidak dipukul lagi", "gk pernah dipukul": a negator up to `negationWindow` words before the term, in the same
-  // clause, negates it; "tidak tahu", "tidak hanya" do not negate what follows.
+  // clause, negates it; "tidak tahu", "tidak hanya" do not negate what follows, nor does a negated condition.
   function isNegated(tokens: Token[], start: number): boolean {
     for (let i = start - 1; i >= 0 && i >= start - lexicon.negationWindow; i--) {
       const word = tokens[i]!.word;
       if (word === BOUNDARY || breaks.has(word)) return false;
-      if (negators.has(word)) return !cancellers.has(tokens[i + 1]?.word ?? '');
+      // "kalau ga dapet uang dipukulin": the negator belongs to the condition; the harm is what follows it.
+      // A canceller negated is itself negated: "tidak mau dinikahkan" is no plan, "tidak mau mati" no wish to die.
+      if (negators.has(word)) return (i + 1 === start || !cancellers.has(tokens[i + 1]?.word ?? '')) && !conditionals.has(tokens[i - 1]?.word ?? '');
     }
     return false;
   }

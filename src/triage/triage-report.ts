@@ -3,6 +3,7 @@ import {
   CATEGORIES, DANGER_ANSWERS, PRIORITIES, PROTECTION_CATEGORIES, type Category, type Priority,
 } from '../reports/report-vocabulary';
 import { LEXICON, type Lexicon } from './lexicon';
+import { BOUNDARY, squeeze } from '../language/lexicon-tokens';
 import { createTermMatcher } from './match-terms';
 import { readAge } from './read-age';
 import { createTriageTokeniser } from './read-tokens';
@@ -110,6 +111,21 @@ export function createTriage(lexicon: Lexicon) {
     return aboutATopic ? { atMost: lexicon.general.cap, reason: lexicon.general.reason } : undefined;
   }
 
+  // "Hidungnya berdarah tapi sudah berhenti dan sudah diobati": the injury is real, the danger is over.
+  function lowerTreatedInjuries(fired: Fired[], tags: Set<string>): string | undefined {
+    if (!tags.has('treated')) return undefined;
+    const injuries = fired.filter((f) => lexicon.treated.signals.includes(f.id) && f.weight > lexicon.treated.weight);
+    for (const f of injuries) (f.weight = lexicon.treated.weight, tags.delete(f.id));
+    return injuries.length ? lexicon.treated.reason : undefined;
+  }
+
+  // Greetings and "mau tanya" with nothing told yet: a person answers soon, whatever else the words looked like.
+  const contentlessWords = new Set(lexicon.contentless.words.map(squeeze));
+  const isContentless = (tokens: Tokens) => {
+    const words = tokens.filter((tk) => tk.word !== BOUNDARY && !/^\d+$/.test(tk.word));
+    return words.length > 0 && words.every((tk) => contentlessWords.has(tk.word) || tk.forms.some((f) => contentlessWords.has(f)));
+  };
+
   const t = lexicon.thresholds;
   const fromScore = (score: number): Priority => (score >= t.P1 ? 'P1' : score >= t.P2 ? 'P2' : score >= t.P3 ? 'P3' : 'P4');
   const moreUrgent = (a: Priority, b: Priority) => PRIORITIES.indexOf(a) < PRIORITIES.indexOf(b);
@@ -118,6 +134,7 @@ export function createTriage(lexicon: Lexicon) {
     const input = TriageInputSchema.parse(rawInput);
     const tokens = normalise(input.text);
     const { fired, tags, ignored } = readSignals(tokens);
+    const treatedNote = lowerTreatedInjuries(fired, tags);
     const answerCategory = readAnswers(input, fired, tags);
     if (isShouting(input.text)) tags.add('shouting');
     const combos = lexicon.combos
@@ -132,7 +149,7 @@ export function createTriage(lexicon: Lexicon) {
     let priority = fromScore(harm + aggravation + danger);
     fired.push(...combos);
 
-    const notes: string[] = [];
+    const notes: string[] = treatedNote ? [treatedNote] : [];
     if (tags.has('shouting') && tags.has('harm')) notes.push(lexicon.shouting.reason);
     if (input.immediateDanger !== 'yes') {
       const severe = harm >= t.P1 || danger >= t.P1;
@@ -157,6 +174,9 @@ export function createTriage(lexicon: Lexicon) {
     if (!understood && moreUrgent(lexicon.review.priority, priority)) {
       priority = lexicon.review.priority;
       reasons.push(lexicon.review.nothingUnderstood);
+    } else if (isContentless(tokens) && moreUrgent(lexicon.review.priority, priority)) {
+      priority = lexicon.review.priority;
+      reasons.push(lexicon.contentless.reason);
     }
     if (reasons.length === 0) reasons.push('tidak ada tanda bahaya: pertanyaan atau layanan kesejahteraan');
     return { priority, category, reasons, version: lexicon.version };

@@ -1,10 +1,12 @@
 import { UserModel, type UserDocument } from '../db/models/user.model';
 import { hashPassword, passwordProblem } from './passwords';
 import type { StaffRole } from './roles';
+import { changeUser, nextSessionVersion } from './change-user';
+import { UserError } from './user-error';
 
 export const USERNAME_PATTERN = /^[a-z0-9._-]{3,40}$/;
 
-export class UserError extends Error {}
+export { UserError };
 
 export async function createUser(input: {
   username: string;
@@ -31,18 +33,15 @@ export async function createUser(input: {
 export async function setPassword(username: string, password: string, mustChange: boolean): Promise<UserDocument> {
   const problem = passwordProblem(password, username);
   if (problem) throw new UserError(`password: ${problem}`);
-  const user = await UserModel.findOneAndUpdate(
-    { username: username.toLowerCase() },
-    {
-      $set: { passwordHash: await hashPassword(password), mustChangePassword: mustChange },
-      $inc: { sessionVersion: 1 },
-    },
-    { returnDocument: 'after' },
-  );
+  const found = await UserModel.findOne({ username: username.toLowerCase() }, { _id: 1 }).lean();
+  const passwordHash = await hashPassword(password);
+  const user = found && (await changeUser(String(found._id), (current) => ({
+    $set: { passwordHash, mustChangePassword: mustChange, sessionVersion: nextSessionVersion(current) },
+  })));
   if (!user) throw new UserError(`no user ${username}`);
   return user;
 }
 
 export async function signOutEverywhere(userId: string): Promise<void> {
-  await UserModel.updateOne({ _id: userId }, { $inc: { sessionVersion: 1 } });
+  await changeUser(userId, (current) => ({ $set: { sessionVersion: nextSessionVersion(current) } }));
 }

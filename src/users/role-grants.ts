@@ -1,6 +1,7 @@
 import { recordAuditEvent, type Actor } from '../audit/record-audit-event';
 import { UserModel, type UserDocument } from '../db/models/user.model';
-import { UserError } from './manage-users';
+import { changeUser, nextSessionVersion } from './change-user';
+import { UserError } from './user-error';
 import type { StaffRole } from './roles';
 
 // Separation of duties: an administrator keeps accounts but sees no case content, so an administrator alone must not
@@ -17,11 +18,9 @@ export function needsApproval(role: string): boolean {
 
 /** Puts the account on hold for a Koordinator: inactive (its sessions end), with the grant waiting beside it. */
 export async function requestGrant(userId: string, role: StaffRole, actor: Actor): Promise<UserDocument> {
-  const user = await UserModel.findOneAndUpdate(
-    { _id: userId },
-    { $set: { active: false, pendingGrant: { role, by: actor.id, byName: actor.name, at: new Date() } }, $inc: { sessionVersion: 1 } },
-    { returnDocument: 'after' },
-  );
+  const user = await changeUser(userId, (current) => ({
+    $set: { active: false, pendingGrant: { role, by: actor.id, byName: actor.name, at: new Date() }, sessionVersion: nextSessionVersion(current) },
+  }));
   if (!user) throw new UserError('pengguna tidak ditemukan');
   await recordAuditEvent(actor, { action: 'user.grant_requested', subjectType: 'user', subjectId: user.id, details: { role } });
   return user;
@@ -42,12 +41,11 @@ async function pendingOf(userId: string, approver: Actor): Promise<UserDocument 
 export async function approveGrant(userId: string, approver: Actor): Promise<UserDocument> {
   const user = await pendingOf(userId, approver);
   const { role, by } = user.pendingGrant;
-  const approved = await UserModel.findOneAndUpdate(
-    { _id: user._id, 'pendingGrant.by': by },
-    { $set: { role, active: true }, $unset: { pendingGrant: 1 } },
-    { returnDocument: 'after' },
-  );
-  if (!approved) throw new UserError('pemberian peran baru saja berubah; muat ulang');
+  const approved = await changeUser(user.id, (current) => {
+    if (current.pendingGrant?.by !== by || current.pendingGrant.role !== role) throw new UserError('pemberian peran baru saja berubah; muat ulang');
+    return { $set: { role, active: true }, $unset: { pendingGrant: 1 } };
+  });
+  if (!approved) throw new UserError('pengguna tidak ditemukan');
   await recordAuditEvent(approver, { action: 'user.grant_approved', subjectType: 'user', subjectId: user.id, details: { role, requestedBy: by } });
   return approved;
 }
@@ -55,6 +53,6 @@ export async function approveGrant(userId: string, approver: Actor): Promise<Use
 /** A refusal: the grant is dropped and the account stays inactive. */
 export async function refuseGrant(userId: string, approver: Actor, reason: string): Promise<void> {
   const user = await pendingOf(userId, approver);
-  await UserModel.updateOne({ _id: user._id }, { $unset: { pendingGrant: 1 } });
+  await changeUser(user.id, () => ({ $unset: { pendingGrant: 1 } }));
   await recordAuditEvent(approver, { action: 'user.grant_refused', subjectType: 'user', subjectId: user.id, reason, details: { role: user.pendingGrant.role, requestedBy: user.pendingGrant.by } });
 }

@@ -1,6 +1,8 @@
 import { UserModel, type UserDocument } from '../db/models/user.model';
 import { verifyPassword } from './passwords';
+import { changeUser } from './change-user';
 import type { SignInThrottle } from './sign-in-throttle';
+import { UserError } from './user-error';
 
 export type SignInResult =
   | { ok: true; user: UserDocument }
@@ -32,6 +34,9 @@ export async function signIn(
   const user = await checkCredentials(attempt.username, attempt.password);
   if (!user) return { ok: false, reason: 'bad_credentials' };
   await reservation.succeeded();
-  await UserModel.updateOne({ _id: user._id }, { $set: { lastLoginAt: now } });
+  // Informational: a sign-in never fails because the account was being changed at that moment.
+  await changeUser(String(user._id), () => ({ $set: { lastLoginAt: now } })).catch((err: unknown) => {
+    if (!(err instanceof UserError)) throw err;
+  });
   return { ok: true, user };
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Queue } from 'bullmq';
+import { Types } from 'mongoose';
 import { createAdminApp } from '../../admin/create-admin-app';
 import { storeWhatsappLoginQr } from '../../src/channels/whatsapp-login-qr';
 import { loadConfig } from '../../src/config';
@@ -16,6 +17,7 @@ import { UserModel } from '../../src/db/models/user.model';
 import { createQueues } from '../../src/queue/queues';
 import { createFolderMediaStore } from '../../src/reports/media-store';
 import type { StaffRole } from '../../src/users/roles';
+import { BOUND, elementField, fieldOf } from '../../src/crypto/encrypted-fields';
 import { makeReport, testCipher } from '../factories/reports';
 import { makeUser, TEST_PASSWORD } from '../factories/users';
 import { AdminClient, startAdminApp, type RunningAdmin } from '../support/admin-app';
@@ -99,9 +101,11 @@ async function reportWithMedia() {
 }
 
 async function openCaseOf(username = 'a.worker') {
+  const [_id, referralId] = [new Types.ObjectId(), new Types.ObjectId()];
+  const enc = (path: string) => testCipher.encrypt('x', fieldOf(BOUND.cases, _id, elementField('referrals', referralId, path)));
   const kase = await CaseModel.create({
-    caseNumber: `KSS-2026-${String(Math.floor(Math.random() * 9000) + 1000)}`, openedBy: ids['a.desk'], caseManagerId: ids[username],
-    referrals: [{ partnerId: ids.partner, partnerName: 'UPTD PPA', reason: testCipher.encrypt('x'), authorisation: { kind: 'consent', by: ids[username], note: testCipher.encrypt('x') }, by: ids[username] }],
+    _id, caseNumber: `KSS-2026-${String(Math.floor(Math.random() * 9000) + 1000)}`, openedBy: ids['a.desk'], caseManagerId: ids[username],
+    referrals: [{ _id: referralId, partnerId: ids.partner, partnerName: 'UPTD PPA', reason: enc('reason'), authorisation: { kind: 'consent', by: ids[username], note: enc('authorisation.note') }, by: ids[username] }],
   });
   return kase;
 }
@@ -145,8 +149,9 @@ const AUDITED: Record<string, Audited> = {
       const report = await makeReport();
       const photo = Buffer.from('89504e470d0a1a0a', 'hex');
       const storageKey = await createFolderMediaStore(mediaDir, testCipher).put(photo);
+      const _id = new Types.ObjectId();
       const message = await ReportMessageModel.create({
-        reportId: report._id, direction: 'in', text: testCipher.encrypt(''), by: 'reporter', status: 'received',
+        _id, reportId: report._id, direction: 'in', text: testCipher.encrypt('', fieldOf(BOUND.reportMessages, _id, 'text')), by: 'reporter', status: 'received',
         media: { kind: 'photo', mimeType: 'image/png', size: photo.length, sha256: 'x', storageKey },
       });
       await c.postForm(`/reports/${report.id}/reveal`, { reason: 'lihat foto susulan' });
@@ -233,7 +238,7 @@ const AUDITED: Record<string, Audited> = {
     as: 'a.kasi', action: 'case.transition',
     run: async (c) => {
       const kase = await openCaseOf();
-      await CaseModel.updateOne({ _id: kase._id }, { $set: { terminationRequest: { closingSummary: testCipher.encrypt('Keluarga pindah ke luar kabupaten.'), by: ids['a.worker'], at: new Date() } } });
+      await CaseModel.updateOne({ _id: kase._id }, { $set: { terminationRequest: { closingSummary: testCipher.encrypt('Keluarga pindah ke luar kabupaten.', fieldOf(BOUND.cases, kase._id, 'terminationRequest.closingSummary')), by: ids['a.worker'], at: new Date() } } });
       return c.postForm(`/cases/${kase.id}/approve-termination`, { note: 'Disetujui rapat seksi' });
     },
   },
@@ -247,7 +252,9 @@ const AUDITED: Record<string, Audited> = {
   'POST /oncall/:id/delete': {
     as: 'a.kasidata', action: 'oncall.remove',
     run: async (c) => {
-      const shift = await OnCallShiftModel.create({ userId: ids['a.oncall'], role: 'petugas_on_call', from: new Date(), to: new Date(Date.now() + 3600_000), channel: 'telegram', address: testCipher.encrypt('123456789') });
+      const _id = new Types.ObjectId();
+      const address = testCipher.encrypt('123456789', fieldOf(BOUND.onCallShifts, _id, 'address'));
+      const shift = await OnCallShiftModel.create({ _id, userId: ids['a.oncall'], role: 'petugas_on_call', from: new Date(), to: new Date(Date.now() + 3600_000), channel: 'telegram', address });
       return c.postForm(`/oncall/${shift.id}/delete`, {});
     },
   },

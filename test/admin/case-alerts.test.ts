@@ -7,6 +7,7 @@ import { useTestDatabase } from '../support/database';
 import { expectEventually } from '../support/expect-eventually';
 import { startTestWorkers } from '../support/worker-harness';
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram-bot-api';
+import { BOUND, fieldOf } from '../../src/crypto/encrypted-fields';
 import { testCipher } from '../factories/reports';
 import { makeUser, TEST_PASSWORD } from '../factories/users';
 
@@ -43,7 +44,7 @@ describe("case alerts to the staff member's own chat", () => {
     const budiClient = await signedIn('budi');
     await budiClient.get('/password');
     await budiClient.postForm('/account/contact', { telegramChatId: '880011', whatsappNumber: '' });
-    expect(testCipher.decrypt((await UserModel.findById(budi.id).lean())!.telegramChatId!)).toBe('880011');
+    expect(testCipher.decrypt((await UserModel.findById(budi.id).lean())!.telegramChatId!, fieldOf(BOUND.users, budi.id, 'telegramChatId'))).toBe('880011');
 
     const kasi = await signedIn('kasi');
     await kasi.get(`/cases/${kase.id}`);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Queue } from 'bullmq';
+import { Types } from 'mongoose';
 import { createFolderMediaStore } from '../../src/reports/media-store';
 import { activeBlockFor } from '../../src/reports/sender-blocks';
 import { AuditEventModel } from '../../src/db/models/audit-event.model';
@@ -14,6 +15,7 @@ import { createQueues } from '../../src/queue/queues';
 import { AdminClient, startAdminApp, type RunningAdmin } from '../support/admin-app';
 import { useTestDatabase } from '../support/database';
 import { TEST_REDIS_URL, uniquePrefix } from '../support/redis';
+import { BOUND, fieldOf } from '../../src/crypto/encrypted-fields';
 import { makeReport, testCipher } from '../factories/reports';
 import { makeUser, TEST_PASSWORD } from '../factories/users';
 
@@ -68,7 +70,7 @@ describe('the intake queue', () => {
     expect(tickets.indexOf(p2early.ticket)).toBeLessThan(tickets.indexOf(p2late.ticket));
     expect(tickets.indexOf(p2late.ticket)).toBeLessThan(tickets.indexOf(p3.ticket));
     expect(Object.keys(json.items[0])).toEqual(expect.arrayContaining(['id', 'ticket', 'priority', 'status', 'category', 'receivedAt', 'slaDueAt']));
-    expect(JSON.stringify(json)).not.toContain('enc:v1:');
+    expect(JSON.stringify(json)).not.toContain('enc:v');
 
     const filtered = await rina.get('/api/intake?priority=P1');
     expect(filtered.json.items.map((i: { ticket: string }) => i.ticket)).toEqual([p1.ticket]);
@@ -192,8 +194,8 @@ describe('the intake queue', () => {
     const id = res.location.split('/').pop()!;
     const stored = await ReportModel.findById(id).lean();
     expect(stored).toMatchObject({ channel: 'walk_in', status: 'received', category: 'penelantaran', contactMethod: 'other_number' });
-    expect(stored!.description).toMatch(/^enc:v1:/);
-    expect(testCipher.decrypt(stored!.contactPhone!)).toBe('0812 3456 789');
+    expect(stored!.description).toMatch(/^enc:v2:/);
+    expect(testCipher.decrypt(stored!.contactPhone!, fieldOf(BOUND.reports, stored!._id, 'contactPhone'))).toBe('0812 3456 789');
     expect((await rina.get(res.location)).text).toContain(`tiket ${stored!.ticket}`);
     expect(await AuditEventModel.countDocuments({ action: 'report.register', subjectId: id, actorName: 'rina' })).toBe(1);
     expect((await reportsQueue.getJob(`triage-${id}`))?.data).toEqual({ reportId: id });
@@ -209,10 +211,11 @@ describe('the intake queue', () => {
     expect(await ReportMessageModel.countDocuments({ reportId: report._id })).toBe(0);
     await rina.postForm(`/reports/${report.id}/reply`, { template: 'yes' });
     const [message] = await ReportMessageModel.find({ reportId: report._id }).lean();
-    expect(testCipher.decrypt(message!.text)).toBe(`Ada kabar baru tentang laporan ${report.ticket}. Balas pesan ini untuk membaca balasan petugas.`);
+    expect(testCipher.decrypt(message!.text, fieldOf(BOUND.reportMessages, message!._id, 'text'))).toBe(`Ada kabar baru tentang laporan ${report.ticket}. Balas pesan ini untuk membaca balasan petugas.`);
 
     // The reporter wrote again an hour ago: free-form replies are allowed again until 24 hours after that.
-    await ReportMessageModel.create({ reportId: report._id, direction: 'in', text: testCipher.encrypt('halo'), by: 'reporter', status: 'received', at: new Date(Date.now() - 3600_000) });
+    const inId = new Types.ObjectId();
+    await ReportMessageModel.create({ _id: inId, reportId: report._id, direction: 'in', text: testCipher.encrypt('halo', fieldOf(BOUND.reportMessages, inId, 'text')), by: 'reporter', status: 'received', at: new Date(Date.now() - 3600_000) });
     expect((await rina.get(`/reports/${report.id}`)).text).toContain('balasan bebas dapat dikirim sampai');
   });
 
@@ -226,8 +229,8 @@ describe('the intake queue', () => {
     expect(job.name).toBe('staff_reply');
     expect(Object.keys(job.data).sort()).toEqual(['messageId', 'reportId']);
     const message = await ReportMessageModel.findById(job.data.messageId).lean();
-    expect(message!.text).toMatch(/^enc:v1:/);
-    expect(testCipher.decrypt(message!.text)).toBe('Terima kasih, kami segera menindaklanjuti.');
+    expect(message!.text).toMatch(/^enc:v2:/);
+    expect(testCipher.decrypt(message!.text, fieldOf(BOUND.reportMessages, message!._id, 'text'))).toBe('Terima kasih, kami segera menindaklanjuti.');
   });
 });
 
@@ -279,7 +282,7 @@ describe('from report to terminasi', () => {
     await budi.postForm(`/cases/${caseId}/plan`, { assessment: 'Luka memar; anak takut pulang.', servicePlan: 'Visum, pendampingan psikolog.' });
     await budi.postForm(`/cases/${caseId}/monitoring`, { kind: 'health', note: 'Luka membaik.', nextDueAt: '2026-12-15' });
     const planned = await CaseModel.findById(caseId).lean();
-    expect(planned!.assessment).toMatch(/^enc:v1:/);
+    expect(planned!.assessment).toMatch(/^enc:v2:/);
     expect(planned!.monitoring[0]).toMatchObject({ kind: 'health', nextDueAt: new Date('2026-12-15T00:00:00Z') });
     const page = await budi.get(`/cases/${caseId}`);
     expect(page.text).toContain('Luka memar; anak takut pulang.');
@@ -295,8 +298,8 @@ describe('from report to terminasi', () => {
 
     const kase = await CaseModel.findById(caseId).lean();
     expect(kase!.status).toBe('terminated');
-    expect(kase!.closingSummary).toMatch(/^enc:v1:/);
-    expect(kase!.referrals[0]!.reason).toMatch(/^enc:v1:/);
+    expect(kase!.closingSummary).toMatch(/^enc:v2:/);
+    expect(kase!.referrals[0]!.reason).toMatch(/^enc:v2:/);
     expect(kase!.conferenceNotes).toHaveLength(1);
     const view = await budi.get(`/api/cases/${caseId}`);
     expect(view.json.closingSummary).toBe('Anak aman, keluarga didampingi.');

@@ -5,6 +5,7 @@ import { ReportModel } from '../../src/db/models/report.model';
 import { UserModel } from '../../src/db/models/user.model';
 import { AdminClient, startAdminApp, type RunningAdmin } from '../support/admin-app';
 import { useTestDatabase } from '../support/database';
+import { BOUND, fieldOf } from '../../src/crypto/encrypted-fields';
 import { makeReport, testCipher } from '../factories/reports';
 import { makeUser, TEST_PASSWORD } from '../factories/users';
 
@@ -30,7 +31,7 @@ describe('on call', () => {
     await kasi.postForm('/oncall', { userId: piket.id, role: 'petugas_on_call', from: '2099-12-01T08:00', to: '2099-12-02T08:00', channel: 'telegram', address: '5550001' });
     const shift = await OnCallShiftModel.findOne().lean();
     expect(shift!.from.toISOString()).toBe('2099-12-01T01:00:00.000Z');
-    expect(testCipher.decrypt(shift!.address)).toBe('5550001');
+    expect(testCipher.decrypt(shift!.address, fieldOf(BOUND.onCallShifts, shift!._id, 'address'))).toBe('5550001');
     expect((await kasi.get('/oncall')).text).toContain('Test petugas_on_call');
   });
 

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { cloudText, startFakeGraphApi } from '../fakes/whatsapp-graph-api';
-import mongoose from 'mongoose';
+import mongoose, { Types } from 'mongoose';
 import { loadConfig } from '../../src/config';
 import { createFieldCipher } from '../../src/crypto/field-cipher';
 import { connectMongo } from '../../src/db/connect';
@@ -8,6 +8,7 @@ import { ReportMessageModel } from '../../src/db/models/report-message.model';
 import { ReportModel } from '../../src/db/models/report.model';
 import { createQueues, enqueue } from '../../src/queue/queues';
 import { createRedis } from '../../src/redis';
+import { BOUND, fieldOf } from '../../src/crypto/encrypted-fields';
 import { uniqueDatabaseUri } from '../support/database';
 import { expectEventually } from '../support/expect-eventually';
 import { freePort, startProcess } from '../support/processes';
@@ -52,11 +53,15 @@ describe('the bots process and its channels', () => {
       await connectMongo(dbUri);
       const config = loadConfig();
       const cipher = createFieldCipher(config.crypto);
+      const [reportId, messageId] = [new Types.ObjectId(), new Types.ObjectId()];
       const report = await ReportModel.create({
-        ticket: 'ADU-E2E0-CLD1', channel: 'whatsapp_cloud', reporterHash: 'h', anonymous: false, category: 'lainnya',
-        replyAddress: cipher.encrypt('6281399999999'),
+        _id: reportId, ticket: 'ADU-E2E0-CLD1', channel: 'whatsapp_cloud', reporterHash: 'h', anonymous: false, category: 'lainnya',
+        replyAddress: cipher.encrypt('6281399999999', fieldOf(BOUND.reports, reportId, 'replyAddress')),
       });
-      const message = await ReportMessageModel.create({ reportId: report._id, direction: 'out', text: cipher.encrypt('Kami sudah menerima laporan Anda.'), by: 'u1', status: 'queued' });
+      const message = await ReportMessageModel.create({
+        _id: messageId, reportId: report._id, direction: 'out', by: 'u1', status: 'queued',
+        text: cipher.encrypt('Kami sudah menerima laporan Anda.', fieldOf(BOUND.reportMessages, messageId, 'text')),
+      });
       const connection = createRedis(TEST_REDIS_URL, { forBullWorker: true });
       const queues = createQueues(connection, prefix, ['bots']);
       await enqueue(queues, 'channel_reply', { reportId: report.id, messageId: message.id });

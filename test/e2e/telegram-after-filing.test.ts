@@ -3,6 +3,7 @@ import { ReportMessageModel } from '../../src/db/models/report-message.model';
 import { ReportModel } from '../../src/db/models/report.model';
 import { UserModel } from '../../src/db/models/user.model';
 import { claimReport } from '../../src/reports/claim-report';
+import { BOUND, fieldOf } from '../../src/crypto/encrypted-fields';
 import { ticketIn } from '../factories/intake-script';
 import { testCipher } from '../factories/reports';
 import { makeUser } from '../factories/users';
@@ -49,7 +50,7 @@ async function fileReport(chatId: number): Promise<string> {
 describe('Telegram: a reporter writes after filing', () => {
   it('the message is stored encrypted on the report, the reporter hears it was passed on, and the holder is alerted', async () => {
     const rina = await makeUser('penerima_pengaduan', 'rina.tg');
-    await UserModel.updateOne({ _id: rina.id }, { $set: { telegramChatId: testCipher.encrypt(String(HOLDER_CHAT)) } });
+    await UserModel.updateOne({ _id: rina.id }, { $set: { telegramChatId: testCipher.encrypt(String(HOLDER_CHAT), fieldOf(BOUND.users, rina.id, 'telegramChatId')) } });
     const ticket = await fileReport(4101);
     const report = await ReportModel.findOne({ ticket }).lean();
     await expectEventually(async () => expect((await ReportModel.findById(report!._id).lean())!.status).toBe('queued'), 15_000);
@@ -65,7 +66,7 @@ describe('Telegram: a reporter writes after filing', () => {
     const [message] = await ReportMessageModel.find({ reportId: report!._id, direction: 'in' }).lean();
     expect(message).toMatchObject({ by: 'reporter', status: 'received' });
     expect(message!.text).not.toContain('Sari');
-    expect(testCipher.decrypt(message!.text)).toBe('Tadi malam ayahnya memukul Sari lagi, sekarang Sari di rumah neneknya');
+    expect(testCipher.decrypt(message!.text, fieldOf(BOUND.reportMessages, message!._id, 'text'))).toBe('Tadi malam ayahnya memukul Sari lagi, sekarang Sari di rumah neneknya');
 
     // The holder hears about it on their own Telegram: the ticket and a link, never the words.
     await expectEventually(() => expect(bots.fake.textsTo(HOLDER_CHAT).join('\n')).toMatch(new RegExp(`${ticket}[\\s\\S]*pesan baru`)), 15_000);
@@ -83,6 +84,6 @@ describe('Telegram: a reporter writes after filing', () => {
     await bots.chat(4102).waitFor(/sudah kami teruskan/);
     const [message] = await ReportMessageModel.find({ reportId: report!._id, direction: 'in' }).lean();
     expect(message!.media).toMatchObject({ kind: 'photo' });
-    expect(testCipher.decrypt(message!.text)).toBe('memar baru');
+    expect(testCipher.decrypt(message!.text, fieldOf(BOUND.reportMessages, message!._id, 'text'))).toBe('memar baru');
   }, 60_000);
 });

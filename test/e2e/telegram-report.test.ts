@@ -3,6 +3,7 @@ import { ReportModel } from '../../src/db/models/report.model';
 import { createFieldCipher } from '../../src/crypto/field-cipher';
 import { loadConfig } from '../../src/config';
 import { createRedis } from '../../src/redis';
+import { BOUND, fieldOf } from '../../src/crypto/encrypted-fields';
 import { ticketIn } from '../factories/intake-script';
 import { useTestDatabase } from '../support/database';
 import { expectEventually } from '../support/expect-eventually';
@@ -58,7 +59,7 @@ describe('Telegram: a reporter on the real bots process', () => {
     expect(report).toMatchObject({ channel: 'telegram', anonymous: false, category: 'kekerasan_fisik', status: 'received', perpetratorRelation: 'orang_tua', ongoing: true });
     const raw = JSON.stringify(report);
     for (const plain of ['Sari', 'dipukul', '1001', 'Pulai Payung']) expect(raw).not.toContain(plain);
-    expect(cipher.decrypt(report!.replyAddress!)).toBe('1001');
+    expect(cipher.decrypt(report!.replyAddress!, fieldOf(BOUND.reports, report!._id, 'replyAddress'))).toBe('1001');
   });
 
   it('takes the same report typed as numbers and words, and answers `status` with the ticket', async () => {

@@ -8,6 +8,7 @@ import { ReportMessageModel } from '../../src/db/models/report-message.model';
 import { ReportModel } from '../../src/db/models/report.model';
 import { UserModel } from '../../src/db/models/user.model';
 import { createRedis } from '../../src/redis';
+import { BOUND, fieldOf } from '../../src/crypto/encrypted-fields';
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram-bot-api';
 import { ticketIn } from '../factories/intake-script';
 import { testCipher } from '../factories/reports';
@@ -88,7 +89,7 @@ describe('web chat: messages both ways', () => {
     });
     page = await context.newPage();
     const user = await makeUser('penerima_pengaduan', 'rina.web');
-    await UserModel.updateOne({ _id: user.id }, { $set: { telegramChatId: testCipher.encrypt(String(HOLDER_CHAT)) } });
+    await UserModel.updateOne({ _id: user.id }, { $set: { telegramChatId: testCipher.encrypt(String(HOLDER_CHAT), fieldOf(BOUND.users, user.id, 'telegramChatId')) } });
     rina = await signedIn('rina.web');
   });
   afterAll(() => context.close());
@@ -135,7 +136,7 @@ describe('web chat: messages both ways', () => {
     const report = await ReportModel.findOne({ ticket }).lean();
     reportId = String(report!._id);
     expect(report).toMatchObject({ channel: 'webchat', anonymous: false, media: [{ kind: 'photo', mimeType: 'image/png', size: PNG.length }] });
-    expect(testCipher.decrypt(report!.location!.exact!)).toBe('-2.5833,101.1167');
+    expect(testCipher.decrypt(report!.location!.exact!, fieldOf(BOUND.reports, report!._id, 'location.exact'))).toBe('-2.5833,101.1167');
     expect(report!.replyAddress).toBeDefined();
 
     // `status` with the ticket answers it, without the greeting.

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { Types } from 'mongoose';
+import { BOUND, fieldOf } from '../../src/crypto/encrypted-fields';
 import { createFieldCipher, createLookupHasher } from '../../src/crypto/field-cipher';
 import { loadConfig } from '../../src/config';
 import { ReportModel } from '../../src/db/models/report.model';
@@ -31,23 +33,26 @@ export async function makeReport(seed: ReportSeed = {}) {
   const priority = seed.priority ?? 'P2';
   const receivedAt = seed.receivedAt ?? new Date();
   const anonymous = seed.anonymous ?? false;
+  const _id = new Types.ObjectId();
+  const enc = (plain: string, path: string) => testCipher.encrypt(plain, fieldOf(BOUND.reports, _id, path));
   return ReportModel.create({
+    _id,
     ticket: ticket(),
     status: seed.status ?? 'queued',
     channel: 'telegram',
     reporterHash: hash(`telegram:${randomBytes(4).toString('hex')}`),
     anonymous,
     // As storeReport keeps it: the reporter's own Telegram chat id, encrypted.
-    replyAddress: anonymous ? undefined : testCipher.encrypt(seed.chatId ?? '5550001'),
+    replyAddress: anonymous ? undefined : enc(seed.chatId ?? '5550001', 'replyAddress'),
     reporterRole: 'neighbour_community',
-    reporterName: anonymous ? undefined : testCipher.encrypt(seed.reporterName ?? 'Ibu Siti Aminah'),
+    reporterName: anonymous ? undefined : enc(seed.reporterName ?? 'Ibu Siti Aminah', 'reporterName'),
     contactMethod: anonymous ? 'none' : 'same_chat',
     immediateDanger: 'no',
     category: seed.category ?? 'kekerasan_fisik',
-    description: testCipher.encrypt(seed.description ?? 'Anak tetangga sering dipukul ayahnya di rumah.'),
-    child: { ageBand: '6-12', sex: 'perempuan', name: testCipher.encrypt(seed.childName ?? 'Putri') },
-    location: { kecamatan: seed.kecamatan ?? 'Ipuh', desa: testCipher.encrypt('Desa Tirta Mulya'), placeType: 'rumah_tangga' },
-    occurredWhen: testCipher.encrypt('kemarin sore'),
+    description: enc(seed.description ?? 'Anak tetangga sering dipukul ayahnya di rumah.', 'description'),
+    child: { ageBand: '6-12', sex: 'perempuan', name: enc(seed.childName ?? 'Putri', 'child.name') },
+    location: { kecamatan: seed.kecamatan ?? 'Ipuh', desa: enc('Desa Tirta Mulya', 'location.desa'), placeType: 'rumah_tangga' },
+    occurredWhen: enc('kemarin sore', 'occurredWhen'),
     ongoing: true,
     priority,
     triageReasons: ['kekerasan berulang'],

@@ -1,5 +1,6 @@
 import { ReportMessageModel } from '../../src/db/models/report-message.model';
 import { ReportModel } from '../../src/db/models/report.model';
+import { BOUND, fieldOf } from '../../src/crypto/encrypted-fields';
 import { locationFrom, photoFrom, textFrom } from '../factories/inbound-message';
 import { joined, sayAll, TO_CONFIRM_SAME_CHAT, ticketIn } from '../factories/intake-script';
 import { useTestDatabase } from '../support/database';
@@ -34,7 +35,7 @@ describe('a message after filing', () => {
     const [stored] = await ReportMessageModel.find({ reportId: report!._id }).lean();
     expect(stored).toMatchObject({ direction: 'in', by: 'reporter', status: 'received' });
     expect(stored!.text).toMatch(/^enc:/);
-    expect(harness.cipher.decrypt(stored!.text)).toBe('Tadi malam ayahnya memukul Sari lagi');
+    expect(harness.cipher.decrypt(stored!.text, fieldOf(BOUND.reportMessages, stored!._id, 'text'))).toBe('Tadi malam ayahnya memukul Sari lagi');
     const jobs = await jobsNamed('reporter_message');
     expect(jobs.map((j) => j.data)).toContainEqual({ reportId: String(report!._id), messageId: String(stored!._id) });
     expect((await ReportModel.findById(report!._id).lean())!.events.map((e) => e.type)).toContain('reporter_message');
@@ -52,8 +53,8 @@ describe('a message after filing', () => {
     expect(messages).toHaveLength(2);
     expect(messages[0]!.media).toMatchObject({ kind: 'photo', mimeType: 'image/jpeg', size: photo.length });
     expect(await harness.mediaStore.get(messages[0]!.media!.storageKey)).toEqual(photo);
-    expect(harness.cipher.decrypt(messages[0]!.text)).toBe('memar baru');
-    expect(harness.cipher.decrypt(messages[1]!.location!)).toBe('-2.5,101.1');
+    expect(harness.cipher.decrypt(messages[0]!.text, fieldOf(BOUND.reportMessages, messages[0]!._id, 'text'))).toBe('memar baru');
+    expect(harness.cipher.decrypt(messages[1]!.location!, fieldOf(BOUND.reportMessages, messages[1]!._id, 'location'))).toBe('-2.5,101.1');
   });
 
   it('"laporan baru" starts a new report on purpose; the engine\'s words keep their meaning', async () => {

@@ -1,4 +1,5 @@
 import { loadConfig } from '../../src/config';
+import { BOUND, fieldOf } from '../../src/crypto/encrypted-fields';
 import { createFieldCipher } from '../../src/crypto/field-cipher';
 import { newDraft } from '../../src/intake/draft';
 import { createDraftStore } from '../../src/intake/draft-store';
@@ -32,8 +33,13 @@ describe('draft store', () => {
   it('treats a draft it cannot read (tampered, other key, old shape) as none', async () => {
     await redis.hset(`${prefix}:intake:draft:h2`, 'v', '3', 'd', 'enc:v1:k1:AAAA');
     expect(await store.load('h2')).toBeNull();
-    await redis.hset(`${prefix}:intake:draft:h3`, 'v', '1', 'd', cipher.encrypt(JSON.stringify({ hello: 'world' })));
+    await redis.hset(`${prefix}:intake:draft:h3`, 'v', '1', 'd', cipher.encrypt(JSON.stringify({ hello: 'world' }), fieldOf(BOUND.drafts, 'h3', 'draft')));
     expect(await store.load('h3')).toBeNull();
+    // One chat's draft copied under another chat's key: bound to its own chat, it does not open there.
+    expect(await store.save('h4', draft, null)).toBe(true);
+    await redis.hset(`${prefix}:intake:draft:h5`, 'v', '1', 'd', (await redis.hget(`${prefix}:intake:draft:h4`, 'd'))!);
+    expect((await store.load('h4'))?.draft.step).toBe(draft.step);
+    expect(await store.load('h5')).toBeNull();
   });
 
   it('runs the work of one chat one at a time, across two stores (two processes)', async () => {

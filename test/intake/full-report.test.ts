@@ -1,5 +1,6 @@
 import { ReportModel } from '../../src/db/models/report.model';
 import { TICKET_PATTERN } from '../../src/reports/ticket';
+import { BOUND, fieldOf } from '../../src/crypto/encrypted-fields';
 import { choiceFrom, locationFrom, textFrom } from '../factories/inbound-message';
 import { useTestDatabase } from '../support/database';
 import { createIntakeHarness } from '../support/intake';
@@ -47,9 +48,9 @@ describe('a full report typed as numbers and words', () => {
       contactMethod: 'other_number', child: { age: 9, ageBand: '6-12', sex: 'perempuan' },
       location: { kecamatan: 'Ipuh', placeType: 'rumah_tangga' },
     });
-    expect(harness.cipher.decrypt(report!.description!)).toBe('Anak tetangga sering dipukul ayahnya sampai memar');
-    expect(harness.cipher.decrypt(report!.contactPhone!)).toBe('081234567890');
-    expect(harness.cipher.decrypt(report!.replyAddress!)).toBe(chat);
+    expect(harness.cipher.decrypt(report!.description!, fieldOf(BOUND.reports, report!._id, 'description'))).toBe('Anak tetangga sering dipukul ayahnya sampai memar');
+    expect(harness.cipher.decrypt(report!.contactPhone!, fieldOf(BOUND.reports, report!._id, 'contactPhone'))).toBe('081234567890');
+    expect(harness.cipher.decrypt(report!.replyAddress!, fieldOf(BOUND.reports, report!._id, 'replyAddress'))).toBe(chat);
     expect(report!.reporterHash).toBe(harness.hasher(`telegram:${chat}`));
 
     const job = await harness.queues.reports!.getJob(`triage-${report!._id.toString()}`);
@@ -96,7 +97,7 @@ describe('a full report typed as numbers and words', () => {
       child: { ageBand: '6-12', sex: 'laki_laki' }, perpetratorRelation: 'orang_tak_dikenal', ongoing: false,
       location: { kecamatan: 'Teras Terunjam', placeType: 'sekolah' },
     });
-    expect(harness.cipher.decrypt(report!.location!.exact!)).toBe('-2.55,101.2');
+    expect(harness.cipher.decrypt(report!.location!.exact!, fieldOf(BOUND.reports, report!._id, 'location.exact'))).toBe('-2.55,101.2');
     expect(report!.child!.name).toBeUndefined();
   });
 });

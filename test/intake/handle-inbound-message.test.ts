@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import mongoose from 'mongoose';
 import { ReportModel } from '../../src/db/models/report.model';
+import { BOUND, fieldOf } from '../../src/crypto/encrypted-fields';
 import { choiceFrom, photoFrom, stickerFrom, textFrom } from '../factories/inbound-message';
 import { AFTER_DESCRIPTION, DESCRIPTION, joined, sayAll, TO_CONFIRM_SAME_CHAT, TO_DESCRIPTION, ticketIn } from '../factories/intake-script';
 import { useTestDatabase } from '../support/database';
@@ -87,7 +88,7 @@ describe('the intake handler on real Redis and the database', () => {
     const done = await sayAll(handle, chat, ['ipuh', '1', '1']);
     const report = await ReportModel.findOne({ ticket: ticketIn(done.at(-1)!) }).lean();
     expect(report).toMatchObject({ child: { ageBand: 'unknown' }, location: { kecamatan: 'Ipuh' } });
-    expect(harness.cipher.decrypt(report!.description!)).toBe(
+    expect(harness.cipher.decrypt(report!.description!, fieldOf(BOUND.reports, report!._id, 'description'))).toBe(
       `[Catatan rujukan: pelapor menyatakan korban dewasa (25 tahun); di luar layanan anak, teruskan ke UPTD PPA / P2TP2A.]\n\n${story}`);
   });
 
@@ -157,11 +158,11 @@ describe('the intake handler on real Redis and the database', () => {
     for (const secret of [DESCRIPTION, 'Sari', 'sering dipukul', '081299998888', '0812-9999-8888', 'Pulai Payung', chat, 'setiap malam']) {
       expect(stored).not.toContain(secret);
     }
-    expect(raw!.description).toMatch(/^enc:v1:/);
-    expect(raw!.child.name).toMatch(/^enc:v1:/);
-    expect(raw!.contactPhone).toMatch(/^enc:v1:/);
-    expect(raw!.location.desa).toMatch(/^enc:v1:/);
-    expect(raw!.replyAddress).toMatch(/^enc:v1:/);
+    expect(raw!.description).toMatch(/^enc:v2:/);
+    expect(raw!.child.name).toMatch(/^enc:v2:/);
+    expect(raw!.contactPhone).toMatch(/^enc:v2:/);
+    expect(raw!.location.desa).toMatch(/^enc:v2:/);
+    expect(raw!.replyAddress).toMatch(/^enc:v2:/);
     // And the draft in Redis is no better a place to find them.
     await sayAll(handle, chat, [...TO_DESCRIPTION, DESCRIPTION]);
     const keys = await harness.redis.keys(`${harness.prefix}:intake:*`);

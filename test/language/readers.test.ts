@@ -1,5 +1,5 @@
 import {
-  hearsDangerNow, readAgeAnswer, readAgeInStory, readAnonymity, readCategory, readLanguageName, readPerpetrator,
+  hearsDangerNow, isOnlyAPlea, readAgeAnswer, readAgeInStory, readAnonymity, readCategory, readLanguageName, readPerpetrator,
   readOngoing, readPlaceType, readReporterRole, readStory, readYesNo,
 } from '../../src/language';
 
@@ -131,6 +131,46 @@ describe('still going on, and a few more forms', () => {
   it('"not sure" is don\'t know; "omnya" is family', () => {
     expect(readYesNo('not sure')).toBe('unknown');
     expect(readPerpetrator('omnya')).toBe('keluarga');
+  });
+});
+
+describe('answers of the second round (issue 12): hedges, refusals, names, Javanese and Malay', () => {
+  it('hears a hedged yes and a refused yes', () => {
+    expect(readYesNo('sepertinya iya')).toBe('yes');
+    expect(readYesNo('enggeh')).toBe('yes');
+    expect(readYesNo('indak mau')).toBe('no');
+    expect(readYesNo('tidak setuju')).toBe('no');
+    expect(readYesNo('iya tidak')).toBeUndefined();
+  });
+
+  it('reads using one\'s name as not anonymous, refusing it as anonymous', () => {
+    expect(readAnonymity('pake namaku ae')).toBe(false);
+    expect(readAnonymity('ndak apa apa pakai nama')).toBe(false);
+    expect(readAnonymity('gk usah pake nama')).toBe(true);
+    expect(readAnonymity('ojo disebut jenengku')).toBe(true);
+    expect(readAnonymity('use my name')).toBe(false);
+  });
+
+  it('reads a bare "aku" as the child, and Minang "mamak" as an uncle', () => {
+    expect(readReporterRole('aku')).toBe('child_self');
+    expect(readReporterRole('ambo mamaknyo')).toBe('relative');
+    expect(readReporterRole('sy tetangganya')).toBe('neighbour_community');
+  });
+
+  it('reads categories said in one word, "sekolah" only as a whole answer', () => {
+    expect(readCategory('didol')).toBe('perdagangan_orang');
+    expect(readCategory('diantemi')).toBe('kekerasan_fisik');
+    expect(readCategory('bansos')).toBe('kesejahteraan_sosial');
+    expect(readCategory('sekolah')).toBe('pendidikan');
+    expect(readCategory('guru di sekolah itu memegang murid')).toBeUndefined();
+  });
+
+  it('reads "stopped" in Javanese and Malay, a grade with its school level, and a bare plea', () => {
+    expect(readOngoing('wes mandeg')).toBe('no');
+    expect(readOngoing('alah baranti')).toBe('no');
+    expect(readAgeAnswer('kelas 2 SMP')).toMatchObject({ band: '13-17' });
+    expect(isOnlyAPlea('tolong')).toBe(true);
+    expect(isOnlyAPlea('tolong urus akta')).toBe(false);
   });
 });
 

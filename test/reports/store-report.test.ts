@@ -3,6 +3,7 @@ import { loadConfig } from '../../src/config';
 import { ReportModel } from '../../src/db/models/report.model';
 import { reporterHashOf, storeReport, type ConfirmedReport } from '../../src/reports/store-report';
 import { generateTicket, TICKET_ALPHABET, TICKET_PATTERN } from '../../src/reports/ticket';
+import { BOUND, fieldOf } from '../../src/crypto/encrypted-fields';
 import { useTestDatabase } from '../support/database';
 
 useTestDatabase('storereport');
@@ -39,9 +40,9 @@ describe('storeReport', () => {
     const doc = await ReportModel.findById(stored.id).lean();
     expect(doc).toMatchObject({ ticket: stored.ticket, channel: 'walk_in', status: 'received', contactMethod: 'other_number' });
     expect(doc!.events[0]).toMatchObject({ type: 'status', to: 'received', actor: 'user-7' });
-    expect(cipher.decrypt(doc!.reporterName!)).toBe('Bu Ani');
-    expect(cipher.decrypt(doc!.child!.name!)).toBe('Rudi');
-    expect(cipher.decrypt(doc!.location!.desa!)).toBe('Tanjung Harapan');
+    expect(cipher.decrypt(doc!.reporterName!, fieldOf(BOUND.reports, doc!._id, 'reporterName'))).toBe('Bu Ani');
+    expect(cipher.decrypt(doc!.child!.name!, fieldOf(BOUND.reports, doc!._id, 'child.name'))).toBe('Rudi');
+    expect(cipher.decrypt(doc!.location!.desa!, fieldOf(BOUND.reports, doc!._id, 'location.desa'))).toBe('Tanjung Harapan');
     expect(doc!.reporterHash).toBe(reporterHashOf(hasher, { channel: 'walk_in', chatId: 'desk-2026-0001' }));
   });
 

@@ -3,6 +3,8 @@ import { ReportMessageModel } from '../../src/db/models/report-message.model';
 import { ReportModel } from '../../src/db/models/report.model';
 import { applyRetention, planRetention } from '../../src/retention/retention-plan';
 import { useTestDatabase } from '../support/database';
+import { Types } from 'mongoose';
+import { BOUND, fieldOf } from '../../src/crypto/encrypted-fields';
 import { makeReport, testCipher } from '../factories/reports';
 
 useTestDatabase('retention');
@@ -23,7 +25,8 @@ describe('retention', () => {
     const open = await makeReport({ status: 'claimed' });
     await CaseModel.create({ caseNumber: 'KSS-2025-0001', openedBy: 'x', reportIds: [open._id] });
     for (const r of [closed, closed, open]) {
-      await ReportMessageModel.create({ reportId: r._id, direction: 'out', text: testCipher.encrypt('halo'), by: 'x', status: 'sent' });
+      const _id = new Types.ObjectId();
+      await ReportMessageModel.create({ _id, reportId: r._id, direction: 'out', text: testCipher.encrypt('halo', fieldOf(BOUND.reportMessages, _id, 'text')), by: 'x', status: 'sent' });
     }
 
     const plan = await planRetention(periods);
@@ -46,7 +49,9 @@ describe('retention', () => {
     const closed = await makeReport({ status: 'claimed' });
     await CaseModel.create({ caseNumber: 'KSS-2024-0002', openedBy: 'x', status: 'terminated', terminatedAt: daysAgo(400), reportIds: [closed._id] });
     const media = { kind: 'photo', mimeType: 'image/jpeg', size: 3, sha256: 'a'.repeat(64), storageKey: 'ab/follow-up.bin' } as const;
-    await ReportMessageModel.create({ reportId: closed._id, direction: 'in', text: testCipher.encrypt('foto'), by: 'reporter', status: 'received', media });
+    const messageId = new Types.ObjectId();
+    const text = testCipher.encrypt('foto', fieldOf(BOUND.reportMessages, messageId, 'text'));
+    await ReportMessageModel.create({ _id: messageId, reportId: closed._id, direction: 'in', text, by: 'reporter', status: 'received', media });
     const removed: string[] = [];
     expect(await applyRetention(periods, async (key) => void removed.push(key))).toMatchObject({ messagesErased: 1 });
     expect(removed).toEqual(['ab/follow-up.bin']);

@@ -1,6 +1,7 @@
 import { loadConfig } from '../../src/config';
 import { createFieldCipher } from '../../src/crypto/field-cipher';
 import { DATA_KEY_CANARY_ID, DataKeyCanaryModel } from '../../src/db/models/data-key-canary.model';
+import { CANARY_BINDING } from '../../src/runtime/data-key-canary';
 import { useTestDatabase } from '../support/database';
 import { expectEventually } from '../support/expect-eventually';
 import { freePort, startProcess, type Running } from '../support/processes';
@@ -33,9 +34,9 @@ describe('the data-key canary', () => {
       expect(found).not.toBeNull();
       return found!;
     }, 30_000, 250);
-    expect(canary.value).toMatch(/^enc:v1:k1:/);
+    expect(canary.value).toMatch(/^enc:v2:k1:/);
     const cipher = createFieldCipher(loadConfig(process.env).crypto);
-    expect(() => cipher.decrypt(canary.value)).not.toThrow();
+    expect(() => cipher.decrypt(canary.value, CANARY_BINDING)).not.toThrow();
   }, 40_000);
 
   it.each([

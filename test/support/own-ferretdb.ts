@@ -62,6 +62,8 @@ function ferretDbBinary(): string {
 
 const POSTGRESQL_URL = process.env.LAPOR_POSTGRESQL_URL ?? 'postgres://postgres@127.0.0.1:5432/lapor_ferretdb';
 
+const OWN_POOL = Number(process.env.LAPOR_FERRETDB_OWN_POOL ?? 10);
+
 let backend: string | undefined;
 /** The backend scripts/services.sh picks on this machine ("postgresql" or "sqlite"). */
 export function ferretDbBackend(): string {
@@ -76,7 +78,8 @@ function ownPostgresqlDatabase() {
   psql(`create database ${name}`);
   return {
     backend: 'postgresql',
-    args: ['-postgresql-url', `${server}/${name}`],
+    // A small pool (FerretDB's default is 50 of PostgreSQL's 100 connections, never closed when idle): see services.sh.
+    args: ['-postgresql-url', `${server}/${name}?pool_max_conns=${OWN_POOL}&pool_max_conn_idle_time=1m`],
     remove: () => psql(`drop database if exists ${name} with (force)`),
   };
 }

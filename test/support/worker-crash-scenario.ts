@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { loadConfig } from '../../src/config';
+import { Types } from 'mongoose';
+import { BOUND, fieldOf } from '../../src/crypto/encrypted-fields';
 import { createFieldCipher } from '../../src/crypto/field-cipher';
 import { connectMongo, disconnectMongo } from '../../src/db/connect';
 import { AlertModel } from '../../src/db/models/alert.model';
@@ -71,11 +73,14 @@ export async function runWorkerCrashScenario(reports: number, killAt: number, ti
 
     const t0 = Date.now();
     const kecamatan = config.district.kecamatan;
-    const stored = await ReportModel.insertMany(Array.from({ length: reports }, (_, i) => ({
-      ticket: `ADU-CR${String(i).padStart(4, '0')}`, channel: 'telegram', reporterHash: `r${i}`, anonymous: true,
-      category: 'lainnya', description: cipher.encrypt(i % 10 === 0 ? TEXTS[0]! : TEXTS[1 + (i % 3)]!),
-      location: { kecamatan: kecamatan[i % kecamatan.length] }, child: { age: 3 + (i % 14), ageBand: ageBandOf(3 + (i % 14)) },
-    })));
+    const stored = await ReportModel.insertMany(Array.from({ length: reports }, (_, i) => {
+      const _id = new Types.ObjectId();
+      return {
+        _id, ticket: `ADU-CR${String(i).padStart(4, '0')}`, channel: 'telegram', reporterHash: `r${i}`, anonymous: true,
+        category: 'lainnya', description: cipher.encrypt(i % 10 === 0 ? TEXTS[0]! : TEXTS[1 + (i % 3)]!, fieldOf(BOUND.reports, _id, 'description')),
+        location: { kecamatan: kecamatan[i % kecamatan.length] }, child: { age: 3 + (i % 14), ageBand: ageBandOf(3 + (i % 14)) },
+      };
+    }));
     await queues.reports!.addBulk(stored.map((r) => ({ name: 'triage', data: { reportId: r.id }, opts: { jobId: `triage-${r.id}` } })));
     const tStored = Date.now();
 

@@ -50,9 +50,11 @@ describe('issue 12: clear P1s that were missed', () => {
 });
 
 describe('issue 12: ongoing harm that is P2, not P3 or P4', () => {
-  it('treats child marriage as P2 ("dijodohkan", "mau dinikahkan")', () => {
+  it('treats child marriage as P2 ("dijodohkan"), and one about to be carried out as P1 ("mau dinikahkan")', () => {
     expect(triageReport({ text: 'anak saya 14 tahun sudah dijodohkan' })).toMatchObject({ priority: 'P2', category: 'perkawinan_anak' });
-    expect(priorityOf('keponakan saya mau dinikahkan minggu depan')).toBe('P2');
+    expect(priorityOf('keponakan saya mau dinikahkan minggu depan')).toBe('P1');
+    // A 17-year-old who wants to marry is not being married off.
+    expect(priorityOf('anak saya yg 17 thn mau nikah, saya harus urus apa saja')).not.toBe('P1');
   });
 
   it('sees child labour ("jaga warung sampai malam, tidak sekolah")', () => {
@@ -121,6 +123,56 @@ describe('issue 12: past and settled, conflicts, nothing understood', () => {
     for (const text of ['TOLONG', 'dulu dipukul, sudah dipenjara', 'mau tanya akta', 'anak dipukul', 'x']) {
       expect(triageReport({ text }).reasons.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('issue 12, second round (lexicon triage-2026.12-2): general rules, not phrases', () => {
+  it('hears a plan not yet carried out: marriage or a recruiter, in Javanese, Mukomuko Malay and English', () => {
+    expect(priorityOf('adikku sing isih SMP kate dirabekno karo wong tuwek')).toBe('P1');
+    expect(priorityOf('anak gadih tu ka dikawinkan jo laki-laki gaek')).toBe('P1');
+    expect(priorityOf('ada agen yang akan menyalurkan murid saya kerja ke luar kota')).toBe('P1');
+    expect(priorityOf('my 14 year old cousin is going to be married off')).toBe('P1');
+    expect(priorityOf('anaknya umur 14 gak mau dinikahkan')).toBe('P2');
+  });
+
+  it('takes hunger with weakness as danger now ("gak makan", "lemes")', () => {
+    expect(priorityOf('murid kulo wes rong dino gak mangan, awake lemes')).toBe('P1');
+    expect(priorityOf('anak tetangga kurus sekali, sering tidak dikasih makan')).toBe('P2');
+  });
+
+  it('hears a harm in progress ("lagi diantemi") and a drunk adult raging with a plea', () => {
+    expect(priorityOf('bocah omah sebelah saiki lagi diantemi bapake')).toBe('P1');
+    expect(priorityOf('tulung, bapak mabuk lan ngamuk, adikku dibanting')).toBe('P1');
+    expect(priorityOf('my dad is drunk and hitting me, please send someone')).toBe('P1');
+  });
+
+  it('hears intrusion while a child bathes, and self-harm said in English', () => {
+    expect(priorityOf('om aku lagi di depan kamar mandi pas aku mandi, dia mau masuk')).toBe('P1');
+    expect(priorityOf('my little brother wants to kill himself, he has a rope')).toBe('P1');
+    expect(priorityOf('my stepdad comes into the bathroom when I shower')).toBe('P1');
+    expect(priorityOf('his father burned his hand with a cigarette')).toBe('P1');
+    expect(priorityOf("she hasn't eaten for two days and is very weak")).toBe('P1');
+  });
+
+  it('reads "kalau tidak dapat uang, dipukuli" as a beating, not a denied one', () => {
+    expect(priorityOf('anak 9 tahun disuruh ngemis, kalau ga dapet uang dipukulin')).toBe('P1');
+    expect(priorityOf('anak itu tidak dipukul, cuma dimarahi')).not.toBe('P1');
+  });
+
+  it('lowers an injury stopped and treated, and keeps the reason', () => {
+    const result = triageReport({ text: 'anak saya dipukul teman, hidungnya berdarah tapi sudah berhenti dan sudah diobati' });
+    expect(result.priority).toBe('P3');
+    expect(result.reasons).toContain(LEXICON.treated.reason);
+    expect(priorityOf('anak saya dipukul teman, hidungnya berdarah terus')).toBe('P1');
+  });
+
+  it('gives a greeting or a question with no concern P2 "perlu tinjauan", not P4', () => {
+    for (const text of ['assalamualaikum, bisa batanyo?', 'sugeng enjing, niki leres nomer pengaduan anak?', 'hello, is anyone there?']) {
+      const result = triageReport({ text });
+      expect(result.priority).toBe('P2');
+      expect(result.reasons.join()).toMatch(/^perlu tinjauan/);
+    }
+    expect(priorityOf('how do I get a birth certificate for my child')).toBe('P4');
   });
 });
 

@@ -14,7 +14,9 @@ const CASES = fs
 // Reached 0.98 with lexicon triage-2026.11-1, which was tuned on this set. Issue 12 changed the policy some of its
 // labels encode (child marriage, begging and extortion P2; burns, confinement and sale P1; nothing understood P2, so
 // "tes" is no longer P4): with triage-2026.12-1 it is 0.906 exact and 170 of 171 acceptable (exact, or one level more
-// urgent; the one left is "tes"). The bars leave room for honest new cases without hiding a regression.
+// urgent; the one left is "tes"). triage-2026.12-2 (issue 12 again): a child about to be married off ("mau
+// dinikahkan", "nikahkan … bulan depan") is P1, and a greeting or question with no concern ("halo, ini layanan apa ya")
+// is P2 "perlu tinjauan"; those four labels follow. The bars leave room for honest new cases without hiding a regression.
 const EXACT_SHARE_AT_LEAST = 0.88;
 const ACCEPTABLE_SHARE_AT_LEAST = 0.98;
 

@@ -5,6 +5,7 @@ import { ReportModel } from '../../src/db/models/report.model';
 import { createFieldCipher } from '../../src/crypto/field-cipher';
 import { enqueue } from '../../src/queue/queues';
 import { replyToReporter } from '../../src/reports/reply-to-reporter';
+import { BOUND, fieldOf } from '../../src/crypto/encrypted-fields';
 import { storeReceivedReport } from '../factories/report';
 import { expectEventually } from '../support/expect-eventually';
 import { useWorkersWithFakeTelegram } from '../support/worker-harness';
@@ -154,7 +155,7 @@ describe('delivery retries (only the on-call worker on the roster, no escalation
     const chats = Array.from({ length: 100 }, (_, i) => 8_800_000 + i);
     const reports = await Promise.all(chats.map(() => storeReceivedReport(w.harness.config, { category: 'pendidikan' })));
     await Promise.all(reports.map((r, i) =>
-      ReportModel.updateOne({ _id: r._id }, { $set: { anonymous: false, replyAddress: cipher.encrypt(String(chats[i])) } })));
+      ReportModel.updateOne({ _id: r._id }, { $set: { anonymous: false, replyAddress: cipher.encrypt(String(chats[i]), fieldOf(BOUND.reports, r._id, 'replyAddress')) } })));
     // Sending paused while 100 replies and then an alert are queued: what leaves first once it resumes?
     const outbound = w.harness.queues.outbound!;
     await outbound.pause();

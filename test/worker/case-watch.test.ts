@@ -2,6 +2,8 @@ import { CaseModel } from '../../src/db/models/case.model';
 import { UserModel } from '../../src/db/models/user.model';
 import { selectDueMonitoring } from '../../src/cases/due-monitoring';
 import { enqueue } from '../../src/queue/queues';
+import { Types } from 'mongoose';
+import { BOUND, elementField, fieldOf } from '../../src/crypto/encrypted-fields';
 import { testCipher } from '../factories/reports';
 import { makeUser } from '../factories/users';
 import { expectEventually } from '../support/expect-eventually';
@@ -52,16 +54,19 @@ describe('the case watch', () => {
 
   it("tells the case's pekerja sosial once that a monitoring date is due, with the case number and no personal data", async () => {
     const budi = await makeUser('pekerja_sosial', 'budi.watch');
-    await UserModel.updateOne({ _id: budi.id }, { $set: { telegramChatId: testCipher.encrypt(String(BUDI_CHAT)) } });
-    const monitoring = (nextDueAt: Date, at = new Date(Date.now() - 30 * DAY)) =>
-      ({ kind: 'psychosocial', note: testCipher.encrypt(NOTE), nextDueAt, by: budi.id, at });
+    await UserModel.updateOne({ _id: budi.id }, { $set: { telegramChatId: testCipher.encrypt(String(BUDI_CHAT), fieldOf(BOUND.users, budi.id, 'telegramChatId')) } });
+    const monitoring = (caseId: Types.ObjectId, nextDueAt: Date, at = new Date(Date.now() - 30 * DAY)) => {
+      const _id = new Types.ObjectId();
+      return { _id, kind: 'psychosocial', note: testCipher.encrypt(NOTE, fieldOf(BOUND.cases, caseId, elementField('monitoring', _id, 'note'))), nextDueAt, by: budi.id, at };
+    };
+    const [dueId, laterId] = [new Types.ObjectId(), new Types.ObjectId()];
     const due = await CaseModel.create({
-      caseNumber: 'KSS-2026-0101', openedBy: 'x', caseManagerId: budi.id, status: 'monitoring',
-      monitoring: [monitoring(new Date(Date.now() - DAY))],
+      _id: dueId, caseNumber: 'KSS-2026-0101', openedBy: 'x', caseManagerId: budi.id, status: 'monitoring',
+      monitoring: [monitoring(dueId, new Date(Date.now() - DAY))],
     });
     const later = await CaseModel.create({
-      caseNumber: 'KSS-2026-0102', openedBy: 'x', caseManagerId: budi.id, status: 'monitoring',
-      monitoring: [monitoring(new Date(Date.now() + 7 * DAY))],
+      _id: laterId, caseNumber: 'KSS-2026-0102', openedBy: 'x', caseManagerId: budi.id, status: 'monitoring',
+      monitoring: [monitoring(laterId, new Date(Date.now() + 7 * DAY))],
     });
 
     await runWatch();

@@ -4,6 +4,7 @@ import { ReportModel } from '../../src/db/models/report.model';
 import { UserModel } from '../../src/db/models/user.model';
 import { enqueue } from '../../src/queue/queues';
 import { recordReporterMessage } from '../../src/reports/reporter-messages';
+import { BOUND, fieldOf } from '../../src/crypto/encrypted-fields';
 import { makeReport, testCipher } from '../factories/reports';
 import { makeUser } from '../factories/users';
 import { expectEventually } from '../support/expect-eventually';
@@ -16,7 +17,7 @@ describe('the reporter_message job', () => {
 
   async function staffWithTelegram(role: 'penerima_pengaduan' | 'pekerja_sosial', username: string, chat: number) {
     const user = await makeUser(role, username);
-    await UserModel.updateOne({ _id: user.id }, { $set: { telegramChatId: testCipher.encrypt(String(chat)) } });
+    await UserModel.updateOne({ _id: user.id }, { $set: { telegramChatId: testCipher.encrypt(String(chat), fieldOf(BOUND.users, user.id, 'telegramChatId')) } });
     return user;
   }
   // Both messages of a burst inside one alert window, whatever the clock says.

@@ -2,6 +2,7 @@ import { ReportMessageModel } from '../../src/db/models/report-message.model';
 import { ReportModel } from '../../src/db/models/report.model';
 import { createFieldCipher } from '../../src/crypto/field-cipher';
 import { replyToReporter } from '../../src/reports/reply-to-reporter';
+import { BOUND, fieldOf, sealedJobField } from '../../src/crypto/encrypted-fields';
 import { storeReceivedReport } from '../factories/report';
 import { expectEventually } from '../support/expect-eventually';
 import { useWorkersWithFakeTelegram } from '../support/worker-harness';
@@ -13,7 +14,7 @@ describe('a staff reply reaches the reporter on Telegram', () => {
   it('sends the reply once to the chat the report came from, and marks it sent', async () => {
     const cipher = createFieldCipher(w.harness.config.crypto);
     const report = await storeReceivedReport(w.harness.config);
-    await ReportModel.updateOne({ _id: report._id }, { $set: { anonymous: false, replyAddress: cipher.encrypt('5550001') } });
+    await ReportModel.updateOne({ _id: report._id }, { $set: { anonymous: false, replyAddress: cipher.encrypt('5550001', fieldOf(BOUND.reports, report._id, 'replyAddress')) } });
 
     const result = await replyToReporter(report.id, 'Terima kasih, kami sedang menindaklanjuti.', staff, cipher, w.harness.queues);
     expect(result.ok).toBe(true);
@@ -26,7 +27,7 @@ describe('a staff reply reaches the reporter on Telegram', () => {
   it('keeps a reply that Telegram refuses visible as failed, without retrying it forever', async () => {
     const cipher = createFieldCipher(w.harness.config.crypto);
     const report = await storeReceivedReport(w.harness.config);
-    await ReportModel.updateOne({ _id: report._id }, { $set: { anonymous: false, replyAddress: cipher.encrypt('5550002') } });
+    await ReportModel.updateOne({ _id: report._id }, { $set: { anonymous: false, replyAddress: cipher.encrypt('5550002', fieldOf(BOUND.reports, report._id, 'replyAddress')) } });
     w.telegram.failNext('sendMessage', 403);
 
     const result = await replyToReporter(report.id, 'Halo', staff, cipher, w.harness.queues);
@@ -38,7 +39,7 @@ describe('a staff reply reaches the reporter on Telegram', () => {
   it('paces several replies to one chat (Telegram allows about one per second per chat) and delivers each once', async () => {
     const cipher = createFieldCipher(w.harness.config.crypto);
     const report = await storeReceivedReport(w.harness.config);
-    await ReportModel.updateOne({ _id: report._id }, { $set: { anonymous: false, replyAddress: cipher.encrypt('5550003') } });
+    await ReportModel.updateOne({ _id: report._id }, { $set: { anonymous: false, replyAddress: cipher.encrypt('5550003', fieldOf(BOUND.reports, report._id, 'replyAddress')) } });
     const texts = ['Satu', 'Dua', 'Tiga', 'Empat'];
     for (const text of texts) await replyToReporter(report.id, text, staff, cipher, w.harness.queues);
 
@@ -61,7 +62,7 @@ describe('a staff reply reaches the reporter on Telegram', () => {
   it('hands a reply to a WhatsApp reporter to the bots process, sealed, once', async () => {
     const cipher = createFieldCipher(w.harness.config.crypto);
     const report = await storeReceivedReport(w.harness.config);
-    await ReportModel.updateOne({ _id: report._id }, { $set: { channel: 'whatsapp', anonymous: false, replyAddress: cipher.encrypt('6281299990000@c.us') } });
+    await ReportModel.updateOne({ _id: report._id }, { $set: { channel: 'whatsapp', anonymous: false, replyAddress: cipher.encrypt('6281299990000@c.us', fieldOf(BOUND.reports, report._id, 'replyAddress')) } });
 
     const result = await replyToReporter(report.id, 'Kami akan menghubungi Anda.', staff, cipher, w.harness.queues);
     const messageId = result.ok ? result.messageId : '';
@@ -71,7 +72,7 @@ describe('a staff reply reaches the reporter on Telegram', () => {
       return found!;
     });
     expect(JSON.stringify(job.data)).not.toContain('6281299990000');
-    expect(JSON.parse(cipher.decrypt(job.data.sealed))).toEqual({ chatId: '6281299990000@c.us', text: 'Kami akan menghubungi Anda.' });
+    expect(JSON.parse(cipher.decrypt(job.data.sealed, sealedJobField(job.data.messageId)))).toEqual({ chatId: '6281299990000@c.us', text: 'Kami akan menghubungi Anda.' });
     await expectEventually(async () => expect((await ReportMessageModel.findById(messageId).lean())?.status).toBe('sent'));
   });
 
@@ -79,7 +80,7 @@ describe('a staff reply reaches the reporter on Telegram', () => {
   it('hands a reply to a web-chat reporter to the bots process (which holds the open pages), ids only, still queued', async () => {
     const cipher = createFieldCipher(w.harness.config.crypto);
     const report = await storeReceivedReport(w.harness.config);
-    await ReportModel.updateOne({ _id: report._id }, { $set: { channel: 'webchat', anonymous: false, replyAddress: cipher.encrypt(crypto.randomUUID()) } });
+    await ReportModel.updateOne({ _id: report._id }, { $set: { channel: 'webchat', anonymous: false, replyAddress: cipher.encrypt(crypto.randomUUID(), fieldOf(BOUND.reports, report._id, 'replyAddress')) } });
 
     const result = await replyToReporter(report.id, 'Kami sudah membaca laporan Anda.', staff, cipher, w.harness.queues);
     const messageId = result.ok ? result.messageId : '';

@@ -1,3 +1,4 @@
+import { ExclusiveSlotModel, takeExclusiveSlot } from '../../src/db/models/exclusive-slot.model';
 import { ReportModel } from '../../src/db/models/report.model';
 import { enqueue } from '../../src/queue/queues';
 import { listFailedJobs } from '../../src/queue/list-failed-jobs';
@@ -70,6 +71,14 @@ describe('the triage job on real Redis and FerretDB', () => {
     await enqueue(harness.queues, 'sweep', {});
     const report = await queued(lost._id);
     expect(report.priority).toBe('P1');
+  });
+
+  it('the sweeper deletes the slots of contested writes older than an hour, and only those', async () => {
+    await takeExclusiveSlot('report:sweep-old:0', {}, new Date(Date.now() - 2 * 3600_000));
+    await takeExclusiveSlot('report:sweep-fresh:0');
+    await enqueue(harness.queues, 'sweep', {});
+    await expectEventually(async () => expect(await ExclusiveSlotModel.exists({ _id: 'report:sweep-old:0' })).toBeNull());
+    expect(await ExclusiveSlotModel.exists({ _id: 'report:sweep-fresh:0' })).not.toBeNull();
   });
 
   it('a job that can never succeed ends failed, with its reason, in the failed-jobs list', async () => {

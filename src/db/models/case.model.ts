@@ -77,6 +77,8 @@ const caseSchema = new Schema(
     openedBy: { type: String, required: true },
     openedAt: { type: Date, required: true, default: () => new Date() },
     terminatedAt: Date,
+    /** Bumped by every change; each revision can be left by one writer only (src/db/contested-write.ts). */
+    revision: { type: Number, default: 0 },
   },
   { timestamps: true },
 );

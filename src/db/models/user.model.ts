@@ -24,6 +24,8 @@ const userSchema = new Schema(
     telegramChatId: String, // (enc) where case alerts go
     whatsappNumber: String, // (enc)
     lastLoginAt: Date,
+    /** Bumped by every change; each revision can be left by one writer only (src/db/contested-write.ts). */
+    revision: { type: Number, default: 0 },
   },
   { timestamps: true },
 );

@@ -9,13 +9,17 @@ export const PhoneSchema = z
   .transform((s) => s.replace(/[\s().-]/g, ''))
   .pipe(z.string().regex(/^(\+?\d{8,15})$/));
 
-const THIS_CHAT = /\b(?:chat|sini|wa ini|nomor ini|ini saja|disini|here|this chat)\b/;
+const THIS_CHAT = /\b(?:chat|sini|wa ini|whatsapp ini|nomor ini|ini saja|disini|here|this chat)\b/;
+/** "nomor lain", "nomer liyane", "telpon ke nomor suami saya": another number, to be asked for next. */
+const ANOTHER_NUMBER = /\b(?:nomor|handphone|telepon|telpon|number|phone)\b.*\b(?:lain|lainnya|suami|istri|ibu|bapak|kakak|another|other|different)\b/;
 
 /** How to reach the reporter, in their words: "anonim aja" (no contact), "lewat sini", or the number itself. */
 function readContact(text: string): ContactMethod | undefined {
   if (readAnonymity(text) === true) return 'none';
   if (phoneIn(text)) return 'other_number';
-  return THIS_CHAT.test(normalise(text)) ? 'same_chat' : undefined;
+  const words = normalise(text);
+  if (ANOTHER_NUMBER.test(words)) return 'other_number';
+  return THIS_CHAT.test(words) ? 'same_chat' : undefined;
 }
 
 function phoneIn(text: string): string | undefined {

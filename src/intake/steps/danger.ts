@@ -1,5 +1,5 @@
 import type { District } from '../../districts/district';
-import { hearsDangerNow } from '../../language';
+import { hearsDangerNow, isOnlyAPlea } from '../../language';
 import type { Catalogue } from '../catalogues/catalogue';
 import type { OutboundMessage } from '../messages';
 import { optionStep, yesNoDontKnowOptions, type Step } from './step';
@@ -9,8 +9,9 @@ const base = optionStep({
   text: (t) => t.danger,
   options: yesNoDontKnowOptions,
   apply: (v) => ({ danger: v }),
-  // "iya bu tolong anaknya lg dipukulin bapaknya skrg": harm happening now is a yes, however it is said.
-  read: (text) => (hearsDangerNow(text) ? 'yes' : undefined),
+  // "iya bu tolong anaknya lg dipukulin bapaknya skrg": harm happening now is a yes, however it is said; so is a bare
+  // "tolong" to this question.
+  read: (text) => (hearsDangerNow(text) || isOnlyAPlea(text) ? 'yes' : undefined),
   hint: (t) => t.hints.yesNo,
 });
 

@@ -4,7 +4,7 @@
 
 export const JAVANESE_JOMBANG: Readonly<Record<string, string>> = {
   // yes / no / don't know
-  nggih: 'iya', ngih: 'iya', enggih: 'iya', inggih: 'iya', iyo: 'iya', yo: 'iya',   ora: 'tidak', gak: 'tidak', mboten: 'tidak', boten: 'tidak', mbonten: 'tidak', dudu: 'bukan', durung: 'belum', dereng: 'belum',
+  nggih: 'iya', ngih: 'iya', enggih: 'iya', enggeh: 'iya', nggeh: 'iya', ngeh: 'iya', gelem: 'mau', emoh: 'tidak mau', inggih: 'iya', iyo: 'iya', yo: 'iya',   ora: 'tidak', gak: 'tidak', mboten: 'tidak', boten: 'tidak', mbonten: 'tidak', dudu: 'bukan', durung: 'belum', dereng: 'belum',
   embuh: 'entah', mboh: 'entah', ngertos: 'tahu', weruh: 'tahu', reti: 'tahu', ngerti: 'tahu', sampun: 'sudah', wes: 'sudah', uwes: 'sudah', wis: 'sudah',
   isih: 'masih', taksih: 'masih', saiki: 'sekarang', sakniki: 'sekarang', saiki2: 'sekarang', nembe: 'baru', wingi: 'kemarin',
   // people
@@ -13,12 +13,14 @@ export const JAVANESE_JOMBANG: Readonly<Record<string, string>> = {
   budhe: 'bibi', bude: 'bibi', mas: 'kakak', mbak: 'kakak', mbakyu: 'kakak', adhik: 'adik', tonggo: 'tetangga', tonggoku: 'tetangga saya', tanggane: 'tetangganya',
   tonggone: 'tetangganya', konco: 'teman', kanca: 'teman', koncone: 'temannya', gurune: 'gurunya', wong: 'orang', uwong: 'orang',
   lanang: 'laki-laki', wedok: 'perempuan', wadon: 'perempuan',   // harm and danger
-  digebuki: 'dipukuli', digebuk: 'dipukul', gebuk: 'pukul', ngantem: 'memukul', diantem: 'dipukul', dikaplok: 'ditampar', kaplok: 'tampar',
+  digebuki: 'dipukuli', digebugi: 'dipukuli', digebug: 'dipukul', diantemi: 'dipukuli', antem: 'pukul', didol: 'dijual', dol: 'jual', digebuk: 'dipukul', gebuk: 'pukul', ngantem: 'memukul', diantem: 'dipukul', dikaplok: 'ditampar', kaplok: 'tampar',
   ditapuk: 'ditampar', disepak: 'ditendang', dipateni: 'dibunuh', pateni: 'bunuh', getihen: 'berdarah', getih: 'darah',
   semaput: 'pingsan', nangis: 'menangis', wedi: 'takut', nesu: 'marah', diuncali: 'dilempari', dijotos: 'dipukul', jotos: 'pukul',
   keluwen: 'kelaparan', luwe: 'lapar', tulung: 'tolong', tulungen: 'tolong',
   // places and words around them
-  dikon: 'disuruh', kon: 'suruh', kerjo: 'kerja', kene: 'sini', wae: 'saja', ae: 'saja', iki: 'ini', saben: 'setiap', dino: 'hari',
+  dikon: 'disuruh', ojo: 'jangan', jeneng: 'nama', jenengku: 'namaku', jenenge: 'namanya', liyane: 'lainnya', liya: 'lain', liyo: 'lain',
+  // "wis mari": it is over (of an illness or a trouble), "mandeg": it stopped
+  mari: 'selesai', mandeg: 'berhenti', mandek: 'berhenti', kon: 'suruh', kerjo: 'kerja', kene: 'sini', wae: 'saja', ae: 'saja', iki: 'ini', saben: 'setiap', dino: 'hari',
   nang: 'di', neng: 'di', ning: 'di', ndek: 'di', nok: 'di', omah: 'rumah', omahe: 'rumahnya', griya: 'rumah', sekolahan: 'sekolah',
   dalan: 'jalan', dewe: 'sendiri', dhewe: 'sendiri', dewean: 'sendirian', karo: 'dengan', ambek: 'dengan',
   mbek: 'dengan', lan: 'dan', iku: 'itu', sing: 'yang', kabeh: 'semua', umure: 'umurnya',   // numbers (for the age)

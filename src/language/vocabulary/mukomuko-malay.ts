@@ -9,7 +9,7 @@ export const MUKOMUKO_MALAY: Readonly<Record<string, string>> = {
   alun: 'belum', alum: 'belum', baalun: 'belum', tantu: 'tentu',   alah: 'sudah', sadang: 'sedang', kini: 'sekarang', kinin: 'sekarang', kiniko: 'sekarang', lai: 'ada',
   // people
   ambo: 'saya', awak: 'saya', aden: 'saya', wak: 'saya', urang: 'orang', apak: 'bapak', apaknyo: 'bapaknya', abak: 'bapak', abaknyo: 'bapaknya',
-  amak: 'ibu', amaknyo: 'ibunya', mande: 'ibu', mandenyo: 'ibunya', uni: 'kakak', adiak: 'adik', anaknyo: 'anaknya',
+  amak: 'ibu', mamak: 'paman', mamaknyo: 'pamannya', namo: 'nama', baranti: 'berhenti', abih: 'habis',  amaknyo: 'ibunya', mande: 'ibu', mandenyo: 'ibunya', uni: 'kakak', adiak: 'adik', anaknyo: 'anaknya',
   gaek: 'orang tua', inyiak: 'kakek', etek: 'bibi', tetangganyo: 'tetangganya', tatangga: 'tetangga', kawan: 'teman',
   kawannyo: 'temannya', gurunyo: 'gurunya', laki: 'laki-laki', padusi: 'perempuan', jantan: 'laki-laki', batino: 'perempuan',
   // harm and danger

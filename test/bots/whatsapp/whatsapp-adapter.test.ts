@@ -7,6 +7,8 @@ import { AlertModel } from '../../../src/db/models/alert.model';
 import { ReportModel } from '../../../src/db/models/report.model';
 import { createQueues, enqueue } from '../../../src/queue/queues';
 import { createRedis } from '../../../src/redis';
+import { Types } from 'mongoose';
+import { BOUND, fieldOf } from '../../../src/crypto/encrypted-fields';
 import { ticketIn } from '../../factories/intake-script';
 import { FakeWhatsappClient } from '../../fakes/whatsapp-client';
 import { useTestDatabase } from '../../support/database';
@@ -124,7 +126,7 @@ describe('WhatsApp (whatsapp-web.js) adapter', () => {
     expect(report).toMatchObject({ channel: 'whatsapp', category: 'kekerasan_fisik', child: { age: 6 }, location: { kecamatan: 'Ipuh' } });
     expect(report!.media).toHaveLength(1);
     expect(JSON.stringify(report)).not.toContain('6281200000001');
-    expect(harness.cipher.decrypt(report!.replyAddress!)).toBe(chatId);
+    expect(harness.cipher.decrypt(report!.replyAddress!, fieldOf(BOUND.reports, report!._id, 'replyAddress'))).toBe(chatId);
   });
 
   it('sends the emergency contacts first, on their own, and queues the on-call alert', async () => {
@@ -196,9 +198,10 @@ describe('WhatsApp (whatsapp-web.js) adapter', () => {
   it('delivers an on-call alert to a staff WhatsApp number once, however often its job is queued', async () => {
     // Every session still open shares the one outbound queue: whichever takes the job, it is sent once in all.
     for (const s of sessions) s.client.emit('ready');
+    const _id = new Types.ObjectId();
     const alert = await AlertModel.create({
-      idempotencyKey: 'report-x-L0', subject: 'report-x', kind: 'report', level: 0, recipientRole: 'petugas_on_call',
-      channel: 'whatsapp', address: harness.cipher.encrypt('0812-3456-7890'), text: 'P1 ADU-TEST-WA01: segera tindak lanjuti',
+      _id, idempotencyKey: 'report-x-L0', subject: 'report-x', kind: 'report', level: 0, recipientRole: 'petugas_on_call',
+      channel: 'whatsapp', address: harness.cipher.encrypt('0812-3456-7890', fieldOf(BOUND.alerts, _id, 'address')), text: 'P1 ADU-TEST-WA01: segera tindak lanjuti',
     });
     await enqueue(queues, 'whatsapp_alert', { alertId: alert.id });
     await enqueue(queues, 'whatsapp_alert', { alertId: alert.id });
