@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { startFakeTelegram } from '../test/fakes/telegram-bot-api';
 import { freePort } from '../test/support/processes';
 import { log, nextPrefix, reportAll, sampleRss, startBots, stop, useDatabase } from './harness';
@@ -20,6 +22,9 @@ export async function webhookWith(processes: number, n: number) {
   const { results, seconds } = await reportAll(fake, n);
   const peaks = rss.map((r) => r.stop());
   for (const b of bots) await stop(b);
+  // The processes' own log lines (ids and timings only), for reading where the time went.
+  fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });
+  bots.forEach((b, i) => fs.writeFileSync(path.join(__dirname, `results/bots-webhook${processes}-${i + 1}.log`), b.output()));
   await proxy.close();
   await fake.close();
   const messages = results.reduce((s, r) => s + r.messagesSent, 0);
