@@ -3,6 +3,7 @@ import { countOnCallNow } from '../../src/alerts/on-call-now';
 import type { Config } from '../../src/config';
 import { createFieldCipher } from '../../src/crypto/field-cipher';
 import { findMissingIndexes } from '../../src/db/missing-indexes';
+import { countOldFormValues } from '../../src/db/reencrypt-stored';
 import { readQueueHealth } from '../../src/queue/queue-health';
 import { canaryFailureLine, checkDataKeyCanary } from '../../src/runtime/data-key-canary';
 
@@ -31,6 +32,7 @@ const SHOWN = 3;
 
 export const CHECKS: Check[] = [
   { name: 'data key', needs: 'database', run: dataKeyOpensCanary },
+  { name: 'encrypted values', needs: 'database', run: noOldFormValues },
   { name: 'indexes', needs: 'database', run: indexesPresent },
   { name: 'on-call roster', needs: 'database', run: someoneOnCall },
   { name: 'queues', needs: 'redis', run: queuesRunning },
@@ -42,6 +44,13 @@ async function dataKeyOpensCanary({ config }: Reached): Promise<Verdict> {
   if (check.state === 'unreadable') return { ok: false, detail: canaryFailureLine(check) };
   if (check.state === 'absent') return { ok: true, detail: 'no canary yet (the first start of bots, worker or admin writes it)' };
   return { ok: true, detail: `decrypts the canary written ${check.writtenAt.toISOString()}` };
+}
+
+/** v1 values (not bound to their record) or values under a retired key: `reencrypt` moves them to the current form. */
+async function noOldFormValues({ config }: Reached): Promise<Verdict> {
+  const old = await countOldFormValues(createFieldCipher(config.crypto));
+  if (!old) return { ok: true, detail: 'every value is bound to its record and sealed under the active key' };
+  return { ok: false, detail: `${old} still in an old form (v1, or a retired key); run \`npm run cli -- reencrypt\`` };
 }
 
 async function indexesPresent(): Promise<Verdict> {

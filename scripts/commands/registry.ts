@@ -1,4 +1,5 @@
 import { doctor } from './doctor';
+import { reencrypt } from './reencrypt';
 import { triageCommand } from './triage';
 import { userCreate } from './user-create';
 import { userResetPassword } from './user-reset-password';
@@ -8,6 +9,7 @@ export type Command = (args: string[]) => Promise<number>;
 
 export const COMMANDS: Record<string, Command> = {
   doctor,
+  reencrypt,
   triage: triageCommand,
   'user:create': userCreate,
   'user:reset-password': userResetPassword,

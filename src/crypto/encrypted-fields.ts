@@ -25,7 +25,7 @@ export const BOUND = {
   users: 'users',
   onCallShifts: 'oncallshifts',
   alerts: 'alerts',
-  dataKeyCanary: 'datakeycanaries',
+  dataKeyCanary: 'data_key_canary',
   media: 'media',
   drafts: 'redis:drafts',
   reporterChats: 'redis:reporter-chats',

@@ -2,10 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../../src/config';
 import { BOUND, fieldOf } from '../../src/crypto/encrypted-fields';
 import { createFieldCipher, createLookupHasher } from '../../src/crypto/field-cipher';
+import { CaseModel } from '../../src/db/models/case.model';
 import { ReportModel } from '../../src/db/models/report.model';
+import { countOldFormValues, reencryptStored } from '../../src/db/reencrypt-stored';
 import { decryptPersonalFields } from '../../src/reports/reveal-report';
 import { storeReport, type ConfirmedReport } from '../../src/reports/store-report';
+import { decryptCase } from '../../src/cases/case-view';
 import { useTestDatabase } from '../support/database';
+import { encryptV1 } from '../support/v1-cipher';
 
 // Finding 11: someone who can write to the database (not read the key) must not be able to make one child's
 // encrypted data show up on another child's report by copying a ciphertext from one record, or field, to another.
@@ -14,7 +18,7 @@ useTestDatabase('fieldbinding');
 const config = loadConfig();
 const cipher = createFieldCipher(config.crypto);
 const hasher = createLookupHasher(config.crypto.lookupHashKey);
-beforeAll(() => ReportModel.init());
+beforeAll(() => Promise.all([ReportModel.init(), CaseModel.init()]));
 
 const report = (childName: string, description: string): ConfirmedReport => ({
   anonymous: false, reporterRole: 'neighbour_community', reporterName: 'Bu Ani', category: 'kekerasan_fisik', description,
@@ -58,5 +62,57 @@ describe('a ciphertext bound to where it lives', () => {
     const sealed = cipher.encryptBuffer(Buffer.from('photo bytes'), fieldOf(BOUND.media, 'ab/one.bin', 'file'));
     expect(cipher.decryptBuffer(sealed, fieldOf(BOUND.media, 'ab/one.bin', 'file')).toString()).toBe('photo bytes');
     expect(() => cipher.decryptBuffer(sealed, fieldOf(BOUND.media, 'ab/two.bin', 'file'))).toThrow();
+  });
+});
+
+describe('npm run cli -- reencrypt (reencryptStored)', () => {
+  const key = config.crypto.keys.get(config.crypto.activeKeyId)!;
+  const v1 = (plain: string) => encryptV1(plain, config.crypto.activeKeyId, key);
+  const total = (counts: Awaited<ReturnType<typeof reencryptStored>>, what: 'rewritten' | 'unreadable') =>
+    counts.reduce((sum, c) => sum + c[what], 0);
+
+  it('turns v1 values (report fields, a note inside a case) into v2 bound where they are, and a second run changes nothing', async () => {
+    const report = await ReportModel.collection.insertOne({
+      ticket: 'ADU-V1V1-0001', channel: 'telegram', reporterHash: 'h', anonymous: true, category: 'lainnya', receivedAt: new Date(),
+      description: v1('Anak sering ditinggal'), child: { name: v1('Sari') },
+    });
+    const kase = await CaseModel.create({ caseNumber: 'KSS-2026-9001', openedBy: 'x', conferenceNotes: [{ text: v1('Konferensi pertama'), by: 'x' }] });
+    expect(await countOldFormValues(cipher)).toBe(3);
+
+    expect(total(await reencryptStored(cipher), 'rewritten')).toBe(3);
+    const doc = (await ReportModel.findById(report.insertedId).lean())!;
+    expect(doc.description).toMatch(/^enc:v2:k1:/);
+    expect(decryptPersonalFields(doc, cipher)).toMatchObject({ description: 'Anak sering ditinggal', childName: 'Sari' });
+    expect(decryptCase((await CaseModel.findById(kase._id))!, cipher).conferenceNotes[0]!.text).toBe('Konferensi pertama');
+    expect(await countOldFormValues(cipher)).toBe(0);
+
+    const before = JSON.stringify(await ReportModel.collection.findOne({ _id: report.insertedId }));
+    const again = await reencryptStored(cipher);
+    expect(total(again, 'rewritten')).toBe(0);
+    expect(JSON.stringify(await ReportModel.collection.findOne({ _id: report.insertedId }))).toBe(before);
+
+    // Now bound: the migrated child name copied into another field of its report does not open there.
+    await ReportModel.collection.updateOne({ _id: report.insertedId }, { $set: { reporterName: doc.child!.name } });
+    const moved = (await ReportModel.findById(report.insertedId).lean())!;
+    expect(() => decryptPersonalFields(moved, cipher)).toThrow();
+    await ReportModel.collection.updateOne({ _id: report.insertedId }, { $unset: { reporterName: 1 } });
+  });
+
+  it('moves values under a retired key to the active one (the key-rotation path), and leaves a value it cannot open alone', async () => {
+    const oldKey = randomBytes(32);
+    const before = createFieldCipher({ activeKeyId: 'k0', keys: new Map([['k0', oldKey]]) });
+    const rotated = createFieldCipher({ activeKeyId: config.crypto.activeKeyId, keys: new Map([...config.crypto.keys, ['k0', oldKey]]) });
+    const { id } = await storeReport({ cipher: before, hasher }, report('Dewi', 'Dewi ditinggal sendirian'), { channel: 'telegram', chatId: 'rot' });
+    const unknown = createFieldCipher({ activeKeyId: 'kx', keys: new Map([['kx', randomBytes(32)]]) });
+    await ReportModel.collection.updateOne({ _id: new ReportModel.base.Types.ObjectId(id) }, {
+      $set: { occurredWhen: unknown.encrypt('kemarin', fieldOf(BOUND.reports, id, 'occurredWhen')) },
+    });
+
+    const counts = await reencryptStored(rotated);
+    expect(total(counts, 'unreadable')).toBe(1);
+    const doc = (await ReportModel.findById(id).lean())!;
+    expect(doc.description).toMatch(/^enc:v2:k1:/);
+    expect(doc.occurredWhen).toMatch(/^enc:v2:kx:/);
+    expect(cipher.decrypt(doc.child!.name!, fieldOf(BOUND.reports, id, 'child.name'))).toBe('Dewi');
   });
 });

@@ -4,11 +4,14 @@ import { loadConfig } from '../../src/config';
 import { createFieldCipher } from '../../src/crypto/field-cipher';
 import { ALL_MODELS } from '../../src/db/all-models';
 import { OnCallShiftModel } from '../../src/db/models/on-call-shift.model';
+import { ReportModel } from '../../src/db/models/report.model';
+import { countOldFormValues } from '../../src/db/reencrypt-stored';
 import { checkDataKeyCanary } from '../../src/runtime/data-key-canary';
 import { putOnCall } from '../factories/report';
 import { useTestDatabase } from '../support/database';
 import { freePort, ROOT } from '../support/processes';
 import { TEST_REDIS_URL, uniquePrefix } from '../support/redis';
+import { encryptV1 } from '../support/v1-cipher';
 
 const WRONG_KEY = Buffer.alloc(32, 5).toString('base64');
 
@@ -18,9 +21,9 @@ describe('npm run -s cli -- doctor', () => {
   const config = loadConfig({ ...process.env, MONGODB_URI: db.uri });
 
   // The command as an operator runs it, against this file's database and Redis prefix.
-  function doctor(env: Record<string, string> = {}): Promise<{ code: number | null; lines: string[] }> {
+  function doctor(env: Record<string, string> = {}, command = 'doctor'): Promise<{ code: number | null; lines: string[] }> {
     return new Promise((resolve, reject) => {
-      const child = spawn('npx', ['tsx', 'scripts/cli.ts', 'doctor'], {
+      const child = spawn('npx', ['tsx', 'scripts/cli.ts', command], {
         cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
         env: { ...process.env, MONGODB_URI: db.uri, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix, ...env },
       });
@@ -48,7 +51,7 @@ describe('npm run -s cli -- doctor', () => {
     expect(failing(lines)).toEqual([]);
     expect(code).toBe(0);
     expect(lines.map((l) => l.slice(5).split('  ')[0])).toEqual([
-      'settings', 'database', 'redis', 'data key', 'indexes', 'on-call roster', 'queues', 'failed jobs',
+      'settings', 'database', 'redis', 'data key', 'encrypted values', 'indexes', 'on-call roster', 'queues', 'failed jobs',
     ]);
     expect(lines.find((l) => l.startsWith('ok   data key'))).toMatch(/decrypts the canary written 20\d\d-/);
   }, 40_000);
@@ -62,6 +65,29 @@ describe('npm run -s cli -- doctor', () => {
     ]);
     expect(lines.join('\n')).not.toContain(WRONG_KEY);
   }, 40_000);
+
+  it('counts values still in the v1 form until `reencrypt` has bound them to their records', async () => {
+    await ensureOnCall();
+    const key = config.crypto.keys.get(config.crypto.activeKeyId)!;
+    const { insertedId } = await ReportModel.collection.insertOne({
+      ticket: 'ADU-OLD1-V1V1', channel: 'telegram', reporterHash: 'h', anonymous: true, category: 'lainnya', receivedAt: new Date(),
+      description: encryptV1('ditulis sebelum v2', config.crypto.activeKeyId, key), child: { name: encryptV1('Sari', config.crypto.activeKeyId, key) },
+    });
+    try {
+      const before = await doctor();
+      expect(before.code).toBe(1);
+      expect(failing(before.lines)).toEqual([
+        'FAIL encrypted values  2 still in an old form (v1, or a retired key); run `npm run cli -- reencrypt`',
+      ]);
+      const migrated = await doctor({}, 'reencrypt');
+      expect(migrated.code).toBe(0);
+      expect(migrated.lines).toContain('reports: 2 rewritten, 0 already current, 0 unreadable, 0 changed meanwhile');
+      // What the next doctor counts (one process start less under load).
+      expect(await countOldFormValues(createFieldCipher(config.crypto))).toBe(0);
+    } finally {
+      await ReportModel.collection.deleteOne({ _id: insertedId });
+    }
+  }, 120_000);
 
   it('fails the on-call roster when nobody is on call now', async () => {
     await OnCallShiftModel.deleteMany({});

@@ -1,0 +1,9 @@
+import { createCipheriv, randomBytes } from 'node:crypto';
+
+/** A value as the v1 cipher wrote it (before values were bound to their record): "enc:v1:<keyId>:<b64(iv|tag|ct)>". */
+export function encryptV1(plain: string, keyId: string, key: Buffer): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  return `enc:v1:${keyId}:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')}`;
+}
