@@ -1,6 +1,7 @@
 import { loadConfigOrExit } from '../../src/config';
 import { createFieldCipher } from '../../src/crypto/field-cipher';
-import { reencryptStored } from '../../src/db/reencrypt-stored';
+import { reencryptMedia, reencryptStored } from '../../src/db/reencrypt-stored';
+import { createFolderMediaStore } from '../../src/reports/media-store';
 import { withDatabase } from './with-database';
 
 /**
@@ -14,11 +15,15 @@ export async function reencrypt(
   output: NodeJS.WritableStream = process.stdout,
 ): Promise<number> {
   return withDatabase(async () => {
-    const counts = await reencryptStored(createFieldCipher(loadConfigOrExit().crypto));
+    const config = loadConfigOrExit();
+    const cipher = createFieldCipher(config.crypto);
+    const counts = await reencryptStored(cipher);
     for (const c of counts) {
       output.write(`${c.collection}: ${c.rewritten} rewritten, ${c.current} already current, ${c.unreadable} unreadable, ${c.skipped} changed meanwhile\n`);
     }
-    const unreadable = counts.reduce((sum, c) => sum + c.unreadable, 0);
+    const media = await reencryptMedia(createFolderMediaStore(config.media.dir, cipher));
+    output.write(`media files: ${media.rewritten} rewritten, ${media.current} already current, ${media.unreadable} unreadable, ${media.missing} missing\n`);
+    const unreadable = counts.reduce((sum, c) => sum + c.unreadable, 0) + media.unreadable;
     const skipped = counts.reduce((sum, c) => sum + c.skipped, 0);
     if (skipped) output.write(`${skipped} values changed while this ran: run it again\n`);
     return unreadable ? 1 : 0;

@@ -37,6 +37,8 @@ export interface FieldCipher {
   isEncrypted(value: string): boolean;
   /** True when `value` is already v2 under the active key: nothing for `reencrypt` to do. */
   isCurrent(value: string): boolean;
+  /** The same for a media file (encryptBuffer's form). */
+  isCurrentBuffer(stored: Buffer): boolean;
 }
 
 /** The associated data of a v2 value: the version tag and the binding, unambiguous whatever the strings hold. */
@@ -95,6 +97,7 @@ export function createFieldCipher({ activeKeyId, keys }: CipherKeys): FieldCiphe
     rebind: (stored, from, to) => cipher.encrypt(cipher.decrypt(stored, from), to),
     isEncrypted: (value) => value.startsWith(V2) || value.startsWith(V1),
     isCurrent: (value) => value.startsWith(`${V2}${activeKeyId}:`),
+    isCurrentBuffer: (stored) => stored[0] === BUFFER_V2 && stored.subarray(2, 2 + (stored[1] ?? 0)).toString('utf8') === activeKeyId,
   };
   return cipher;
 }

@@ -1,4 +1,8 @@
+import type { Model } from 'mongoose';
 import type { FieldCipher } from '../crypto/field-cipher';
+import type { MediaStore } from '../reports/media-store';
+import { ReportMessageModel } from './models/report-message.model';
+import { ReportModel } from './models/report.model';
 import { ENCRYPTED_PATHS, storedValuesOf, type EncryptedPaths } from './encrypted-paths';
 
 // The migration to bound (v2) values, and the key-rotation path: every encrypted value not yet v2 under the active
@@ -60,4 +64,19 @@ export async function countOldFormValues(cipher: FieldCipher): Promise<number> {
     }
   }
   return old;
+}
+
+/** Every media file the reports and their later messages name, sealed again by `store.reseal` (see reencryptStored). */
+export async function reencryptMedia(store: Pick<MediaStore, 'reseal'>): Promise<Record<'rewritten' | 'current' | 'unreadable' | 'missing', number>> {
+  const counts = { rewritten: 0, current: 0, unreadable: 0, missing: 0 };
+  for (const model of [ReportModel, ReportMessageModel] as Model<any>[]) {
+    for await (const doc of model.collection.find({ media: { $exists: true } }, { projection: { media: 1 } })) {
+      const items: unknown[] = Array.isArray(doc.media) ? doc.media : [doc.media];
+      for (const item of items) {
+        const key = (item as { storageKey?: unknown } | null)?.storageKey;
+        if (typeof key === 'string') counts[await store.reseal(key)] += 1;
+      }
+    }
+  }
+  return counts;
 }

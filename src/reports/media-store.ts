@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BOUND, fieldOf } from '../crypto/encrypted-fields';
 import type { FieldCipher } from '../crypto/field-cipher';
@@ -10,6 +10,11 @@ export interface MediaStore {
   put(plain: Buffer): Promise<string>;
   get(storageKey: string): Promise<Buffer>;
   remove(storageKey: string): Promise<void>;
+  /**
+   * Seals a stored file again as v2 under the active key (`reencrypt`): a file already current is left alone; a
+   * missing file is `missing`; one that does not open under its own key is `unreadable` and left as it is.
+   */
+  reseal(storageKey: string): Promise<'rewritten' | 'current' | 'unreadable' | 'missing'>;
 }
 
 const KEY_PATTERN = /^[a-f0-9]{2}\/[a-f0-9-]{36}\.bin$/;
@@ -35,6 +40,25 @@ export function createFolderMediaStore(dir: string, cipher: FieldCipher): MediaS
     },
     async remove(key) {
       await rm(fileFor(key), { force: true });
+    },
+    async reseal(key) {
+      const stored = await readFile(fileFor(key)).catch((err: NodeJS.ErrnoException) => {
+        if (err.code === 'ENOENT') return null;
+        throw err;
+      });
+      if (!stored) return 'missing';
+      if (cipher.isCurrentBuffer(stored)) return 'current';
+      let plain: Buffer;
+      try {
+        plain = cipher.decryptBuffer(stored, bindingOf(key));
+      } catch {
+        return 'unreadable';
+      }
+      // Written beside it, then renamed over it: a crash leaves the old file or the new one, never half of one.
+      const next = `${fileFor(key)}.reseal`;
+      await writeFile(next, cipher.encryptBuffer(plain, bindingOf(key)), { mode: 0o600 });
+      await rename(next, fileFor(key));
+      return 'rewritten';
     },
   };
 }

@@ -1,15 +1,19 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { loadConfig } from '../../src/config';
 import { BOUND, fieldOf } from '../../src/crypto/encrypted-fields';
 import { createFieldCipher, createLookupHasher } from '../../src/crypto/field-cipher';
 import { CaseModel } from '../../src/db/models/case.model';
 import { ReportModel } from '../../src/db/models/report.model';
-import { countOldFormValues, reencryptStored } from '../../src/db/reencrypt-stored';
+import { countOldFormValues, reencryptMedia, reencryptStored } from '../../src/db/reencrypt-stored';
+import { createFolderMediaStore } from '../../src/reports/media-store';
 import { decryptPersonalFields } from '../../src/reports/reveal-report';
 import { storeReport, type ConfirmedReport } from '../../src/reports/store-report';
 import { decryptCase } from '../../src/cases/case-view';
 import { useTestDatabase } from '../support/database';
-import { encryptV1 } from '../support/v1-cipher';
+import { encryptBufferV1, encryptV1 } from '../support/v1-cipher';
 
 // Finding 11: someone who can write to the database (not read the key) must not be able to make one child's
 // encrypted data show up on another child's report by copying a ciphertext from one record, or field, to another.
@@ -114,5 +118,23 @@ describe('npm run cli -- reencrypt (reencryptStored)', () => {
     expect(doc.description).toMatch(/^enc:v2:k1:/);
     expect(doc.occurredWhen).toMatch(/^enc:v2:kx:/);
     expect(cipher.decrypt(doc.child!.name!, fieldOf(BOUND.reports, id, 'child.name'))).toBe('Dewi');
+  });
+
+  it('seals v1 media files again, bound to their storage key, and leaves them alone on a second run', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reencrypt-media-'));
+    const id = randomUUID();
+    const storageKey = `${id.slice(0, 2)}/${id}.bin`;
+    fs.mkdirSync(path.join(dir, id.slice(0, 2)));
+    fs.writeFileSync(path.join(dir, storageKey), encryptBufferV1(Buffer.from('foto lama'), config.crypto.activeKeyId, key));
+    await ReportModel.collection.insertOne({
+      ticket: 'ADU-V1V1-0002', channel: 'telegram', reporterHash: 'h', anonymous: true, category: 'lainnya', receivedAt: new Date(),
+      media: [{ kind: 'photo', mimeType: 'image/jpeg', size: 9, sha256: 'a'.repeat(64), storageKey }],
+    });
+    const store = createFolderMediaStore(dir, cipher);
+
+    expect((await reencryptMedia(store)).rewritten).toBe(1);
+    expect(fs.readFileSync(path.join(dir, storageKey))[0]).toBe(0xe2);
+    expect((await store.get(storageKey)).toString()).toBe('foto lama');
+    expect(await reencryptMedia(store)).toMatchObject({ rewritten: 0, current: 1 });
   });
 });
