@@ -121,6 +121,7 @@ export function readLanguageName(text: string): (typeof LanguageNameSchemaValues
   const words = readWords(text).tokens.filter((t) => !['|', 'bahasa', 'language', 'in', 'pakai', 'pake', 'please', 'saja', 'ganti', 'ke'].includes(t));
   if (words.length !== 1) return undefined;
   if (['english', 'inggris', 'en', 'eng', 'englis', 'inggeris'].includes(words[0]!)) return 'en';
-  if (['indonesia', 'indo', 'indonesian', 'id'].includes(words[0]!)) return 'id';
+  // "bahasa kita / biasa / sini": the reporter's own language, which on this service is Indonesian.
+  if (['indonesia', 'indo', 'indonesian', 'id', 'kita', 'biasa', 'sini', 'kito', 'awak'].includes(words[0]!)) return 'id';
   return undefined;
 }
