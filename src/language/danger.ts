@@ -1,4 +1,5 @@
 import { CLAUSE_BREAK } from './normalise';
+import { readYesNo } from './yes-no';
 import { affirmed, findPhrase, isNegated, readWords, type Words } from './words';
 
 // Clear signs that a child is in danger NOW, in any message: harm happening at this moment ("lagi dipukulin",
@@ -12,6 +13,14 @@ const NOW = ['sekarang', 'saat ini', 'sedang', 'lagi', 'kini', 'now', 'right now
 const AT_ONCE = ['darurat', 'sekarat', 'pingsan', 'tidak sadarkan diri', 'berdarah', 'bunuh diri', 'mau mati', 'ingin mati', 'dibunuh',
   'mau dibunuh', 'tolong cepat', 'cepat tolong', 'kritis', 'tenggelam', 'emergency', 'bleeding', 'unconscious', 'dying'];
 const PAST = ['kemarin', 'dulu', 'waktu itu', 'pernah', 'tadi malam', 'minggu lalu', 'bulan lalu', 'tahun lalu', 'yesterday', 'ago'];
+
+/** Asked whether the child is in danger now, "saiki isih, cepet" / "masih, cepat" (still, hurry) is a yes; after a "no"
+ * ("ga, tapi masih takut") it is the no that answers. */
+export function answersStillInDanger(text: string): boolean {
+  const w = readWords(text);
+  if (readYesNo(text) === 'no') return false;
+  return ['masih', 'cepat', 'segera', 'still', 'hurry'].some((p) => affirmed(w, p).length > 0);
+}
 
 export function hearsDangerNow(text: string): boolean {
   const w = readWords(text);

@@ -8,5 +8,5 @@ export { readAgeAnswer, readAgeInStory, type AgeReading } from './age';
 export {
   readAnonymity, readCategory, readLanguageName, readPerpetrator, readPlaceType, readReporterRole, readSex,
 } from './read-choices';
-export { hearsDangerNow, isOnlyAPlea } from './danger';
+export { answersStillInDanger, hearsDangerNow, isOnlyAPlea } from './danger';
 export { readOngoing, readStory, type StoryFacts } from './read-story';

@@ -18,12 +18,15 @@ const REPORTER_ROLES: Table<ReporterRole> = [
   ['neighbour_community', ['tetangga', 'warga', 'masyarakat', 'rt', 'rw', 'kepala desa', 'kades', 'orang kampung', 'neighbour', 'neighbor', 'community']],
   ['parent_guardian', PARENT],
   ['relative', RELATIVE],
-  ['other', ['lainnya', 'lain', 'other', 'orang lain', 'teman']],
+  // Someone there for their work, not for the child: an NGO companion, a journalist, a volunteer.
+  ['other', ['lainnya', 'lain', 'other', 'orang lain', 'teman', 'lsm', 'ngo', 'yayasan', 'pendamping', 'relawan', 'wartawan', 'jurnalis', 'journalist', 'volunteer']],
 ];
 
 const PERPETRATORS: Table<PerpetratorRelation> = [
   // Before the family words: a "kakak kelas" is an older pupil, not a sibling.
   ['pacar_teman', ['kakak kelas', 'adik kelas', 'teman sekelas', 'teman sekolah', 'senior']],
+  // Before the parent words: a "wali kelas" is the class teacher, not a guardian.
+  ['guru', ['wali kelas', 'homeroom teacher']],
   ['orang_tak_dikenal', ['tidak kenal', 'tak dikenal', 'tidak dikenal', 'orang asing', 'stranger', 'unknown person']],
   ['not_said', ['tidak mau sebut', 'tidak ingin sebut', 'rahasia', 'rather not say']],
   ['orang_tua', PARENT],
@@ -31,13 +34,14 @@ const PERPETRATORS: Table<PerpetratorRelation> = [
   ['pacar_teman', ['pacar', 'teman', 'kawan', 'cowok', 'boyfriend', 'girlfriend', 'friend', 'friends', 'classmate', 'classmates']],
   ['tetangga', ['tetangga', 'neighbour', 'neighbor']],
   ['guru', ['guru', 'ustad', 'ustadz', 'pengajar', 'pelatih', 'teacher', 'coach']],
-  ['majikan', ['majikan', 'bos', 'juragan', 'employer', 'boss']],
-  ['lainnya', ['lainnya', 'orang lain', 'other']],
+  ['majikan', ['majikan', 'bos', 'juragan', 'toke', 'tauke', 'mandor', 'employer', 'boss']],
+  // People paid to look after or carry children, not family or school staff: the officer records them as "other".
+  ['lainnya', ['lainnya', 'orang lain', 'other', 'sopir', 'supir', 'driver', 'pengasuh', 'panti', 'satpam', 'penjaga']],
 ];
 
 const PLACES: Table<PlaceType> = [
   ['media_sosial_daring', ['online', 'daring', 'media sosial', 'facebook', 'instagram', 'tiktok', 'whatsapp', 'internet', 'game', 'chat', 'handphone', 'youtube', 'social media']],
-  ['sekolah', ['sekolah', 'kelas', 'pesantren', 'pondok', 'madrasah', 'asrama', 'school']],
+  ['sekolah', ['sekolah', 'kelas', 'sd', 'smp', 'sma', 'smk', 'mts', 'paud', 'tk', 'pesantren', 'pondok', 'madrasah', 'asrama', 'school']],
   ['tempat_kerja', ['tempat kerja', 'pabrik', 'kebun', 'sawah', 'ladang', 'kantor', 'kapal', 'bengkel', 'workplace', 'work']],
   ['fasilitas_umum', ['fasilitas umum', 'jalan', 'pasar', 'masjid', 'lapangan', 'taman', 'terminal', 'warung', 'toko', 'sungai', 'pantai', 'street', 'market', 'park']],
   ['rumah_tangga', ['rumah', 'kamar', 'dapur', 'kos', 'kontrakan', 'home', 'house']],
@@ -47,7 +51,7 @@ const PLACES: Table<PlaceType> = [
 /** Physical first among what a story often mixes; sexual violence and trafficking before everything. */
 const CATEGORIES: Table<Category> = [
   ['kekerasan_seksual', ['perkosa', 'cabul', 'leceh', 'raba', 'setubuh', 'sodomi', 'grepe', 'kemaluan', 'alat kelamin', 'bugil', 'telanjang', 'rape', 'raped', 'sexual', 'sexually', 'molest', 'molested']],
-  ['eksploitasi_seksual', ['jual diri', 'open bo', 'prostitusi', 'pelacur', 'layani tamu', 'eksploitasi seksual']],
+  ['eksploitasi_seksual', ['jual diri', 'open bo', 'prostitusi', 'pelacur', 'psk', 'pekerja seks', 'lonte', 'layani tamu', 'eksploitasi seksual']],
   ['perdagangan_orang', ['dijual', 'jual anak', 'perdagangan', 'trafficking', 'traffick']],
   ['perkawinan_anak', ['nikah', 'kawin', 'jodoh', 'menikah', 'married', 'marriage']],
   ['kekerasan_fisik', ['pukul', 'tendang', 'tampar', 'cekik', 'hajar', 'siksa', 'aniaya', 'bacok', 'tusuk', 'sundut', 'jambak', 'banting', 'cubit', 'cambuk', 'lempar', 'memar', 'lebam', 'kdrt', 'kekerasan fisik', 'beat', 'beaten', 'beating', 'hit', 'hitting', 'kick', 'kicked', 'slapped', 'fisik']],
@@ -121,6 +125,7 @@ export function readLanguageName(text: string): (typeof LanguageNameSchemaValues
   const words = readWords(text).tokens.filter((t) => !['|', 'bahasa', 'language', 'in', 'pakai', 'pake', 'please', 'saja', 'ganti', 'ke'].includes(t));
   if (words.length !== 1) return undefined;
   if (['english', 'inggris', 'en', 'eng', 'englis', 'inggeris'].includes(words[0]!)) return 'en';
-  if (['indonesia', 'indo', 'indonesian', 'id'].includes(words[0]!)) return 'id';
+  // "bahasa kita / biasa / sini": the reporter's own language, which on this service is Indonesian.
+  if (['indonesia', 'indo', 'indonesian', 'id', 'kita', 'biasa', 'sini', 'kito', 'awak'].includes(words[0]!)) return 'id';
   return undefined;
 }

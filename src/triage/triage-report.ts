@@ -35,6 +35,8 @@ interface Fired {
 }
 
 const PROTECTION = new Set<Category>(PROTECTION_CATEGORIES);
+// Signals that say a harm is not over: it lasts until now, or the child fears going home or must go back.
+const NOT_OVER = ['sampai_sekarang', 'takut_pulang'];
 
 export function createTriage(lexicon: Lexicon) {
   const normalise = createTriageTokeniser(lexicon);
@@ -99,7 +101,10 @@ export function createTriage(lexicon: Lexicon) {
 
   // Told as past and settled ("dulu … sudah dipenjara, sekarang aman"): lowered. Only a `safe` ending settles a harm
   // of P1 weight; a plea or shouting in the same text contradicts it, and a person reviews it.
-  function toldAsSettled(tags: Set<string>, severe: boolean): { atMost: Priority; reason: string } | undefined {
+  function toldAsSettled(tags: Set<string>, severe: boolean, grave: boolean): { atMost: Priority; reason: string } | undefined {
+    // "bapak dipenjara … udah gak makan dari kemarin": a serious harm told as lasting until now is not over, whoever
+    // was arrested; missing a child in danger is the worst error, so it is not lowered.
+    if (grave && NOT_OVER.some((tag) => tags.has(tag))) return undefined;
     if (!(tags.has('safe') || (tags.has('settled') && !severe))) return undefined;
     if (tags.has('plea') || tags.has('shouting')) return { atMost: lexicon.review.priority, reason: lexicon.review.conflict };
     return { atMost: lexicon.resolved.cap, reason: lexicon.resolved.reason };
@@ -153,7 +158,8 @@ export function createTriage(lexicon: Lexicon) {
     if (tags.has('shouting') && tags.has('harm')) notes.push(lexicon.shouting.reason);
     if (input.immediateDanger !== 'yes') {
       const severe = harm >= t.P1 || danger >= t.P1;
-      for (const rule of [toldAsSettled(tags, severe), askedAboutATopic(tags)]) {
+      const grave = severe || aggravation >= t.P1;
+      for (const rule of [toldAsSettled(tags, severe, grave), askedAboutATopic(tags)]) {
         if (rule && moreUrgent(priority, rule.atMost)) {
           priority = rule.atMost;
           notes.push(rule.reason);

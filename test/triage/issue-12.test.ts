@@ -193,3 +193,23 @@ describe('texts other tests and benches rely on keep their priority', () => {
     expect(priorityOf(text)).toBe(priority);
   });
 });
+
+// Third round: the classes behind held-out 2's missed P1s, each said in words not taken from that set. A serious harm
+// that the text does not clearly call over and safe is P1; so is one told as lasting until now, or with a child who
+// fears going home, whoever else was arrested.
+describe('issue 12, third round (lexicon triage-2026.12-3): serious harm without a "now" word', () => {
+  it.each([
+    ['anak saya sudah tiga hari dikunci di gudang sama bapaknya', 'P1'],
+    ['keponakan saya digembok di kamar sejak pagi', 'P1'],
+    ['murid saya takut pulang, kemarin ditendang ayah tirinya sampai jatuh', 'P1'],
+    ['pengamen cilik disuruh jualan di jalan sampai malam walau kehujanan', 'P1'],
+    ['anak smp dituduh maling lalu dipukuli warga di pos ronda', 'P1'],
+    ['pamanku sering masuk kamarku, aku takut', 'P1'],
+    ['guru les itu maksa nyium murid perempuannya', 'P1'],
+    ['ibunya di penjara, adik-adik belum makan sejak kemarin dan lemas', 'P1'],
+    ['dulu anak saya dicabuli, pelakunya sudah dipenjara dan anak sudah aman', 'P3'],
+    ['rambut anak saya dicukur paksa gurunya, dia malu sekali', 'P3'],
+  ])('%s → %s', (text, priority) => {
+    expect(priorityOf(text)).toBe(priority);
+  });
+});

@@ -9,13 +9,15 @@ export const PhoneSchema = z
   .transform((s) => s.replace(/[\s().-]/g, ''))
   .pipe(z.string().regex(/^(\+?\d{8,15})$/));
 
+/** "jangan hubungi saya", "don't contact me": no contact at all. */
+const NO_CONTACT = /\b(?:jangan (?:hubungi|dihubungi|telepon|telpon|ditelpon)|tidak usah (?:hubungi|dihubungi)|(?:don.t|do not|dont) (?:contact|call)|no contact)\b/;
 const THIS_CHAT = /\b(?:chat|sini|wa ini|whatsapp ini|nomor ini|ini saja|disini|here|this chat)\b/;
 /** "nomor lain", "nomer liyane", "telpon ke nomor suami saya": another number, to be asked for next. */
 const ANOTHER_NUMBER = /\b(?:nomor|handphone|telepon|telpon|number|phone)\b.*\b(?:lain|lainnya|suami|istri|ibu|bapak|kakak|another|other|different)\b/;
 
 /** How to reach the reporter, in their words: "anonim aja" (no contact), "lewat sini", or the number itself. */
 function readContact(text: string): ContactMethod | undefined {
-  if (readAnonymity(text) === true) return 'none';
+  if (readAnonymity(text) === true || NO_CONTACT.test(normalise(text))) return 'none';
   if (phoneIn(text)) return 'other_number';
   const words = normalise(text);
   if (ANOTHER_NUMBER.test(words)) return 'other_number';

@@ -1,5 +1,5 @@
 import type { District } from '../../districts/district';
-import { hearsDangerNow, isOnlyAPlea } from '../../language';
+import { answersStillInDanger, hearsDangerNow, isOnlyAPlea } from '../../language';
 import type { Catalogue } from '../catalogues/catalogue';
 import type { OutboundMessage } from '../messages';
 import { optionStep, yesNoDontKnowOptions, type Step } from './step';
@@ -11,7 +11,7 @@ const base = optionStep({
   apply: (v) => ({ danger: v }),
   // "iya bu tolong anaknya lg dipukulin bapaknya skrg": harm happening now is a yes, however it is said; so is a bare
   // "tolong" to this question.
-  read: (text) => (hearsDangerNow(text) || isOnlyAPlea(text) ? 'yes' : undefined),
+  read: (text) => (hearsDangerNow(text) || isOnlyAPlea(text) || answersStillInDanger(text) ? 'yes' : undefined),
   hint: (t) => t.hints.yesNo,
 });
 

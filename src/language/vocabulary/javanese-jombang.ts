@@ -27,4 +27,7 @@ export const JAVANESE_JOMBANG: Readonly<Record<string, string>> = {
   siji: 'satu', loro: 'dua', telu: 'tiga', papat: 'empat', limo: 'lima', enem: 'enam', pitu: 'tujuh', wolu: 'delapan',
   songo: 'sembilan', sanga: 'sembilan', sewelas: 'sebelas', rolas: 'dua belas', telulas: 'tiga belas', patbelas: 'empat belas',
   limolas: 'lima belas', nembelas: 'enam belas', pitulas: 'tujuh belas',
+  // before "taun" a number takes -ng: "limang taun", "pitung taun", "rong taun"
+  rong: 'dua', telung: 'tiga', limang: 'lima', nem: 'enam', pitung: 'tujuh', wolung: 'delapan', sangang: 'sembilan',
+  ra: 'tidak', cepet: 'cepat',
 };
