@@ -1,4 +1,5 @@
 import { UserModel, type UserDocument } from '../db/models/user.model';
+import { USERNAME_PATTERN } from './manage-users';
 import { verifyPassword } from './passwords';
 import { changeUser } from './change-user';
 import type { SignInThrottle } from './sign-in-throttle';
@@ -15,7 +16,10 @@ const DUMMY_HASH = '$argon2id$v=19$m=65536,p=4,t=3$i7TiNBX7RDLzo28NjDbRVg$ozke6R
 
 /** Checks a name and password, nothing else: unknown and known names cost the same argon2 verification. */
 export async function checkCredentials(username: string, password: string): Promise<UserDocument | undefined> {
-  const user = await UserModel.findOne({ username: username.trim().toLowerCase(), active: true });
+  const name = username.trim().toLowerCase();
+  // A name no account can have is unknown without asking the database: PostgreSQL under FerretDB refuses some
+  // characters in a query (a NUL: "unsupported Unicode escape sequence"), which would answer 500 instead of 401.
+  const user = USERNAME_PATTERN.test(name) ? await UserModel.findOne({ username: name, active: true }) : null;
   const right = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
   return user && right ? user : undefined;
 }

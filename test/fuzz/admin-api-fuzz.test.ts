@@ -27,7 +27,7 @@ const onRejection = (reason: unknown) => rejections.push(reason);
 beforeAll(async () => {
   process.on('unhandledRejection', onRejection);
   await Promise.all([UserModel.init(), ReportModel.init(), CaseModel.init()]);
-  admin = await startAdminApp('adminfuzz', db.uri, { logger: createLogger('admin-fuzz', 'silent') });
+  admin = await startAdminApp('adminfuzz', db.uri, { logger: createLogger('admin-fuzz', process.env.FUZZ_LOG ?? 'silent') });
   for (const role of ['koordinator', 'pekerja_sosial', 'penerima_pengaduan'] as const) {
     const user = await makeUser(role, `fuzz.${role}`);
     const client = new AdminClient(admin.baseUrl);
