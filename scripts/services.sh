@@ -10,7 +10,11 @@ DATA_DIR="${LAPOR_DATA_DIR:-$PWD/.data}"
 REDIS_PORT="${LAPOR_REDIS_PORT:-6379}"
 FERRETDB_PORT="${LAPOR_FERRETDB_PORT:-27017}"
 FERRETDB_BIN="$DATA_DIR/bin/ferretdb"
-POSTGRESQL_URL="${LAPOR_POSTGRESQL_URL:-postgres://postgres@127.0.0.1:5432/lapor_ferretdb}"
+# The data belongs to this checkout, as SQLite's file in .data does: a fresh clone (whose `npm start` writes fresh
+# keys) gets a database of its own, named once in .data, instead of one a previous checkout filled under other keys.
+mkdir -p "$DATA_DIR"
+[ -s "$DATA_DIR/postgresql-database" ] || echo "lapor_$(od -An -N5 -tx1 /dev/urandom | tr -d ' \n')" > "$DATA_DIR/postgresql-database"
+POSTGRESQL_URL="${LAPOR_POSTGRESQL_URL:-postgres://postgres@127.0.0.1:5432/$(cat "$DATA_DIR/postgresql-database")}"
 mkdir -p "$DATA_DIR/bin" "$DATA_DIR/log"
 
 say() { printf 'services: %s\n' "$*" >&2; }
