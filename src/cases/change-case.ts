@@ -1,4 +1,4 @@
-import { CONTESTED_ATTEMPTS, waitBeforeAttempt, writeNextRevision, type RevisionedUpdate } from '../db/contested-write';
+import { changeRecord, type RevisionedUpdate } from '../db/contested-write';
 import { CaseModel, type Case, type CaseDocument } from '../db/models/case.model';
 import { CaseError } from './case-error';
 
@@ -10,14 +10,10 @@ export type CaseSnapshot = Case & { _id: CaseDocument['_id'] };
  * again: a note added while a colleague assigns staff is kept, and a change decided on a stale read is never written.
  */
 export async function changeCase(caseId: string, decide: (current: CaseSnapshot) => RevisionedUpdate): Promise<CaseDocument> {
-  for (let attempt = 0; attempt < CONTESTED_ATTEMPTS; attempt++) {
-    await waitBeforeAttempt(attempt);
-    const current = await CaseModel.findById(caseId).lean().catch(() => null);
-    if (!current) throw new CaseError('not_found', 'kasus tidak ditemukan');
-    const written = await writeNextRevision(CaseModel, 'case', current, decide(current as CaseSnapshot));
-    if (written) return written;
-  }
-  throw new CaseError('conflict', 'kasus sedang diubah orang lain; muat ulang');
+  const outcome = await changeRecord(CaseModel, 'case', caseId, (current) => decide(current as CaseSnapshot));
+  if (outcome === 'missing') throw new CaseError('not_found', 'kasus tidak ditemukan');
+  if (outcome === 'contested') throw new CaseError('conflict', 'kasus sedang diubah orang lain; muat ulang');
+  return outcome as unknown as CaseDocument; // changeRecord's generic document type is this document
 }
 
 /** A change to a case still open (anything but terminasi). */

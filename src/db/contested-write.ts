@@ -55,12 +55,28 @@ export async function writeNextRevision<T>(
 }
 
 /** How many times a caller that lost a revision reads, decides and writes again before giving up. */
-export const CONTESTED_ATTEMPTS = 8;
+const CONTESTED_ATTEMPTS = 8;
 
 /**
  * The pause before attempt `attempt` (0: none). The winner of a revision may hold its slot without having written yet
  * (on FerretDB with SQLite its filtered update reads the collection): reading again at once finds the same revision.
  */
-export function waitBeforeAttempt(attempt: number): Promise<void> {
+function waitBeforeAttempt(attempt: number): Promise<void> {
   return attempt === 0 ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, 25 * attempt));
+}
+
+/**
+ * Read, decide, write the next revision; when another writer left that revision first, read again and decide again, so
+ * a change decided on a stale read is never written. `decide` may throw to refuse. 'missing' when there is no such
+ * record (or the id is not one), 'contested' when it stayed contested for every attempt.
+ */
+export async function changeRecord<T>(model: Model<T>, kind: string, id: unknown, decide: (current: T & Revisioned) => RevisionedUpdate) {
+  for (let attempt = 0; attempt < CONTESTED_ATTEMPTS; attempt++) {
+    await waitBeforeAttempt(attempt);
+    const current = (await model.findById(id).lean().catch(() => null)) as (T & Revisioned) | null;
+    if (!current) return 'missing' as const;
+    const written = await writeNextRevision(model, kind, current, decide(current));
+    if (written) return written;
+  }
+  return 'contested' as const;
 }

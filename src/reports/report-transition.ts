@@ -1,7 +1,7 @@
 import type { Types } from 'mongoose';
 import { recordAuditEvent, type Actor } from '../audit/record-audit-event';
 import { ReportModel, type ReportDocument } from '../db/models/report.model';
-import { CONTESTED_ATTEMPTS, waitBeforeAttempt, writeNextRevision, type RevisionedUpdate } from '../db/contested-write';
+import { changeRecord, writeNextRevision, type RevisionedUpdate } from '../db/contested-write';
 import type { ReportStatus } from './report-vocabulary';
 
 export interface TransitionInput {
@@ -63,13 +63,8 @@ export async function changeReportIf(
  * undo it on FerretDB, which rewrites the whole document). False when there is no such report, or it stayed contested.
  */
 export async function appendReportEvent(reportId: string | Types.ObjectId, event: Record<string, unknown>): Promise<boolean> {
-  for (let attempt = 0; attempt < CONTESTED_ATTEMPTS; attempt++) {
-    await waitBeforeAttempt(attempt);
-    const current = await ReportModel.findById(reportId).lean();
-    if (!current) return false;
-    if (await writeNextRevision(ReportModel, 'report', current, { $push: { events: event } })) return true;
-  }
-  return false;
+  const outcome = await changeRecord(ReportModel, 'report', reportId, () => ({ $push: { events: event } }));
+  return outcome !== 'missing' && outcome !== 'contested';
 }
 
 /** Equality on fields, and `$or` of such: the guards transitions use. */

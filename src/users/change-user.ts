@@ -1,4 +1,4 @@
-import { CONTESTED_ATTEMPTS, waitBeforeAttempt, writeNextRevision, type RevisionedUpdate } from '../db/contested-write';
+import { changeRecord, type RevisionedUpdate } from '../db/contested-write';
 import { UserModel, type User, type UserDocument } from '../db/models/user.model';
 import { UserError } from './user-error';
 
@@ -10,14 +10,10 @@ export type UserSnapshot = User & { _id: UserDocument['_id'] };
  * and decide again. Null when there is no such account.
  */
 export async function changeUser(userId: string, decide: (current: UserSnapshot) => RevisionedUpdate): Promise<UserDocument | null> {
-  for (let attempt = 0; attempt < CONTESTED_ATTEMPTS; attempt++) {
-    await waitBeforeAttempt(attempt);
-    const current = await UserModel.findById(userId).lean().catch(() => null);
-    if (!current) return null;
-    const written = await writeNextRevision(UserModel, 'user', current, decide(current as UserSnapshot));
-    if (written) return written;
-  }
-  throw new UserError('akun ini sedang diubah orang lain; muat ulang');
+  const outcome = await changeRecord(UserModel, 'user', userId, (current) => decide(current as UserSnapshot));
+  if (outcome === 'missing') return null;
+  if (outcome === 'contested') throw new UserError('akun ini sedang diubah orang lain; muat ulang');
+  return outcome as unknown as UserDocument; // changeRecord's generic document type is this document
 }
 
 /**
