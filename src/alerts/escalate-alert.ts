@@ -16,6 +16,7 @@ export async function escalateAlert(alertId: string, deps: AlertDeps): Promise<E
     const [, draftId, channel] = /^draft-(.+)$/.exec(alert.subject) ?? [];
     await raiseDraftAlert(draftId ?? alert.subject, channel ?? 'chat', level, deps);
   } else return { outcome: 'last_level' };
-  await AlertModel.updateOne({ _id: alert._id, escalatedAt: null }, { $set: { escalatedAt: new Date() } });
+  // The next level's alert (its createdAt) is the record of the escalation. Nothing is written on this alert: on
+  // FerretDB a second update of it in the same moment as its send could write back the document without `sentAt`.
   return { outcome: 'escalated', level };
 }

@@ -19,13 +19,16 @@ export interface TellReporterDeps {
 export type TellOutcome = { outcome: 'told' | 'already_told' | 'no_chat' | 'not_applicable' | 'unreachable'; channel?: string };
 
 /**
- * A person's channel accepted an urgent-draft alert: the reporter hears it, once per subject, on their own chat.
+ * A person's channel accepted an urgent-draft alert (the only time this job is queued): the reporter hears it, once per subject, on their own chat.
  * Telegram directly, WhatsApp through the bots process's queue, the web chat with its next answer. A failed send
  * gives the telling back, so the job's retry tells them.
  */
 export async function tellReporterAlertHeard(alertId: string, deps: TellReporterDeps): Promise<TellOutcome> {
-  const alert = await AlertModel.findById(alertId, { subject: 1, kind: 1, level: 1, sentAt: 1 }).lean();
-  const draftId = alert?.kind === 'urgent_draft' && alert.sentAt ? draftIdOfSubject(alert.subject) : null;
+  // The job is queued only after the send succeeded, so it is the proof: `sentAt` is not read back. On FerretDB an
+  // update of the same alert in the same moment (an escalation used to write one) can write back the document as it
+  // was before `sentAt`, and the reporter would never hear (seen in CI).
+  const alert = await AlertModel.findById(alertId, { subject: 1, kind: 1, level: 1 }).lean();
+  const draftId = alert?.kind === 'urgent_draft' ? draftIdOfSubject(alert.subject) : null;
   if (!alert || !draftId) return { outcome: 'not_applicable' };
   const chat = await deps.followUp.recall(draftId);
   if (!chat) return { outcome: 'no_chat' };

@@ -29,7 +29,7 @@ describe('the bots process and its channels', () => {
       WHATSAPP_CLOUD_APP_SECRET: appSecret, WHATSAPP_CLOUD_VERIFY_TOKEN: 'verify-token-e2e-0123456', WHATSAPP_CLOUD_GRAPH_ROOT: graph.root,
     });
     try {
-      await expectEventually(() => expect(bots.output()).toMatch(/"msg":"bots ready"/), 20_000);
+      await expectEventually(() => expect(bots.output()).toMatch(/"msg":"bots ready"/), 60_000);
       const lines = bots.output().split('\n').filter((l) => /"channel":/.test(l)).map((l) => JSON.parse(l).msg);
       expect(lines).toEqual([
         'telegram: off: TELEGRAM_BOT_TOKEN is not set',

@@ -32,7 +32,7 @@ beforeAll(async () => {
     TELEGRAM_BOT_TOKEN: '', WEBCHAT_EXIT_URL: exitUrl, WEBCHAT_MESSAGES_PER_MINUTE: '200', INTAKE_MESSAGES_PER_MINUTE: '1000',
     DISTRICT_ONCALL_PHONE: '0737-123-456', LOG_LEVEL: 'info',
   });
-  await expectEventually(() => expect(bots.output()).toMatch(/"msg":"bots ready"/), 20_000);
+  await expectEventually(() => expect(bots.output()).toMatch(/"msg":"bots ready"/), 60_000);
   browser = await launchChromium();
 }, 40_000);
 afterAll(async () => {
@@ -138,7 +138,7 @@ describe('web chat limits never silence a report', () => {
       BOTS_PORT: String(port), MONGODB_URI: db.uri, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: uniquePrefix('webchatlimit'),
       TELEGRAM_BOT_TOKEN: '', DISTRICT_ONCALL_PHONE: '0737-123-456', LOG_LEVEL: 'info',
     });
-    await expectEventually(() => expect(limited.output()).toMatch(/"msg":"bots ready"/), 30_000);
+    await expectEventually(() => expect(limited.output()).toMatch(/"msg":"bots ready"/), 60_000);
   }, 40_000);
   afterAll(async () => {
     limited.child.kill('SIGTERM');

@@ -48,7 +48,7 @@ beforeAll(async () => {
     DISTRICT_ONCALL_PHONE: '0737-123-456', LOG_LEVEL: 'info',
   });
   admin = await startAdminApp('webchatconv', db.uri, { queues: workers.queues }, { MEDIA_DIR: mediaDir });
-  await expectEventually(() => expect(bots.output()).toMatch(/"msg":"bots ready"/), 20_000);
+  await expectEventually(() => expect(bots.output()).toMatch(/"msg":"bots ready"/), 60_000);
   browser = await launchChromium();
 }, 60_000);
 afterAll(async () => {

@@ -47,8 +47,8 @@ beforeAll(async () => {
   await putOnCall(loadConfig(), 'petugas_on_call', 'oncall-1', ONCALL_CHAT);
   worker = startProcess('worker/main.ts', env);
   bots = startProcess('bots/main.ts', env);
-  await expectEventually(() => expect(bots.output()).toMatch(/"msg":"bots ready"/), 30_000);
-  await expectEventually(() => expect(worker.output()).toMatch(/"msg":"worker ready"/), 30_000);
+  await expectEventually(() => expect(bots.output()).toMatch(/"msg":"bots ready"/), 60_000);
+  await expectEventually(() => expect(worker.output()).toMatch(/"msg":"worker ready"/), 60_000);
 }, 60_000);
 
 afterAll(async () => {

@@ -24,7 +24,7 @@ export async function startTelegramBots(label: string, mongoUri: string, env: Re
 
   async function launch(): Promise<Running> {
     const proc = startProcess('bots/main.ts', fullEnv);
-    await expectEventually(() => expect(proc.output()).toMatch(/"msg":"bots ready"/), 20_000);
+    await expectEventually(() => expect(proc.output()).toMatch(/"msg":"bots ready"/), 60_000);
     return proc;
   }
 

@@ -28,7 +28,6 @@ const alertSchema = new Schema(
     sentAt: Date,
     acknowledgedAt: Date,
     acknowledgedBy: String,
-    escalatedAt: Date,
     lastError: String,
   },
   { timestamps: true },
