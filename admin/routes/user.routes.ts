@@ -51,12 +51,17 @@ export function registerUserRoutes(app: Express, deps: RouteDeps): void {
   });
 
   app.post('/users/:id/reset', allow('user.manage'), id, async (req, res) => {
-    const user = await UserModel.findById(req.params.id, { username: 1 }).lean();
+    const user = await UserModel.findById(req.params.id, { username: 1, role: 1 }).lean();
     if (!user) return res.status(404).render('error.njk', { title: res.locals.t('not_found') });
     const password = temporaryPassword();
     await setPassword(user.username, password, true);
     await recordAuditEvent(actorOf(req), { action: 'user.reset_password', subjectType: 'user', subjectId: String(user._id) });
-    redirectWithFlash(req, res, '/users', `Kata sandi ${user.username} direset. Sementara (sekali tampil): ${password}`);
+    // The one-time password is shown to the administrator: with it, an account with data access would be theirs to
+    // use. So the account waits for a Koordinator like any grant of that role (a reset of one's own is no way round).
+    const waits = needsApproval(user.role);
+    if (waits) await requestGrant(String(user._id), user.role, actorOf(req));
+    const status = waits ? ' Aktif kembali setelah disetujui Koordinator.' : '';
+    redirectWithFlash(req, res, '/users', `Kata sandi ${user.username} direset.${status} Sementara (sekali tampil): ${password}`);
   });
 
   app.post('/users/:id/active', allow('user.manage'), id, async (req, res) => {

@@ -79,6 +79,30 @@ describe('granting a role with data access', () => {
     expect(await canSignIn('back.again', TEST_PASSWORD)).toBe(true);
   });
 
+  it('a password reset of an account with data access hands it to no administrator: it waits for a Koordinator', async () => {
+    const other = await makeUser('koordinator', 'kord.two');
+    const reset = await root.postForm(`/users/${other.id}/reset`, {});
+    const page = await root.get(reset.location);
+    expect(page.text).toContain('setelah disetujui Koordinator');
+    const password = /Sementara \(sekali tampil\): ([A-Za-z0-9_-]+)/.exec(page.text)![1]!;
+    // The administrator holds the one-time password, but it opens nothing until someone else approves.
+    expect(await canSignIn('kord.two', password)).toBe(false);
+    expect((await kord.get('/grants')).text).toContain('<td>kord.two</td>');
+    expect((await root.postForm(`/grants/${other.id}/approve`, {})).status).toBe(403);
+    await kord.postForm(`/grants/${other.id}/approve`, {});
+    expect(await canSignIn('kord.two', password)).toBe(true);
+    const actions = (await AuditEventModel.find({ subjectId: other.id }).sort({ at: 1 }).lean()).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['user.reset_password', 'user.grant_requested', 'user.grant_approved']));
+  });
+
+  it('a password reset of another administrator needs no approval', async () => {
+    const other = await makeUser('admin', 'admin.two');
+    const page = await root.get((await root.postForm(`/users/${other.id}/reset`, {})).location);
+    expect(page.text).not.toContain('disetujui Koordinator');
+    const password = /Sementara \(sekali tampil\): ([A-Za-z0-9_-]+)/.exec(page.text)![1]!;
+    expect(await canSignIn('admin.two', password)).toBe(true);
+  });
+
   it('another administrator (no case content) needs no approval', async () => {
     const { password } = await createAccount('second.admin', 'admin');
     expect(await canSignIn('second.admin', password)).toBe(true);
