@@ -6,7 +6,8 @@ import type { Redis } from 'ioredis';
 //
 // Keys: one per (account, source), the one that slows a guesser down; a looser one per source, for guessing across
 // many names; and one per account over all sources a sign-in has never succeeded from, for guessing spread over
-// many addresses. Each time one (account, source) uses up its budget again within a day, its wait doubles (15 min,
+// many addresses. An account at a source it signed in from before meets only its own (account, source) budget:
+// someone spraying names from a shared carrier or office address cannot shut out the workers who sign in there. Each time one (account, source) uses up its budget again within a day, its wait doubles (15 min,
 // 30, 60, … up to a day): a patient guesser slows down further, a colleague who mistyped is not. A stranger elsewhere therefore never keeps a worker out of their own account at their usual
 // address: nothing locks the account itself. Unknown names are counted like real ones, so answers do not differ.
 export const SIGN_IN_LIMITS = {
@@ -22,16 +23,17 @@ export const SIGN_IN_LIMITS = {
 export type SignInLimits = typeof SIGN_IN_LIMITS;
 
 // KEYS: account+source, source, account, known, strikes of account+source. ARGV: the three maxima, window seconds,
-// longest wait. Returns 0 (reserved, account counted), -1 (reserved, known source) or the seconds until the next try.
+// longest wait. Returns 0 (reserved, source and account counted), -1 (reserved, known source: only the pair counted)
+// or the seconds until the next try.
 const RESERVE = `
 local known = redis.call('EXISTS', KEYS[4]) == 1
 local function full(key, max) return tonumber(redis.call('GET', key) or '0') >= tonumber(max) end
 local function wait(key) local t = redis.call('TTL', key) if t < 1 then return 1 end return t end
 if full(KEYS[1], ARGV[1]) then return wait(KEYS[1]) end
-if full(KEYS[2], ARGV[2]) then return wait(KEYS[2]) end
+if not known and full(KEYS[2], ARGV[2]) then return wait(KEYS[2]) end
 if not known and full(KEYS[3], ARGV[3]) then return wait(KEYS[3]) end
-local counted = {KEYS[1], KEYS[2]}
-if not known then counted[3] = KEYS[3] end
+local counted = {KEYS[1]}
+if not known then counted[2] = KEYS[2] counted[3] = KEYS[3] end
 for _, key in ipairs(counted) do
   if redis.call('INCR', key) == 1 then redis.call('EXPIRE', key, ARGV[4]) end
 end
@@ -44,12 +46,11 @@ if known then return -1 end
 return 0`;
 
 // A right password: the (account, source) count and strikes start again, the attempt is refunded, the source
-// becomes known. KEYS as above. ARGV: known seconds, '1' when the account key was counted.
+// becomes known. KEYS as above. ARGV: known seconds, '1' when the source and account keys were counted.
 const SETTLE_SUCCESS = `
 redis.call('DEL', KEYS[1], KEYS[5])
 local function refund(key) if tonumber(redis.call('GET', key) or '0') > 0 then redis.call('DECR', key) end end
-refund(KEYS[2])
-if ARGV[2] == '1' then refund(KEYS[3]) end
+if ARGV[2] == '1' then refund(KEYS[2]) refund(KEYS[3]) end
 redis.call('SET', KEYS[4], '1', 'EX', ARGV[1])
 return 1`;
 

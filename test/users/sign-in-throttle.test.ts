@@ -48,6 +48,17 @@ describe('the sign-in throttle', () => {
     expect(await granted('oncall', '10.1.0.1')).toBe(true);
   });
 
+  it('names sprayed from a shared address do not shut out a worker who signs in there', async () => {
+    const usual = await throttle.reserve('receptionist', '10.3.0.1');
+    if (!usual.ok) throw new Error('expected a reservation');
+    await usual.succeeded();
+    for (let i = 0; i < limits.perSource + 5; i++) await granted(`sprayed.${i}`, '10.3.0.1');
+    expect(await granted('newcomer', '10.3.0.1')).toBe(false);
+    // The worker's own name at their usual address still has its own budget, and only that.
+    for (let i = 0; i < limits.perAccountAndSource; i++) expect(await granted('receptionist', '10.3.0.1')).toBe(true);
+    expect(await granted('receptionist', '10.3.0.1')).toBe(false);
+  });
+
   it('a success refunds its attempt and starts that name and address afresh', async () => {
     expect(await granted('typist', '10.2.0.1')).toBe(true);
     const right = await throttle.reserve('typist', '10.2.0.1');
