@@ -1,6 +1,7 @@
 import type { Express } from 'express';
 import { z } from 'zod';
 import { recordAuditEvent } from '../../src/audit/record-audit-event';
+import { changePartner } from '../../src/cases/change-partner';
 import { PARTNER_KINDS } from '../../src/cases/case-vocabulary';
 import { PartnerModel } from '../../src/db/models/partner.model';
 import { actorOf, allow } from '../middleware/current-user';
@@ -16,6 +17,8 @@ export const PartnerBody = z.object({
   address: optionalText(300),
   services: optionalText(1000),
 });
+
+const CONTESTED = 'Lembaga ini sedang diubah orang lain; muat ulang dan coba lagi.';
 
 // Jejaring Lembaga Penyedia Layanan: a directory of organisations (no personal data of children).
 export function registerPartnerRoutes(app: Express): void {
@@ -41,16 +44,18 @@ export function registerPartnerRoutes(app: Express): void {
   app.post('/partners/:id', allow('partner.manage'), id, async (req, res) => {
     const form = parseBody(PartnerBody, req.body);
     if (!form) return redirectWithFlash(req, res, '/partners', 'Isian lembaga tidak lengkap.');
-    const partner = await PartnerModel.findOneAndUpdate({ _id: req.params.id }, { $set: form }, { returnDocument: 'after' });
-    if (!partner) return res.status(404).render('error.njk', { title: res.locals.t('not_found') });
+    const partner = await changePartner(String(req.params.id), { $set: form });
+    if (partner === 'missing') return res.status(404).render('error.njk', { title: res.locals.t('not_found') });
+    if (partner === 'contested') return redirectWithFlash(req, res, '/partners', CONTESTED);
     await recordAuditEvent(actorOf(req), { action: 'partner.update', subjectType: 'partner', subjectId: partner.id });
     redirectWithFlash(req, res, '/partners', `${partner.name} diperbarui.`);
   });
 
   // Partners are deactivated, not deleted: old referrals keep pointing at them.
   app.post('/partners/:id/deactivate', allow('partner.manage'), id, async (req, res) => {
-    const partner = await PartnerModel.findOneAndUpdate({ _id: req.params.id }, { $set: { active: false } }, { returnDocument: 'after' });
-    if (!partner) return res.status(404).render('error.njk', { title: res.locals.t('not_found') });
+    const partner = await changePartner(String(req.params.id), { $set: { active: false } });
+    if (partner === 'missing') return res.status(404).render('error.njk', { title: res.locals.t('not_found') });
+    if (partner === 'contested') return redirectWithFlash(req, res, '/partners', CONTESTED);
     await recordAuditEvent(actorOf(req), { action: 'partner.deactivate', subjectType: 'partner', subjectId: partner.id });
     redirectWithFlash(req, res, '/partners', `${partner.name} dinonaktifkan.`);
   });

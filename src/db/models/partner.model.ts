@@ -13,6 +13,8 @@ const partnerSchema = new Schema(
     active: { type: Boolean, default: true },
     /** A starting entry from the district preset: real organisation, details not yet confirmed by the unit. */
     needsCheck: { type: Boolean, default: false },
+    /** Bumped by every change; each revision can be left by one writer only (src/db/contested-write.ts). */
+    revision: { type: Number, default: 0 },
   },
   { timestamps: true },
 );
@@ -22,3 +24,4 @@ partnerSchema.index({ active: 1, name: 1 });
 
 export type Partner = InferSchemaType<typeof partnerSchema>;
 export const PartnerModel = model('Partner', partnerSchema);
+export type PartnerDocument = InstanceType<typeof PartnerModel>;
