@@ -48,7 +48,13 @@ export const LexiconSchema = z.object({
     z.object({ id: z.string(), reason: z.string(), weight: z.number().min(0), all: z.array(z.string()).min(2), category: category.optional() }),
   ),
   /** Capitals and "!!!" read as shouting: at least this many letters, this share of them upper case. */
-  shouting: z.object({ minLetters: z.number().int().min(1), upperShare: z.number().min(0).max(1), reason: z.string() }),
+  shouting: z.object({
+    minLetters: z.number().int().min(1),
+    upperShare: z.number().min(0).max(1),
+    reason: z.string(),
+    /** A shouted plea ("TOLONG …!!!") that is no welfare question is P1 even when its harm is not understood. */
+    plea: z.string(),
+  }),
   /**
    * An event told as past and settled ("dulu … pelakunya sudah dipenjara, sekarang aman") is capped at `cap`:
    * a `safe` mark (perpetrator jailed, child safe) settles any harm; a `settled` mark (apology, mediation) settles
@@ -63,6 +69,22 @@ export const LexiconSchema = z.object({
   /** A message made only of these words (greetings, "mau tanya", "ini nomor pengaduan?") tells no concern yet: a
    * person reads it at the `review` priority rather than as a welfare question. */
   contentless: z.object({ reason: z.string(), words: z.array(z.string()) }),
+  /**
+   * The safety net: a report that names a harm of one of these families (signal ids) and is not told as over and safe
+   * is never left at P3/P4. With one of `urgentTags` (now, lasting until now, a young child, a plan about to be
+   * carried out, shouting; `danger_now` is the language layer's `hearsDangerNow`) it is P1; without, at least P2 for a
+   * person to look at. Missing a child in danger is the worst error; one level of over-triage only costs a quicker look.
+   * "Often" alone (`ongoing`: "sering", "suka", "terus") is not urgent here: those words are too common to mean danger
+   * now, and a harm said to recur is already P2 by the net.
+   */
+  safetyNet: z.object({
+    families: z.array(z.string()).min(1),
+    urgentTags: z.array(z.string()).min(1),
+    /** After a conditional ("kalau", "jika"), these make the harm a supposition: "kalau ada …", "kalau mau lapor …". */
+    hypothesis: z.array(z.string()),
+    review: z.string(),
+    urgent: z.string(),
+  }),
   /** Nothing understood, or signals that contradict each other: a person looks, at this priority. */
   review: z.object({ priority: z.enum(['P1', 'P2', 'P3']), nothingUnderstood: z.string(), conflict: z.string() }),
   answers: z.object({
@@ -74,4 +96,7 @@ export const LexiconSchema = z.object({
 export type Lexicon = z.infer<typeof LexiconSchema>;
 export type Signal = z.infer<typeof SignalSchema>;
 
-export const LEXICON: Lexicon = LexiconSchema.parse(raw);
+export const LEXICON: Lexicon = LexiconSchema.refine(
+  (l) => l.safetyNet.families.every((id) => l.signals.some((s) => s.id === id)),
+  { message: 'safetyNet.families names a signal the lexicon does not have' },
+).parse(raw);

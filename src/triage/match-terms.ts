@@ -4,6 +4,8 @@ import { BOUNDARY, squeeze, type Token } from '../language/lexicon-tokens';
 export interface TermMatch {
   term: string;
   negated: boolean;
+  /** The index of the term's first token. */
+  at: number;
 }
 
 /** Every place a lexicon term (one word or a phrase) occurs among the tokens, with whether it is negated there. */
@@ -31,7 +33,7 @@ export function createTermMatcher(lexicon: Lexicon) {
     const matches: TermMatch[] = [];
     for (let i = 0; i < tokens.length; i++) {
       if (tokens[i]!.forms.includes(words[0]!) && phraseFollows(tokens, i + 1, words.slice(1))) {
-        matches.push({ term, negated: isNegated(tokens, i) });
+        matches.push({ term, negated: isNegated(tokens, i), at: i });
       }
     }
     return matches;

@@ -1,5 +1,7 @@
 import type { Lexicon } from './lexicon';
 import { BOUNDARY, createLexiconTokeniser, squeeze, type Token } from '../language/lexicon-tokens';
+import { standardWords } from '../language/normalise';
+import { stemWord } from '../language/stem';
 
 // Triage's own reading on top of the shared tokeniser (src/language/lexicon-tokens.ts): the
 // base gives each word and its stems; this adds what only the triage lexicon knows. Pure, like the rest of triage.
@@ -41,6 +43,13 @@ export function createTriageTokeniser(lexicon: Lexicon) {
     for (const prefix of vowelPrefixes) {
       const rest = token.word.slice(prefix.length);
       if (token.word.startsWith(prefix) && rest.length >= 3 && !/^[aiueo]/.test(rest)) stemsOf(prefix.slice(-1) + rest).forEach((f) => forms.add(f));
+    }
+    // The shared language layer's reading of the word: its vocabularies (informal Indonesian, Jombang Javanese,
+    // Mukomuko Malay: "dikaploki" is "ditampar") and Sastrawi's root of the standard word ("diceburkan" → "cebur").
+    for (const standard of standardWords(token.word)) {
+      if (standard === token.word && forms.has(squeeze(stemWord(standard)))) continue;
+      stemsOf(squeeze(standard)).forEach((f) => forms.add(f));
+      forms.add(squeeze(stemWord(standard)));
     }
     // "dipukua" has the stem "pukua", which is Mukomuko for "pukul": the Indonesian stem is a form of the word too.
     for (const form of [...forms]) {

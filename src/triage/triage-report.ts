@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import {
-  CATEGORIES, DANGER_ANSWERS, PRIORITIES, PROTECTION_CATEGORIES, type Category, type Priority,
+  CATEGORIES, DANGER_ANSWERS, PRIORITIES, PROTECTION_CATEGORIES, WELFARE_CATEGORIES, type Category, type Priority,
 } from '../reports/report-vocabulary';
 import { LEXICON, type Lexicon } from './lexicon';
 import { BOUNDARY, squeeze } from '../language/lexicon-tokens';
+import { hearsDangerNow } from '../language/danger';
 import { createTermMatcher } from './match-terms';
 import { readAge } from './read-age';
 import { createTriageTokeniser } from './read-tokens';
@@ -35,8 +36,11 @@ interface Fired {
 }
 
 const PROTECTION = new Set<Category>(PROTECTION_CATEGORIES);
+const WELFARE = new Set<Category>(WELFARE_CATEGORIES);
 // Signals that say a harm is not over: it lasts until now, or the child fears going home or must go back.
 const NOT_OVER = ['sampai_sekarang', 'takut_pulang'];
+/** From this age the person the text is about is no child (UU 35/2014: a child is under 18). */
+const ADULT_AGE = 18;
 
 export function createTriage(lexicon: Lexicon) {
   const normalise = createTriageTokeniser(lexicon);
@@ -44,11 +48,28 @@ export function createTriage(lexicon: Lexicon) {
   const welfareIds = lexicon.signals.filter((s) => s.welfare).map((s) => s.id);
   type Tokens = ReturnType<typeof normalise>;
 
+  const netFamilies = new Set(lexicon.safetyNet.families);
+  const conditionals = new Set(lexicon.conditionals.map(squeeze));
+  const hypothesisWords = new Set(lexicon.safetyNet.hypothesis.map(squeeze));
+
+  // "bagaimana cara melapor kalau ada anak yang dipukul?", "kalau mau lapor kekerasan": a harm supposed ("if there
+  // is", "if one wants to report") in its own clause is a question about the service, not a report of a child.
+  // "kalau pulang malam dipukuli" is a harm that happens whenever: the condition alone does not make it a hypothesis.
+  function isHypothetical(tokens: Tokens, at: number): boolean {
+    for (let i = at - 1; i >= 0 && tokens[i]!.word !== BOUNDARY; i--) {
+      if (!conditionals.has(tokens[i]!.word)) continue;
+      return tokens.slice(i + 1, at).some((t) => t.forms.some((f) => hypothesisWords.has(f)));
+    }
+    return false;
+  }
+
   /** Every lexicon signal affirmed in the text (a negated one only noted), with the tags combinations look for. */
   function readSignals(tokens: Tokens) {
     const fired: Fired[] = [];
     const tags = new Set<string>();
     const ignored: string[] = [];
+    /** Harm families the text names as something that happened, not as a hypothesis ("kalau ada anak dipukul"). */
+    const named = new Set<string>();
     for (const signal of lexicon.signals) {
       const matches = signal.terms.flatMap((term) => matchTerm(tokens, term));
       // "belum punya akta" is still a question about an akta: a welfare topic counts negated or not.
@@ -58,6 +79,7 @@ export function createTriage(lexicon: Lexicon) {
         continue;
       }
       tags.add(signal.id);
+      if (netFamilies.has(signal.id) && matches.some((m) => !m.negated && !isHypothetical(tokens, m.at))) named.add(signal.id);
       for (const mark of signal.marks ?? []) tags.add(mark);
       if (signal.category) tags.add(signal.category);
       if (signal.category && PROTECTION.has(signal.category) && signal.weight >= lexicon.urgentHarmWeight) tags.add('harm');
@@ -67,7 +89,7 @@ export function createTriage(lexicon: Lexicon) {
         fired.push({ id: signal.id, reason: `${signal.reason} ("${affirmed.term}")`, weight: signal.weight, category: signal.category });
       }
     }
-    return { fired, tags, ignored };
+    return { fired, tags, ignored, named };
   }
 
   /** The reporter's own answers count as signals too. */
@@ -84,6 +106,8 @@ export function createTriage(lexicon: Lexicon) {
       fired.push({ id: 'ongoing_answer', reason: answers.ongoing.reason, weight: answers.ongoing.weight });
     }
     const age = input.childAge ?? readAge(input.text);
+    // "adik saya umur 22 tahun dikasari pacarnya": an adult victim is referred on, not a child in danger.
+    if (age !== undefined && age >= ADULT_AGE) tags.add('adult');
     if (age !== undefined && age <= lexicon.youngChildMaxAge) {
       tags.add('young_child');
       fired.push({ id: 'young_age', reason: `usia anak ${age} tahun`, weight: 0 });
@@ -116,6 +140,14 @@ export function createTriage(lexicon: Lexicon) {
     return aboutATopic ? { atMost: lexicon.general.cap, reason: lexicon.general.reason } : undefined;
   }
 
+  // A harm named and not told as over is never P3/P4: P1 with a sign of now, of still going on or of a young child,
+  // else P2 for a person to judge. Reading the words may be wrong; leaving a child in danger waiting is the worse error.
+  function safetyNet(named: Set<string>, tags: Set<string>): { atLeast: Priority; reason: string } | undefined {
+    if (named.size === 0 || tags.has('adult')) return undefined;
+    const urgent = lexicon.safetyNet.urgentTags.some((tag) => tags.has(tag));
+    return urgent ? { atLeast: 'P1', reason: lexicon.safetyNet.urgent } : { atLeast: 'P2', reason: lexicon.safetyNet.review };
+  }
+
   // "Hidungnya berdarah tapi sudah berhenti dan sudah diobati": the injury is real, the danger is over.
   function lowerTreatedInjuries(fired: Fired[], tags: Set<string>): string | undefined {
     if (!tags.has('treated')) return undefined;
@@ -138,10 +170,12 @@ export function createTriage(lexicon: Lexicon) {
   return function triageReport(rawInput: TriageInput): TriageResult {
     const input = TriageInputSchema.parse(rawInput);
     const tokens = normalise(input.text);
-    const { fired, tags, ignored } = readSignals(tokens);
+    const { fired, tags, ignored, named } = readSignals(tokens);
     const treatedNote = lowerTreatedInjuries(fired, tags);
     const answerCategory = readAnswers(input, fired, tags);
     if (isShouting(input.text)) tags.add('shouting');
+    // The language layer's own ear for danger now ("lagi dipukulin", "sekarat"), which the intake uses too.
+    if (hearsDangerNow(input.text)) tags.add('danger_now');
     const combos = lexicon.combos
       .filter((combo) => combo.all.every((tag) => tags.has(tag)))
       .map((combo) => ({ id: combo.id, reason: combo.reason, weight: combo.weight, category: combo.category }));
@@ -155,15 +189,23 @@ export function createTriage(lexicon: Lexicon) {
     fired.push(...combos);
 
     const notes: string[] = treatedNote ? [treatedNote] : [];
+    let settledOrTopic = false;
     if (tags.has('shouting') && tags.has('harm')) notes.push(lexicon.shouting.reason);
     if (input.immediateDanger !== 'yes') {
       const severe = harm >= t.P1 || danger >= t.P1;
       const grave = severe || aggravation >= t.P1;
-      for (const rule of [toldAsSettled(tags, severe, grave), askedAboutATopic(tags)]) {
-        if (rule && moreUrgent(priority, rule.atMost)) {
+      const over = [toldAsSettled(tags, severe, grave), askedAboutATopic(tags)].filter((rule) => rule !== undefined);
+      settledOrTopic = over.length > 0;
+      for (const rule of over) {
+        if (moreUrgent(priority, rule.atMost)) {
           priority = rule.atMost;
           notes.push(rule.reason);
         }
+      }
+      const net = over.length ? undefined : safetyNet(named, tags);
+      if (net && moreUrgent(net.atLeast, priority)) {
+        priority = net.atLeast;
+        notes.push(net.reason);
       }
     }
 
@@ -174,6 +216,14 @@ export function createTriage(lexicon: Lexicon) {
       .filter((r, i, all) => all.indexOf(r) === i);
     for (const term of ignored) reasons.push(`disangkal, tidak dihitung ("${term}")`);
     const category = answerCategory ?? inferCategory(fired, tokens);
+
+    // "TOLONG ANAK SAYA!!!": a shouted plea is heard before it is understood, unless it asks about a welfare service
+    // ("TOLONG INFO CARA BIKIN AKTA") or tells of something over.
+    const welfareTopic = welfareIds.some((id) => tags.has(id)) || (category !== 'lainnya' && WELFARE.has(category));
+    if (tags.has('shouting') && tags.has('plea') && !welfareTopic && !settledOrTopic && input.immediateDanger !== 'no' && priority !== 'P1') {
+      priority = 'P1';
+      reasons.push(lexicon.shouting.plea);
+    }
 
     // Nothing understood (no harm, no question we know, nothing denied): a person reads it soon, not in a week.
     const understood = fired.some((f) => f.weight > 0) || ignored.length > 0 || welfareIds.some((id) => tags.has(id)) || category !== 'lainnya';

@@ -50,14 +50,14 @@ describe('the triage corpus', () => {
 });
 
 describe('triage on the corpus', () => {
-  // Floors at the figure of triage-2026.12-3 on the grown tuning part (1061 reports since held-out 2, 346 of them, was
-  // folded in on 2 Dec 2026: 94.3 %, 8 missed; triage-2026.12-2 had 90.2 % and 43 on it, 97.9 % and 4 on the older 715).
-  // Raise them as the rules improve; never lower them to pass.
-  it('tuning part: at least 94 % acceptable, at most 8 P1s missed', () => {
+  // Floors at the figure of triage-2026.12-3 on the grown tuning part (1372 reports since held-out 3, 311 of them, was
+  // folded in on 2 Dec 2026: 89.4 %, 37 missed; on the 1061 before it, 94.3 % and 8 missed; triage-2026.12-2 had 90.2 %
+  // and 43 on those, 97.9 % and 4 on the older 715). Raise them as the rules improve; never lower them to pass.
+  it('tuning part: at least 89 % acceptable, at most 37 P1s missed', () => {
     const s = triagePart('tuning');
     process.stdout.write(`tuning: acceptable ${percent(s.acceptable, s.total)}, missed P1 ${s.missedP1.length}/${s.perClass.P1.total}\n`);
-    expect(s.acceptable / s.total).toBeGreaterThanOrEqual(0.94);
-    expect(s.missedP1.length).toBeLessThanOrEqual(8);
+    expect(s.acceptable / s.total).toBeGreaterThanOrEqual(0.89);
+    expect(s.missedP1.length).toBeLessThanOrEqual(37);
   });
 
   // No numeric floor on a held-out part, by decision. A blind set is new text each time: its first figure is the honest

@@ -181,7 +181,8 @@ describe('texts other tests and benches rely on keep their priority', () => {
     ['anak tetangga tiap hari dipukulin bapaknya, badannya biru2', 'P2'],
     ['anak dipukul bapaknya setiap hari', 'P2'],
     ['anak dipukul bapaknya tiap hari', 'P2'],
-    ['anak dipukul temannya di sekolah', 'P3'],
+    // The safety net (triage-2026.12-4): a harm named and not told as over is at least P2, never P3.
+    ['anak dipukul temannya di sekolah', 'P2'],
     ['anak sy dibully temannya', 'P3'],
     ['mau tanya akta kelahiran', 'P4'],
     ['tolong anak sy diperkosa tetangga', 'P1'],

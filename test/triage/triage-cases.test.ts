@@ -16,8 +16,12 @@ const CASES = fs
 // "tes" is no longer P4): with triage-2026.12-1 it is 0.906 exact and 170 of 171 acceptable (exact, or one level more
 // urgent; the one left is "tes"). triage-2026.12-2 (issue 12 again): a child about to be married off ("mau
 // dinikahkan", "nikahkan … bulan depan") is P1, and a greeting or question with no concern ("halo, ini layanan apa ya")
-// is P2 "perlu tinjauan"; those four labels follow. The bars leave room for honest new cases without hiding a regression.
-const EXACT_SHARE_AT_LEAST = 0.88;
+// is P2 "perlu tinjauan"; those four labels follow. triage-2026.12-4 (the safety net, a team decision): a harm named and
+// not told as over is at least P2, and P1 with a sign of now or a young child, so 20 labels of the older policy (P3 for a
+// slap, P2 for a young child hurt) are now one level more urgent: 0.860 exact, still 169 of 171 acceptable. The labels
+// are kept as written; the exact bar follows the policy, the acceptable bar and no P1 missed stay.
+// The bars leave room for honest new cases without hiding a regression.
+const EXACT_SHARE_AT_LEAST = 0.85;
 const ACCEPTABLE_SHARE_AT_LEAST = 0.98;
 
 describe('triage on the public-style test set', () => {

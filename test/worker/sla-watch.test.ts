@@ -29,7 +29,7 @@ describe('the SLA watch', () => {
 
   it('flags reports near and past their SLA and tells the Kepala Seksi Data once', async () => {
     const breached = await queuedReport(30, 'anak dipukul bapaknya setiap hari'); // P2, 24 h SLA: past
-    const near = await queuedReport(60, 'anak dipukul temannya di sekolah'); // P3, 72 h SLA: 12 h left
+    const near = await queuedReport(60, 'anak sy dibully temannya'); // P3, 72 h SLA: 12 h left
     const fine = await queuedReport(1, 'mau tanya akta kelahiran'); // P4, 7 days
 
     await runWatch();
