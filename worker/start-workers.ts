@@ -50,8 +50,10 @@ export async function startWorkers({ config, redis, logger, metrics }: WorkerDep
       await job.moveToDelayed(Date.now() + err.waitMs, token);
       throw new DelayedError();
     }
-    // Ids and outcomes only: payloads and results never carry personal data.
-    logger.info({ queue: job.queueName, job: job.name, jobId: job.id, ms: Date.now() - started, ...outcome }, 'job done');
+    // Ids, timings and outcomes only: payloads and results never carry personal data. `waitMs`: from due (added, plus
+    // any delay) to started, the time the job spent in the queue; with `ms`, where a job's time went.
+    const waitMs = started - job.timestamp - (job.opts.delay ?? 0);
+    logger.info({ queue: job.queueName, job: job.name, jobId: job.id, ms: Date.now() - started, waitMs, ...outcome }, 'job done');
     return outcome;
   };
 

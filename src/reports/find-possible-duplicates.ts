@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { Types } from 'mongoose';
-import type { ReportDocument } from '../db/models/report.model';
+import type { Report } from '../db/models/report.model';
 
 const WINDOW_MS = 14 * 24 * 3600 * 1000;
 /** How long a report stays in the index: no later report is compared with it after that. */
@@ -23,7 +23,10 @@ export interface DuplicateIndex {
  * categories and kecamatan names are in it. Should Redis lose it, reports already linked keep their links; newer
  * ones are compared with what came after.
  */
-export async function findPossibleDuplicates(report: ReportDocument, index: DuplicateIndex): Promise<Types.ObjectId[]> {
+/** What the index is keyed on: a lean read of these fields is enough. */
+export type DuplicateKeyFields = Pick<Report, 'receivedAt' | 'reporterHash' | 'category' | 'child' | 'location'> & { _id: Types.ObjectId };
+
+export async function findPossibleDuplicates(report: DuplicateKeyFields, index: DuplicateIndex): Promise<Types.ObjectId[]> {
   const at = report.receivedAt.getTime();
   const self = report._id.toHexString();
   const tx = index.redis.multi();
@@ -42,7 +45,7 @@ export async function findPossibleDuplicates(report: ReportDocument, index: Dupl
   return [...new Set(found)].filter((id) => id !== self).slice(0, 20).map((id) => new Types.ObjectId(id));
 }
 
-function duplicateKeysOf(report: ReportDocument): string[] {
+function duplicateKeysOf(report: DuplicateKeyFields): string[] {
   const keys = [`reporter:${report.reporterHash}`];
   const ageBand = report.child?.ageBand;
   if (report.location?.kecamatan && ageBand && ageBand !== 'unknown') {
