@@ -50,5 +50,7 @@ export function readStepAnswer(step: EvaluatedStep, text: string): ReadAnswer {
   // Declining consent ends the conversation: that is a "no", read as meant.
   if (step === 'consent' && outcome.type === 'end') return { value: 'no' };
   if (outcome.type !== 'answered') return {};
-  return { value: VALUE_OF[step](outcome.answers), age: outcome.answers.childAge };
+  // An adult's age is kept aside as `adultAge` until confirmed: it is the age the text gave all the same.
+  const adultAge = 'adultAge' in outcome.answers ? outcome.answers.adultAge : undefined;
+  return { value: VALUE_OF[step](outcome.answers), age: outcome.answers.childAge ?? adultAge };
 }

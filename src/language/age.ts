@@ -89,7 +89,7 @@ function schoolGrade(words: string[]): AgeReading | undefined {
   const grade = at >= 0 ? numberAt(words, at + 1) : undefined;
   if (grade === undefined || grade < 1 || grade > 12) return undefined;
   // "kelas 2 SMP" is the eighth year at school, "kelas 1 SMA" the tenth.
-  const level = words.slice(at + 2, at + 4).find((word) => SCHOOL_LEVEL_OFFSET[word] !== undefined);
+  const level = [...words.slice(at + 2, at + 4), ...words.slice(Math.max(0, at - 2), at)].find((word) => SCHOOL_LEVEL_OFFSET[word] !== undefined);
   const year = grade + (level ? SCHOOL_LEVEL_OFFSET[level]! : 0);
   return { band: year <= 6 ? '6-12' : '13-17' };
 }

@@ -8,7 +8,7 @@ import { affirmed, findPhrase, isNegated, readWords, type Words } from './words'
 // not an emergency; negated ("sudah tidak dipukul lagi") it is nothing.
 
 const HARM = ['pukul', 'tendang', 'tampar', 'cekik', 'hajar', 'siksa', 'aniaya', 'bacok', 'tusuk', 'sundut', 'jambak', 'banting',
-  'injak', 'perkosa', 'cabul', 'kurung', 'sekap', 'culik', 'ancam', 'bunuh', 'bakar', 'cambuk', 'seret', 'setrum', 'beat', 'hit', 'hurt', 'attack'];
+  'injak', 'perkosa', 'cabul', 'kurung', 'kunci', 'ikat', 'rantai', 'pasung', 'sekap', 'culik', 'ancam', 'bunuh', 'bakar', 'cambuk', 'seret', 'setrum', 'beat', 'hit', 'hurt', 'attack'];
 const NOW = ['sekarang', 'saat ini', 'sedang', 'lagi', 'kini', 'now', 'right now', 'currently'];
 const AT_ONCE = ['darurat', 'sekarat', 'pingsan', 'tidak sadarkan diri', 'berdarah', 'bunuh diri', 'mau mati', 'ingin mati', 'dibunuh',
   'mau dibunuh', 'tolong cepat', 'cepat tolong', 'kritis', 'tenggelam', 'emergency', 'bleeding', 'unconscious', 'dying'];
@@ -18,8 +18,11 @@ const PAST = ['kemarin', 'dulu', 'waktu itu', 'pernah', 'tadi malam', 'minggu la
  * ("ga, tapi masih takut") it is the no that answers. */
 export function answersStillInDanger(text: string): boolean {
   const w = readWords(text);
+  // "alun barhenti" / "belum berhenti" (not yet stopped) is still going on, though it opens with a "no" word.
+  if (['belum berhenti', 'tidak berhenti', 'belum selesai'].some((p) => findPhrase(w, p).length > 0)) return true;
   if (readYesNo(text) === 'no') return false;
-  return ['masih', 'cepat', 'segera', 'still', 'hurry'].some((p) => affirmed(w, p).length > 0);
+  // "bahaya bgt tolong" names the danger.
+  return ['masih', 'cepat', 'segera', 'still', 'hurry', 'bahaya', 'darurat', 'danger'].some((p) => affirmed(w, p).length > 0);
 }
 
 export function hearsDangerNow(text: string): boolean {

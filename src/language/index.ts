@@ -6,7 +6,7 @@ export { isRoot, stemWord } from './stem';
 export { isDontKnow, readYesNo, YesNoAnswerSchema, type YesNoAnswer } from './yes-no';
 export { readAgeAnswer, readAgeInStory, type AgeReading } from './age';
 export {
-  readAnonymity, readCategory, readLanguageName, readPerpetrator, readPlaceType, readReporterRole, readSex,
+  readAnonymity, readCategory, readLanguageAnswer, readLanguageName, readPerpetrator, readPlaceType, readReporterRole, readSex,
 } from './read-choices';
 export { answersStillInDanger, hearsDangerNow, isOnlyAPlea } from './danger';
 export { readOngoing, readStory, type StoryFacts } from './read-story';

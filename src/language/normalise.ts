@@ -68,7 +68,10 @@ export function standardWords(raw: string): string[] {
 
 // "-nya" on a word the vocabulary maps ("omnya" → "pamannya"), and as Minangkabau ("tatangganyo") and Javanese
 // ("pamane", "gurune") write it.
-const POSSESSIVES: readonly RegExp[] = [/^([a-z]{2,})nya$/, /^([a-z]{3,})nyo$/, /^([a-z]{2,}[aiueo])ne$/, /^([a-z]{2,}[^aiueo])e$/];
+// Krama Javanese says "-ipun" / "-nipun" ("eyangipun", "griyanipun").
+const POSSESSIVES: readonly RegExp[] = [
+  /^([a-z]{2,})nya$/, /^([a-z]{3,})nyo$/, /^([a-z]{2,}[aiueo])nipun$/, /^([a-z]{2,})ipun$/, /^([a-z]{2,}[aiueo])ne$/, /^([a-z]{2,}[^aiueo])e$/,
+];
 
 function possessive(word: string): string | undefined {
   if (isRoot(word)) return undefined;
@@ -84,6 +87,12 @@ function possessive(word: string): string | undefined {
 function lookUp(word: string): string | undefined {
   const direct = VOCABULARY.get(word);
   if (direct) return direct;
+  // Javanese writes its dental stops "dh" and "th" ("mandheg", "dhewe", "kathok") where chat often writes "d", "t".
+  if (/[dt]h/.test(word)) {
+    const plain = word.replace(/([dt])h/g, '$1');
+    const found = VOCABULARY.get(plain) ?? (isRoot(plain) ? plain : undefined);
+    if (found) return found;
+  }
   // "iyaa", "tidakk": doubled letters from typing fast, when the word without them is known.
   const squeezed = word.replace(/([a-z])\1+/g, '$1');
   if (squeezed === word) return undefined;

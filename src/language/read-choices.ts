@@ -12,14 +12,14 @@ const PARENT = ['orang tua', 'bapak', 'ayah', 'ibu', 'mama', 'papa', 'abah', 'um
 const RELATIVE = ['keluarga', 'kerabat', 'saudara', 'paman', 'bibi', 'tante', 'kakak', 'abang', 'kakek', 'nenek', 'sepupu', 'keponakan', 'ponakan', 'cucu', 'ipar', 'uncle', 'aunt', 'grandfather', 'grandmother', 'cousin', 'brother', 'sister', 'relative'];
 
 const REPORTER_ROLES: Table<ReporterRole> = [
-  ['child_self', ['saya sendiri', 'saya korban', 'saya anaknya', 'saya anak', 'korban', 'diri sendiri', 'myself', 'i am the child']],
+  ['child_self', ['saya sendiri', 'saya korban', 'saya anaknya', 'saya anak', 'korban', 'diri sendiri', 'myself', 'i am the child', 'it is me', 'the kid', 'the child', 'its me']],
   ['teacher_school', ['guru', 'pihak sekolah', 'sekolah', 'wali kelas', 'kepala sekolah', 'ustad', 'ustadz', 'ustazah', 'teacher', 'school']],
   ['health_worker', ['bidan', 'perawat', 'dokter', 'nakes', 'tenaga kesehatan', 'puskesmas', 'kader', 'nurse', 'doctor', 'midwife']],
   ['neighbour_community', ['tetangga', 'warga', 'masyarakat', 'rt', 'rw', 'kepala desa', 'kades', 'orang kampung', 'neighbour', 'neighbor', 'community']],
   ['parent_guardian', PARENT],
   ['relative', RELATIVE],
   // Someone there for their work, not for the child: an NGO companion, a journalist, a volunteer.
-  ['other', ['lainnya', 'lain', 'other', 'orang lain', 'teman', 'lsm', 'ngo', 'yayasan', 'pendamping', 'relawan', 'wartawan', 'jurnalis', 'journalist', 'volunteer']],
+  ['other', ['lainnya', 'lain', 'other', 'orang lain', 'teman', 'orang lewat', 'lewat', 'kebetulan lewat', 'sopir', 'ojol', 'ojek', 'kenal di', 'passer', 'lsm', 'ngo', 'yayasan', 'pendamping', 'relawan', 'wartawan', 'jurnalis', 'journalist', 'volunteer']],
 ];
 
 const PERPETRATORS: Table<PerpetratorRelation> = [
@@ -28,11 +28,11 @@ const PERPETRATORS: Table<PerpetratorRelation> = [
   // Before the parent words: a "wali kelas" is the class teacher, not a guardian.
   ['guru', ['wali kelas', 'homeroom teacher']],
   ['orang_tak_dikenal', ['tidak kenal', 'tak dikenal', 'tidak dikenal', 'orang asing', 'stranger', 'unknown person']],
-  ['not_said', ['tidak mau sebut', 'tidak ingin sebut', 'rahasia', 'rather not say']],
+  ['not_said', ['tidak mau sebut', 'tidak ingin sebut', 'tidak saya sebut', 'tidak mau bilang', 'tidak mau kasih tahu', 'rahasia', 'rather not say', 'prefer not']],
   ['orang_tua', PARENT],
   ['keluarga', RELATIVE],
   ['pacar_teman', ['pacar', 'teman', 'kawan', 'cowok', 'boyfriend', 'girlfriend', 'friend', 'friends', 'classmate', 'classmates']],
-  ['tetangga', ['tetangga', 'neighbour', 'neighbor']],
+  ['tetangga', ['tetangga', 'sebelah rumah', 'depan rumah', 'neighbour', 'neighbor']],
   ['guru', ['guru', 'ustad', 'ustadz', 'pengajar', 'pelatih', 'teacher', 'coach']],
   ['majikan', ['majikan', 'bos', 'juragan', 'toke', 'tauke', 'mandor', 'employer', 'boss']],
   // People paid to look after or carry children, not family or school staff: the officer records them as "other".
@@ -43,9 +43,9 @@ const PLACES: Table<PlaceType> = [
   ['media_sosial_daring', ['online', 'daring', 'media sosial', 'facebook', 'instagram', 'tiktok', 'whatsapp', 'internet', 'game', 'chat', 'handphone', 'youtube', 'social media']],
   ['sekolah', ['sekolah', 'kelas', 'sd', 'smp', 'sma', 'smk', 'mts', 'paud', 'tk', 'pesantren', 'pondok', 'madrasah', 'asrama', 'school']],
   ['tempat_kerja', ['tempat kerja', 'pabrik', 'kebun', 'sawah', 'ladang', 'kantor', 'kapal', 'bengkel', 'workplace', 'work']],
-  ['fasilitas_umum', ['fasilitas umum', 'jalan', 'pasar', 'masjid', 'lapangan', 'taman', 'terminal', 'warung', 'toko', 'sungai', 'pantai', 'street', 'market', 'park']],
+  ['fasilitas_umum', ['fasilitas umum', 'alun', 'jalan', 'pasar', 'masjid', 'lapangan', 'taman', 'terminal', 'warung', 'toko', 'sungai', 'pantai', 'street', 'market', 'park']],
   ['rumah_tangga', ['rumah', 'kamar', 'dapur', 'kos', 'kontrakan', 'home', 'house']],
-  ['lainnya', ['lainnya', 'lain', 'other']],
+  ['lainnya', ['lainnya', 'lain', 'other', 'hutan', 'forest']],
 ];
 
 /** Physical first among what a story often mixes; sexual violence and trafficking before everything. */
@@ -64,11 +64,13 @@ const CATEGORIES: Table<Category> = [
   ['kesehatan', ['sakit', 'gizi buruk', 'stunting', 'berobat', 'kesehatan', 'health', 'sick', 'bpjs', 'kis', 'imunisasi', 'puskesmas']],
   ['perlakuan_salah', ['perlakuan salah']],
   ['kesejahteraan_sosial', ['miskin', 'bantuan sosial', 'kesejahteraan', 'bansos', 'pkh', 'sembako']],
+  // "gak ada di pilihan": none of the options offered.
+  ['lainnya', ['tidak ada di pilihan', 'tidak ada pilihan', 'tidak ada yang cocok', 'tidak ada yang sesuai', 'none of these', 'none of them']],
 ];
 
 const SEXES: Table<Exclude<Sex, 'unknown'>> = [
-  ['perempuan', ['perempuan', 'cewek', 'gadis', 'putri', 'wanita', 'girl', 'female', 'daughter']],
-  ['laki_laki', ['laki', 'cowok', 'putra', 'pria', 'bujang', 'boy', 'male', 'son']],
+  ['perempuan', ['perempuan', 'cewek', 'gadis', 'estri', 'putri', 'wanita', 'girl', 'female', 'daughter']],
+  ['laki_laki', ['laki', 'cowok', 'putra', 'jaler', 'pria', 'bujang', 'boy', 'male', 'son']],
 ];
 
 /** Asked who is reporting, a bare "aku" / "saya" / "ambo" / "me" is the child themself. */
@@ -91,7 +93,14 @@ const CATEGORY_ANSWER_ONLY: Table<Category> = [
 export function readCategory(text: string): Category | undefined {
   const w = readWords(text);
   const short = w.tokens.filter((t) => t !== '|').length <= 3;
-  return firstConcept(w, CATEGORIES) ?? (short ? firstConcept(w, CATEGORY_ANSWER_ONLY) : undefined);
+  return firstConcept(w, CATEGORIES) ?? (short ? firstConcept(w, CATEGORY_ANSWER_ONLY) : undefined) ?? welfareTopic(w);
+}
+
+/** "belum punya akta", "tidak punya BPJS": a service the child lacks is still the topic, negated or not. A harm
+ * negated ("tidak dipukul") is not, so only the welfare categories are read this way. */
+const WELFARE_TOPICS = new Set<Category>(['dokumen_kependudukan', 'pendidikan', 'kesehatan', 'kesejahteraan_sosial']);
+function welfareTopic(w: Words): Category | undefined {
+  return CATEGORIES.find(([category, phrases]) => WELFARE_TOPICS.has(category) && phrases.some((p) => hasPhrase(w, p)))?.[0];
 }
 export const readSex = (text: string): Exclude<Sex, 'unknown'> | undefined => firstConcept(readWords(text), SEXES);
 
@@ -109,9 +118,21 @@ export function readAnonymity(text: string): boolean | undefined {
   const named = ANONYMOUS.some((p) => hasPhrase(w, p));
   const said = readYesNo(text);
   if (named) return !negatedAnonymity(w);
+  // "tidak usah (sebut) nama saya", "ora usah jenengku": no name, i.e. anonymous.
+  if (NAME_WORDS.some((p) => findPhrase(w, p).some((at) => noNeed(w, at)))) return true;
+  // "boleh, nama saya Siti": the reporter gives their name.
+  if (findPhrase(w, 'nama saya').some((at) => w.tokens[at + 2] !== undefined && w.tokens[at + 2] !== '|')) return false;
   const withName = NAMED.flatMap((p) => findPhrase(w, p));
   if (withName.length) return withName.every((at) => isNegated(w, at));
   return said === 'yes' ? true : said === 'no' ? false : undefined;
+}
+
+const NAME_WORDS = ['nama', 'namaku', 'identitas', 'name'];
+
+/** "tidak usah", "tidak perlu", "jangan" up to two words before: the reporter does not want it. */
+function noNeed(w: Words, at: number): boolean {
+  const before = w.tokens.slice(Math.max(0, at - 3), at).join(' ');
+  return /\b(tidak usah|tidak perlu|jangan|no need)\b/.test(before);
 }
 
 function negatedAnonymity(w: Words): boolean {
@@ -122,10 +143,32 @@ export const LanguageNameSchemaValues = ['id', 'en'] as const;
 
 /** "english", "inggris", "bahasa inggris" → en; "indonesia", "bahasa indonesia", "indo" → id; only when that is all it says. */
 export function readLanguageName(text: string): (typeof LanguageNameSchemaValues)[number] | undefined {
-  const words = readWords(text).tokens.filter((t) => !['|', 'bahasa', 'language', 'in', 'pakai', 'pake', 'please', 'saja', 'ganti', 'ke'].includes(t));
-  if (words.length !== 1) return undefined;
-  if (['english', 'inggris', 'en', 'eng', 'englis', 'inggeris'].includes(words[0]!)) return 'en';
-  // "bahasa kita / biasa / sini": the reporter's own language, which on this service is Indonesian.
-  if (['indonesia', 'indo', 'indonesian', 'id', 'kita', 'biasa', 'sini', 'kito', 'awak'].includes(words[0]!)) return 'id';
+  const w = readWords(text);
+  const words = w.tokens.filter((t) => !['|', 'bahasa', 'language', 'in', 'pakai', 'pake', 'please', 'saja', 'ganti', 'ke'].includes(t));
+  if (words.length === 1) {
+    if (ENGLISH.includes(words[0]!)) return 'en';
+    // "bahasa kita / biasa / sini": the reporter's own language, which on this service is Indonesian.
+    if ([...INDONESIAN, 'kita', 'biasa', 'sini', 'kito', 'awak'].includes(words[0]!)) return 'id';
+  }
   return undefined;
 }
+
+/**
+ * The answer to "which language?": a language name as above, or a sentence about speaking that names one language,
+ * and only one, not negated ("can we speak english", "pake bhs indo aja"). Only at that question: elsewhere a story
+ * may well name a language ("guru bahasa inggris …") without asking for it.
+ */
+export function readLanguageAnswer(text: string): (typeof LanguageNameSchemaValues)[number] | undefined {
+  const name = readLanguageName(text);
+  if (name) return name;
+  const w = readWords(text);
+  if (!w.tokens.some((t) => LANGUAGE_CUES.includes(t))) return undefined;
+  const named = new Set(
+    w.tokens.flatMap((t, i) => (isNegated(w, i) ? [] : ENGLISH.includes(t) ? ['en' as const] : INDONESIAN.includes(t) ? ['id' as const] : [])),
+  );
+  return named.size === 1 ? [...named][0] : undefined;
+}
+
+const LANGUAGE_CUES = ['bahasa', 'language', 'speak', 'talk', 'write', 'pakai', 'pake', 'ganti', 'use', 'in', 'ngomong', 'bicara', 'berbahasa'];
+const ENGLISH = ['english', 'inggris', 'en', 'eng', 'englis', 'inggeris'];
+const INDONESIAN = ['indonesia', 'indo', 'indonesian', 'id'];

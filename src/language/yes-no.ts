@@ -21,10 +21,11 @@ const ADDRESS = new Set([
  'bu', 'ibu', 'pak', 'bapak', 'kak', 'kakak', 'mas', 'mbak', 'dek', 'bang', 'min', 'admin', 'ni', 'da', 'sus', 'dik', 'adik', 'eh', 'hmm', 'em', 'oh', 'wah', 'duh', 'aduh', 'maaf', 'halo', 'hai']);
 const DONT_KNOW = [
   'tidak tahu', 'belum tahu', 'kurang tahu', 'tidak yakin', 'kurang yakin', 'belum yakin', 'tidak pasti', 'entah', 'mungkin',
-  'ragu', 'bingung', "don't know", 'dont know', 'do not know', 'not sure', 'idk', 'unknown', 'maybe', 'perhaps',
+  'ragu', 'bingung', 'tidak jelas', 'kurang jelas', 'tidak lihat', 'tidak melihat', 'tidak kelihatan', "didn't see", 'did not see',
+  "don't know", 'dont know', 'do not know', 'not sure', 'idk', 'unknown', 'maybe', 'perhaps',
 ];
 /** It stopped: no to "still going on?" and to "in danger now?". */
-const STOPPED = ['sudah tidak', 'tidak lagi', 'sudah aman', 'sudah berhenti', 'sudah selesai', 'no longer', 'not anymore'];
+const STOPPED = ['sudah tidak', 'tidak lagi', 'sudah aman', 'sudah berhenti', 'sudah selesai', 'sudah lewat', 'sudah lalu', 'no longer', 'not anymore', "it's over", 'it is over'];
 
 /** The answer a text gives to a yes/no question, or undefined when it gives none (or contradicts itself). */
 export function readYesNo(text: string): YesNoAnswer | undefined {

@@ -1,6 +1,6 @@
 import {
-  hearsDangerNow, isOnlyAPlea, readAgeAnswer, readAgeInStory, readAnonymity, readCategory, readLanguageName, readPerpetrator,
-  readOngoing, readPlaceType, readReporterRole, readStory, readYesNo,
+  answersStillInDanger, hearsDangerNow, isOnlyAPlea, readAgeAnswer, readAgeInStory, readAnonymity, readCategory, readLanguageAnswer, readLanguageName, readPerpetrator,
+  readOngoing, readPlaceType, readReporterRole, readSex, readStory, readYesNo,
 } from '../../src/language';
 
 describe('readYesNo', () => {
@@ -57,6 +57,15 @@ describe('answers in the reporter\'s words', () => {
     expect(readLanguageName('bahasa inggris')).toBe('en');
     expect(readLanguageName('Bahasa Indonesia')).toBe('id');
     expect(readLanguageName('english teacher at school')).toBeUndefined();
+  });
+
+  it('reads a sentence that asks for one language at the language question only', () => {
+    expect(readLanguageAnswer('can we speak english')).toBe('en');
+    expect(readLanguageAnswer('pake bhs indo aja')).toBe('id');
+    expect(readLanguageAnswer('english teacher at school')).toBeUndefined();
+    expect(readLanguageAnswer('jangan bahasa inggris, bahasa indonesia saja')).toBe('id');
+    // Anywhere else a story may name a language without asking for it.
+    expect(readLanguageName('guru bahasa inggris memukul anak saya')).toBeUndefined();
   });
 });
 
@@ -179,5 +188,45 @@ describe('time and desa in a story', () => {
     expect(readStory('anak tetangga dipukuli bapaknya tadi malam di desa Pulai Payung')).toMatchObject({ when: 'tadi malam', desa: 'Pulai Payung' });
     expect(readStory('Sejak Januari anak itu ditinggal sendirian').when).toBe('Sejak Januari');
     expect(readStory('anak saya dipukul di rumah desa kami')).toMatchObject({ when: undefined, desa: undefined });
+  });
+});
+
+// Classes of typed answers the intake misread on held-out 3 (triage-2026.12-4), each with words written for this test.
+describe('answer classes read since held-out 3', () => {
+  it('reads Javanese krama possessives (-ipun) and dh/th spellings', () => {
+    expect(readReporterRole('kulo mbahipun')).toBe('relative');
+    expect(readYesNo('sampun mandheg')).toBe('no');
+  });
+
+  it('hears "did not see" and "not clear" as not knowing', () => {
+    expect(readYesNo('gak liat jelas, gak tau')).toBe('unknown');
+    expect(readYesNo('kurang jelas')).toBe('unknown');
+  });
+
+  it('reads a welfare topic the child lacks as that topic', () => {
+    expect(readCategory('anak saya tidak punya akta')).toBe('dokumen_kependudukan');
+    expect(readCategory('anak saya tidak dipukul')).toBeUndefined();
+  });
+
+  it('takes "not yet stopped" and a named danger as still in danger, "it is past" as over', () => {
+    expect(answersStillInDanger('belum berhenti dari tadi')).toBe(true);
+    expect(answersStillInDanger('darurat pak')).toBe(true);
+    expect(answersStillInDanger('tidak bahaya')).toBe(false);
+    expect(readYesNo('sudah lewat, anaknya aman')).toBe('no');
+  });
+
+  it('reads "no need for my name" as anonymous and a name given as not', () => {
+    expect(readAnonymity('gak usah nama saya')).toBe(true);
+    expect(readAnonymity('jangan sebut nama')).toBe(true);
+    expect(readAnonymity('iya, nama saya Budi')).toBe(false);
+  });
+
+  it('reads Malay and krama people words, and a school level before "kelas"', () => {
+    expect(readPerpetrator('jirannyo')).toBe('tetangga');
+    expect(readPerpetrator('orang sebelah rumah')).toBe('tetangga');
+    expect(readSex('jaler')).toBe('laki_laki');
+    expect(readAgeAnswer('SMP kelas 2')).toEqual({ band: '13-17' });
+    expect(readAgeAnswer('nam baleh')).toBeUndefined();
+    expect(readAgeAnswer('tujuah baleh')).toMatchObject({ age: 17 });
   });
 });

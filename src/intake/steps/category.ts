@@ -1,4 +1,5 @@
 import { readCategory } from '../../language';
+import { triageReport } from '../../triage/triage-report';
 import { CATEGORIES } from '../../reports/report-vocabulary';
 import { optionStep } from './step';
 
@@ -16,5 +17,14 @@ export const categoryStep = optionStep({
   text: (t) => t.category,
   options: (t) => CATEGORIES.map((c) => ({ value: c, label: t.categories[c], synonyms: SYNONYMS[c] })),
   apply: (v) => ({ category: v }),
-  read: readCategory,
+  read: readCategoryAnswer,
 });
+
+/** The category a typed answer names; else the one triage reads in it ("digerayangi", "arep dirabekno", "dipasung"):
+ * one reading of harm words, its dialect forms and affixes, for the question and for the report. */
+function readCategoryAnswer(text: string): (typeof CATEGORIES)[number] | undefined {
+  const named = readCategory(text);
+  if (named) return named;
+  const read = triageReport({ text }).category;
+  return read === 'lainnya' ? undefined : read;
+}

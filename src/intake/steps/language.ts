@@ -1,4 +1,4 @@
-import { readLanguageName } from '../../language';
+import { readLanguageAnswer } from '../../language';
 import type { Language } from '../draft';
 import { hintFor, pickOption, withStepPrefix, type Step, type StepOption } from './step';
 
@@ -11,7 +11,7 @@ export const languageStep: Step = {
   id: 'language',
   prompt: (_d, _c, t) => ({ text: t.language, options: withStepPrefix('language', languageOptions()) }),
   accept(answer, _draft, _ctx, t) {
-    const language = pickOption(answer, languageOptions, t, readLanguageName);
+    const language = pickOption(answer, languageOptions, t, readLanguageAnswer);
     if (!language) return { type: 'invalid', hint: hintFor(answer, t, t.hints.pickOption) };
     return { type: 'language', language };
   },

@@ -30,6 +30,6 @@ export const INFORMAL_INDONESIAN: Readonly<Record<string, string>> = {
   bisa2: 'bisa', sktr: 'sekitar', kira2: 'kira-kira', kurleb: 'kurang lebih', umr: 'umur', thn: 'tahun', th: 'tahun', taun: 'tahun',
   thun: 'tahun', bln: 'bulan', tlg: 'tolong', tlong: 'tolong', tolongin: 'tolong', mhn: 'mohon', makasih: 'terima kasih',
   // places and things
-  rmh: 'rumah', rmah: 'rumah', sklh: 'sekolah', skolah: 'sekolah', hp: 'handphone', medsos: 'media sosial', fb: 'facebook',
+  liat: 'lihat', ngeliat: 'melihat', keliatan: 'kelihatan', bhs: 'bahasa', bhsa: 'bahasa', bahsa: 'bahasa', rmh: 'rumah', rmah: 'rumah', sklh: 'sekolah', skolah: 'sekolah', hp: 'handphone', medsos: 'media sosial', fb: 'facebook',
   ig: 'instagram', wa: 'whatsapp',
 };

@@ -6,10 +6,10 @@ export const JAVANESE_JOMBANG: Readonly<Record<string, string>> = {
   // yes / no / don't know
   nggih: 'iya', ngih: 'iya', enggih: 'iya', enggeh: 'iya', nggeh: 'iya', ngeh: 'iya', gelem: 'mau', emoh: 'tidak mau', inggih: 'iya', iyo: 'iya', yo: 'iya',   ora: 'tidak', gak: 'tidak', mboten: 'tidak', boten: 'tidak', mbonten: 'tidak', dudu: 'bukan', durung: 'belum', dereng: 'belum',
   embuh: 'entah', mboh: 'entah', ngertos: 'tahu', weruh: 'tahu', reti: 'tahu', ngerti: 'tahu', sampun: 'sudah', wes: 'sudah', uwes: 'sudah', wis: 'sudah',
-  isih: 'masih', taksih: 'masih', saiki: 'sekarang', sakniki: 'sekarang', saiki2: 'sekarang', nembe: 'baru', wingi: 'kemarin',
+  isih: 'masih', isik: 'masih', iseh: 'masih', purun: 'mau', matur: 'bilang', sepuh: 'tua', sepuhipun: 'orang tua', tiyang: 'orang', taksih: 'masih', saiki: 'sekarang', sakniki: 'sekarang', saiki2: 'sekarang', nembe: 'baru', wingi: 'kemarin',
   // people
   aku: 'saya', kulo: 'saya', kula: 'saya', awakdewe: 'kami', arek: 'anak', cah: 'anak', bocah: 'anak', putrane: 'anaknya',
-  anake: 'anaknya', bapake: 'bapaknya', romo: 'bapak', abah: 'bapak', ibuk: 'ibu', mbok: 'ibu',   ibune: 'ibunya', emake: 'ibunya', mbah: 'kakek', mbahe: 'kakeknya', pakdhe: 'paman', pakde: 'paman', paklik: 'paman', bulik: 'bibi',
+  anake: 'anaknya', bapake: 'bapaknya', romo: 'bapak', abah: 'bapak', ibuk: 'ibu', mbok: 'ibu',   ibune: 'ibunya', emake: 'ibunya', mbah: 'kakek', mbahe: 'kakeknya', eyang: 'kakek', simbah: 'kakek', mbokde: 'bibi',  pakdhe: 'paman', pakde: 'paman', paklik: 'paman', bulik: 'bibi',
   budhe: 'bibi', bude: 'bibi', mas: 'kakak', mbak: 'kakak', mbakyu: 'kakak', adhik: 'adik', tonggo: 'tetangga', tonggoku: 'tetangga saya', tanggane: 'tetangganya',
   tonggone: 'tetangganya', konco: 'teman', kanca: 'teman', koncone: 'temannya', gurune: 'gurunya', wong: 'orang', uwong: 'orang',
   lanang: 'laki-laki', wedok: 'perempuan', wadon: 'perempuan',   // harm and danger

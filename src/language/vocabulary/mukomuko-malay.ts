@@ -10,7 +10,7 @@ export const MUKOMUKO_MALAY: Readonly<Record<string, string>> = {
   // people
   ambo: 'saya', awak: 'saya', aden: 'saya', wak: 'saya', urang: 'orang', apak: 'bapak', apaknyo: 'bapaknya', abak: 'bapak', abaknyo: 'bapaknya',
   amak: 'ibu', mamak: 'paman', mamaknyo: 'pamannya', namo: 'nama', baranti: 'berhenti', abih: 'habis',  amaknyo: 'ibunya', mande: 'ibu', mandenyo: 'ibunya', uni: 'kakak', adiak: 'adik', anaknyo: 'anaknya',
-  gaek: 'orang tua', inyiak: 'kakek', etek: 'bibi', tetangganyo: 'tetangganya', tatangga: 'tetangga', kawan: 'teman',
+  gaek: 'orang tua', jiran: 'tetangga', jirannyo: 'tetangganya', baleh: 'belas', barhenti: 'berhenti', sabuik: 'sebut', disabuik: 'disebut', inyiak: 'kakek', etek: 'bibi', tetangganyo: 'tetangganya', tatangga: 'tetangga', kawan: 'teman',
   kawannyo: 'temannya', gurunyo: 'gurunya', laki: 'laki-laki', padusi: 'perempuan', jantan: 'laki-laki', batino: 'perempuan',
   // harm and danger
   dipukua: 'dipukuli', dipukuanyo: 'dipukulinya', pukua: 'pukul', mamukua: 'memukul', dipukuanyo2: 'dipukuli', dilabuah: 'dipukul',
