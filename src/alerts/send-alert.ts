@@ -88,10 +88,7 @@ export async function sendAlertByTelegram(alertId: string, deps: TelegramAlertDe
 
   // This alert is sent now even if an earlier holder of the chat took it and died before sending.
   const taken = (await deps.pending.takeAll(recipient)).filter((id) => id !== alertId);
-  // One query for all of them, in the order they waited (a look-up each cost a round trip per waiting alert).
-  const found = taken.length ? await AlertModel.find({ _id: { $in: taken } }) : [];
-  const byId = new Map(found.map((a) => [a.id as string, a]));
-  const others = taken.map((id) => byId.get(id)).filter((a): a is AlertDocument => Boolean(a && !a.sentAt));
+  const others = (await Promise.all(taken.map((id) => AlertModel.findById(id)))).filter((a): a is AlertDocument => Boolean(a && !a.sentAt));
   const waiting = alert.sentAt ? others : [alert, ...others];
   if (!waiting.length) return { outcome: 'already_sent' };
   try {

@@ -65,15 +65,30 @@ function waitBeforeAttempt(attempt: number): Promise<void> {
   return attempt === 0 ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, 25 * attempt));
 }
 
+export interface ChangeRecordOptions<T> {
+  /** The record as the caller has just read it (lean, by `_id`): the first attempt decides on it, without reading again. */
+  first?: T & Revisioned;
+  /** The fields `decide` needs (with `revision`): what every attempt's read fetches. Default: the whole record. */
+  projection?: Record<string, 1>;
+}
+
 /**
  * Read, decide, write the next revision; when another writer left that revision first, read again and decide again, so
  * a change decided on a stale read is never written. `decide` may throw to refuse. 'missing' when there is no such
  * record (or the id is not one), 'contested' when it stayed contested for every attempt.
  */
-export async function changeRecord<T>(model: Model<T>, kind: string, id: unknown, decide: (current: T & Revisioned) => RevisionedUpdate) {
+export async function changeRecord<T>(
+  model: Model<T>,
+  kind: string,
+  id: unknown,
+  decide: (current: T & Revisioned) => RevisionedUpdate,
+  opts: ChangeRecordOptions<T> = {},
+) {
   for (let attempt = 0; attempt < CONTESTED_ATTEMPTS; attempt++) {
     await waitBeforeAttempt(attempt);
-    const current = (await model.findById(id).lean().catch(() => null)) as (T & Revisioned) | null;
+    const current = attempt === 0 && opts.first
+      ? opts.first
+      : ((await model.findById(id, opts.projection).lean().catch(() => null)) as (T & Revisioned) | null);
     if (!current) return 'missing' as const;
     const written = await writeNextRevision(model, kind, current, decide(current));
     if (written) return written;
