@@ -4,6 +4,7 @@ import {
 } from '../reports/report-vocabulary';
 import { LEXICON, type Lexicon } from './lexicon';
 import { BOUNDARY, squeeze } from '../language/lexicon-tokens';
+import { readAgeInStory } from '../language/age';
 import { hearsDangerNow } from '../language/danger';
 import { createTermMatcher } from './match-terms';
 import { readAge } from './read-age';
@@ -105,7 +106,14 @@ export function createTriage(lexicon: Lexicon) {
       tags.add('ongoing');
       fired.push({ id: 'ongoing_answer', reason: answers.ongoing.reason, weight: answers.ongoing.weight });
     }
-    const age = input.childAge ?? readAge(input.text);
+    // The language layer reads ages the triage pattern does not ("empat tahun", "papat taun", "(4)", "TK"): a small
+    // child is a sign of urgency whichever way the age is written.
+    const story = readAgeInStory(input.text);
+    const age = input.childAge ?? readAge(input.text) ?? story?.age;
+    if (age === undefined && story?.band === '0-5') {
+      tags.add('young_child');
+      fired.push({ id: 'young_band', reason: 'anak usia balita', weight: 0 });
+    }
     // "adik saya umur 22 tahun dikasari pacarnya": an adult victim is referred on, not a child in danger.
     if (age !== undefined && age >= ADULT_AGE) tags.add('adult');
     if (age !== undefined && age <= lexicon.youngChildMaxAge) {
