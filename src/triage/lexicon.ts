@@ -82,6 +82,9 @@ export const LexiconSchema = z.object({
     urgentTags: z.array(z.string()).min(1),
     /** After a conditional ("kalau", "jika"), these make the harm a supposition: "kalau ada …", "kalau mau lapor …". */
     hypothesis: z.array(z.string()),
+    /** Nothing understood, but one of these tags (now, a young child) and nothing told as over: P1, for a person at once. */
+    unreadUrgentTags: z.array(z.string()),
+    unreadUrgent: z.string(),
     review: z.string(),
     urgent: z.string(),
   }),

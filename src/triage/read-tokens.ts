@@ -51,6 +51,13 @@ export function createTriageTokeniser(lexicon: Lexicon) {
       stemsOf(squeeze(standard)).forEach((f) => forms.add(f));
       forms.add(squeeze(stemWord(standard)));
     }
+    // A dialect root under Indonesian affixes: "dikaploki" has the root "kaplok", which the Javanese vocabulary reads
+    // as "tampar"; so every stripped root is looked up too.
+    for (const form of [...forms]) {
+      if (form === token.word || form.length < 4) continue;
+      const [standard, ...more] = standardWords(form);
+      if (standard && more.length === 0 && standard !== form) stemsOf(squeeze(standard)).forEach((f) => forms.add(f));
+    }
     // "dipukua" has the stem "pukua", which is Mukomuko for "pukul": the Indonesian stem is a form of the word too.
     for (const form of [...forms]) {
       const alias = aliases.get(form);

@@ -4,6 +4,7 @@ import {
 } from '../reports/report-vocabulary';
 import { LEXICON, type Lexicon } from './lexicon';
 import { BOUNDARY, squeeze } from '../language/lexicon-tokens';
+import { readAgeInStory } from '../language/age';
 import { hearsDangerNow } from '../language/danger';
 import { createTermMatcher } from './match-terms';
 import { readAge } from './read-age';
@@ -105,7 +106,14 @@ export function createTriage(lexicon: Lexicon) {
       tags.add('ongoing');
       fired.push({ id: 'ongoing_answer', reason: answers.ongoing.reason, weight: answers.ongoing.weight });
     }
-    const age = input.childAge ?? readAge(input.text);
+    // The language layer reads ages the triage pattern does not ("empat tahun", "papat taun", "(4)", "TK"): a small
+    // child is a sign of urgency whichever way the age is written.
+    const story = readAgeInStory(input.text);
+    const age = input.childAge ?? readAge(input.text) ?? story?.age;
+    if (age === undefined && story?.band === '0-5') {
+      tags.add('young_child');
+      fired.push({ id: 'young_band', reason: 'anak usia balita', weight: 0 });
+    }
     // "adik saya umur 22 tahun dikasari pacarnya": an adult victim is referred on, not a child in danger.
     if (age !== undefined && age >= ADULT_AGE) tags.add('adult');
     if (age !== undefined && age <= lexicon.youngChildMaxAge) {
@@ -130,6 +138,10 @@ export function createTriage(lexicon: Lexicon) {
     // was arrested; missing a child in danger is the worst error, so it is not lowered.
     if (grave && NOT_OVER.some((tag) => tags.has(tag))) return undefined;
     if (!(tags.has('safe') || (tags.has('settled') && !severe))) return undefined;
+    // Clearly over means told as past too ("dulu", "tahun lalu", "pernah") or an injury seen to: "saya amankan di rumah
+    // saya" about a four-year-old found alone tonight, or "bapak dipenjara" about children unfed since yesterday, is
+    // not over.
+    if (!tags.has('past') && !tags.has('treated')) return undefined;
     if (tags.has('plea') || tags.has('shouting')) return { atMost: lexicon.review.priority, reason: lexicon.review.conflict };
     return { atMost: lexicon.resolved.cap, reason: lexicon.resolved.reason };
   }
@@ -140,11 +152,15 @@ export function createTriage(lexicon: Lexicon) {
     return aboutATopic ? { atMost: lexicon.general.cap, reason: lexicon.general.reason } : undefined;
   }
 
+  const toldAsOver = (tags: Set<string>) => ['safe', 'treated'].some((tag) => tags.has(tag));
+
   // A harm named and not told as over is never P3/P4: P1 with a sign of now, of still going on or of a young child,
   // else P2 for a person to judge. Reading the words may be wrong; leaving a child in danger waiting is the worse error.
   function safetyNet(named: Set<string>, tags: Set<string>): { atLeast: Priority; reason: string } | undefined {
     if (named.size === 0 || tags.has('adult')) return undefined;
     const urgent = lexicon.safetyNet.urgentTags.some((tag) => tags.has(tag));
+    // "berdarah tapi sudah berhenti dan sudah diobati", "anaknya sekarang aman": told as over, it needs no floor.
+    if (!urgent && toldAsOver(tags)) return undefined;
     return urgent ? { atLeast: 'P1', reason: lexicon.safetyNet.urgent } : { atLeast: 'P2', reason: lexicon.safetyNet.review };
   }
 
@@ -174,8 +190,9 @@ export function createTriage(lexicon: Lexicon) {
     const treatedNote = lowerTreatedInjuries(fired, tags);
     const answerCategory = readAnswers(input, fired, tags);
     if (isShouting(input.text)) tags.add('shouting');
-    // The language layer's own ear for danger now ("lagi dipukulin", "sekarat"), which the intake uses too.
-    if (hearsDangerNow(input.text)) tags.add('danger_now');
+    // The language layer's own ear for danger now ("lagi dipukulin", "sekarat"), which the intake uses too; an injury
+    // told as stopped and treated is not one ("berdarah tapi sudah berhenti dan diobati").
+    if (hearsDangerNow(input.text) && !tags.has('treated')) tags.add('danger_now');
     const combos = lexicon.combos
       .filter((combo) => combo.all.every((tag) => tags.has(tag)))
       .map((combo) => ({ id: combo.id, reason: combo.reason, weight: combo.weight, category: combo.category }));
@@ -230,6 +247,12 @@ export function createTriage(lexicon: Lexicon) {
     if (!understood && moreUrgent(lexicon.review.priority, priority)) {
       priority = lexicon.review.priority;
       reasons.push(lexicon.review.nothingUnderstood);
+      // A story the rules cannot read, told with "now", about a small child, or with a child crying or afraid: the
+      // words of its harm may simply be unknown here ("dikaploki", a new slang), so a person reads it at once.
+      if (lexicon.safetyNet.unreadUrgentTags.some((tag) => tags.has(tag)) && !toldAsOver(tags) && !isContentless(tokens)) {
+        priority = 'P1';
+        reasons.push(lexicon.safetyNet.unreadUrgent);
+      }
     } else if (isContentless(tokens) && moreUrgent(lexicon.review.priority, priority)) {
       priority = lexicon.review.priority;
       reasons.push(lexicon.contentless.reason);

@@ -31,6 +31,18 @@ describe('the triage safety net', () => {
     expect(triage('bayi itu ditampar pengasuhnya').priority).toBe('P1');
     expect(triage('anak itu dikunci di gudang dari kemarin').priority).toBe('P1');
     expect(triage('anak umur 3 tahun dicubit ibunya').reasons).toContain(LEXICON.safetyNet.urgent);
+    // An age written in words, through the language layer.
+    expect(triage('anaknya baru empat tahun, dicubit terus sama pengasuhnya').priority).toBe('P1');
+  });
+
+  it('reads a story it cannot understand as urgent when it says "now" or speaks of a small child', () => {
+    const result = triage('balita itu dibiarin di pinggir kali sama orang yang ngaku bapaknya');
+    expect(result.priority).toBe('P1');
+    expect(triage('keluarga di ujung gang itu aneh sekali sekarang').priority).toBe('P1');
+  });
+
+  it('keeps "clearly over" for what is told as past: a child found alone tonight and taken in is not over', () => {
+    expect(triage('ada anak kecil 3 tahun jalan sendirian jam 11 malam, saya amankan di rumah saya').priority).toBe('P1');
   });
 
   it('reads harm words of the districts\' languages through the shared vocabularies', () => {
