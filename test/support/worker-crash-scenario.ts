@@ -19,6 +19,8 @@ import { freePort, startProcess, type Running } from './processes';
 import { TEST_REDIS_URL, uniquePrefix } from './redis';
 
 const ON_CALL = 9001;
+// Small children only in the urgent tenth: any harm to a child under six is P1 (triage's safety net).
+const ageOf = (i: number) => (i % 10 === 0 ? 3 + (i % 14) : 8 + (i % 10));
 // Every tenth report is urgent (P1, one on-call alert each); the rest a mix of the other priorities.
 const TEXTS = ['anak sy diperkosa tetangga', 'anak dipukul bapaknya tiap hari', 'anak sy dibully temannya', 'mau tanya akta kelahiran'];
 
@@ -78,7 +80,7 @@ export async function runWorkerCrashScenario(reports: number, killAt: number, ti
       return {
         _id, ticket: `ADU-CR${String(i).padStart(4, '0')}`, channel: 'telegram', reporterHash: `r${i}`, anonymous: true,
         category: 'lainnya', description: cipher.encrypt(i % 10 === 0 ? TEXTS[0]! : TEXTS[1 + (i % 3)]!, fieldOf(BOUND.reports, _id, 'description')),
-        location: { kecamatan: kecamatan[i % kecamatan.length] }, child: { age: 3 + (i % 14), ageBand: ageBandOf(3 + (i % 14)) },
+        location: { kecamatan: kecamatan[i % kecamatan.length] }, child: { age: ageOf(i), ageBand: ageBandOf(ageOf(i)) },
       };
     }));
     await queues.reports!.addBulk(stored.map((r) => ({ name: 'triage', data: { reportId: r.id }, opts: { jobId: `triage-${r.id}` } })));
