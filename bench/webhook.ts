@@ -21,6 +21,9 @@ export async function webhookWith(processes: number, n: number) {
   const rss = bots.map(sampleRss);
   const { results, seconds } = await reportAll(fake, n);
   const peaks = rss.map((r) => r.stop());
+  // What each push of an update to the webhook was answered (the fake does not retry, as Telegram would, a failed one).
+  const deliveries = countBy(fake.webhook()?.deliveries ?? []);
+  const deliveryErrors = countBy(fake.webhook()?.errors ?? []);
   for (const b of bots) await stop(b);
   // The processes' own log lines (ids and timings only), for reading where the time went.
   fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });
@@ -33,10 +36,18 @@ export async function webhookWith(processes: number, n: number) {
     processes, reporters: n, finished: tickets, seconds, messagesPerSecond: Math.round(messages / seconds),
     reportsPerSecond: perSecond(tickets, seconds * 1000), reply: spread(results.flatMap((r) => r.latencies)),
     confirmToTicket: spread(results.flatMap((r) => (r.confirmMs === undefined ? [] : [r.confirmMs]))),
-    updatesPerProcess: [...proxy.forwarded], peakRssMb: peaks,
+    updatesPerProcess: [...proxy.forwarded], peakRssMb: peaks, deliveries, deliveryErrors, proxyErrors: countBy(proxy.failed),
   };
   log(`webhook, ${processes} bots process(es): ${figures.messagesPerSecond} msg/s, ${figures.reportsPerSecond} reports/s, ` +
     `reply p50 ${figures.reply.p50} ms p99 ${figures.reply.p99} ms, ${tickets}/${n} finished in ${seconds.toFixed(1)} s ` +
-    `(updates per process ${figures.updatesPerProcess.join('/')}, peak RSS ${peaks.join('/')} MB)`);
+    `(updates per process ${figures.updatesPerProcess.join('/')}, peak RSS ${peaks.join('/')} MB; webhook answers ${JSON.stringify(deliveries)} ` +
+    `${JSON.stringify(deliveryErrors)}, ` +
+    `proxy errors ${JSON.stringify(figures.proxyErrors)})`);
   return figures;
+}
+
+function countBy(values: readonly (string | number)[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const v of values) counts[v] = (counts[v] ?? 0) + 1;
+  return counts;
 }

@@ -31,8 +31,8 @@ export interface FakeTelegram {
   sendVoice(chatId: number, bytes: Buffer): number;
   sendDocument(chatId: number, bytes: Buffer, mimeType: string, fileName: string): number;
   sendSticker(chatId: number): number;
-  /** The webhook set by the bot (setWebhook), and what each push to it answered, in order. */
-  webhook(): { url: string; secretToken?: string; deliveries: number[] } | null;
+  /** The webhook set by the bot (setWebhook), what each push to it answered, in order (0: no answer), and why not. */
+  webhook(): { url: string; secretToken?: string; deliveries: number[]; errors: string[] } | null;
   /** Makes a file downloadable through getFile and /file/bot<token>/<path>. Returns its file_id. */
   addFile(bytes: Buffer, filePath?: string): string;
   /** The next call of `method` fails with this error (e.g. 429 with retry_after). */
@@ -64,7 +64,7 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
   let stalledDownloads: (() => void)[] = [];
   let nextMessageId = 1000;
   let nextFileId = 1;
-  let webhook: { url: string; secretToken?: string; deliveries: number[] } | null = null;
+  let webhook: { url: string; secretToken?: string; deliveries: number[]; errors: string[] } | null = null;
 
   const wake = () => {
     for (const w of [...waiters]) w();
@@ -110,7 +110,7 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
     editMessageText: (p) => message(p.chat_id, { text: p.text, reply_markup: p.reply_markup }),
     deleteMessage: () => true,
     setWebhook: (p) => {
-      webhook = { url: String(p.url), secretToken: p.secret_token, deliveries: [] };
+      webhook = { url: String(p.url), secretToken: p.secret_token, deliveries: [], errors: [] };
       return true;
     },
     deleteWebhook: () => {
@@ -205,7 +205,10 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
         const headers: Record<string, string> = { 'content-type': 'application/json' };
         if (target.secretToken) headers['x-telegram-bot-api-secret-token'] = target.secretToken;
         void fetch(target.url, { method: 'POST', headers, body: JSON.stringify({ update_id, ...update }) })
-          .then((r) => target.deliveries.push(r.status), () => target.deliveries.push(0));
+          .then((r) => target.deliveries.push(r.status), (err: Error & { cause?: { code?: string } }) => {
+            target.deliveries.push(0);
+            target.errors.push(err.cause?.code ?? err.message);
+          });
         return update_id;
       }
       updates.push({ update_id, ...update });

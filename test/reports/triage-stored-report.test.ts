@@ -27,7 +27,10 @@ describe('triage of a stored report, with another writer on the same report', ()
       const tx = redis.multi();
       const exec = tx.exec.bind(tx);
       tx.exec = (async () => {
-        if (!raced) (raced = true), await meanwhile();
+        if (!raced) {
+          raced = true;
+          await meanwhile();
+        }
         return exec();
       }) as typeof tx.exec;
       return tx;
