@@ -149,7 +149,8 @@ describe('danger is heard in any message', () => {
     const result = send(draftAt('danger'), text('iya bu tolong anaknya lg dipukulin bapaknya skrg'));
     expect(result.replies[0]).toMatchObject({ urgent: true });
     expect(result.effects).toEqual([{ type: 'urgent_alert', draftId: 'd1' }]);
-    expect(landed(result)).toMatchObject({ step: 'reporter_role', answers: { danger: 'yes', category: 'kekerasan_fisik', perpetratorRelation: 'orang_tua' } });
+    // The sentence is a story told before its question: kept, so who the reporter is becomes optional detail.
+    expect(landed(result)).toMatchObject({ step: 'child_age', answers: { danger: 'yes', category: 'kekerasan_fisik', perpetratorRelation: 'orang_tua' } });
   });
   it('a past or negated harm is no emergency', () => {
     for (const typed of ['dulu pernah dipukul bapaknya', 'sudah tidak dipukul lagi sekarang']) {
@@ -171,6 +172,24 @@ describe('the first message counts', () => {
     result = send(result.draft, text('1'));
     expect(result.draft!.step).toBe('confirm');
     expect(send(result.draft, text('1')).effects).toEqual([{ type: 'submit' }]);
+  });
+  it('what a story left out but the unit can act without (who reports, who did it, the place) waits for "add details"', () => {
+    let result = send(null, text('anak laki-laki umur 9 tahun dipukul sampai memar di Ipuh'));
+    const asked: string[] = [];
+    const answers: Record<string, string> = { consent: 'iya', danger: 'tidak', ongoing: 'sudah tidak', contact: '1' };
+    while (result.draft && result.draft.step !== 'confirm') {
+      asked.push(result.draft.step);
+      result = send(result.draft, text(answers[result.draft.step] ?? 'lewati'));
+    }
+    expect(asked).toEqual(['consent', 'danger', 'ongoing', 'contact']);
+    // The summary shows them as not given, with "add details" to give them before sending.
+    expect(result.replies.at(-1)!.text).toMatch(/Pelapor: -[\s\S]*Pelaku: -/);
+    result = send(result.draft, text('tambah detail'));
+    expect(result.draft!.step).toBe('reporter_role');
+    result = send(result.draft, text('sy tetangganya'));
+    expect(result.draft!.step).toBe('child_name');
+    result = send(result.draft, text('lewati'));
+    expect(result.draft!.step).toBe('perpetrator');
   });
   it('a greeting is not a story', () => {
     expect(send(null, text('halo')).draft?.answers).toEqual({});
