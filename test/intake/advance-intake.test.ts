@@ -191,6 +191,12 @@ describe('the first message counts', () => {
     result = send(result.draft, text('lewati'));
     expect(result.draft!.step).toBe('perpetrator');
   });
+  it('the kecamatan\'s name is not read as the kind of place ("Pondok" is no pesantren, "Sungai" no river)', () => {
+    const home = send(null, text('anak perempuan umur 4 tahun dipukul omnya di rumah di Pondok Suguh'));
+    expect(home.draft!.answers).toMatchObject({ kecamatan: 'Pondok Suguh', placeType: 'rumah_tangga' });
+    const javanese = send(null, text('bocah lanang ponakanku umure 9 taun diejek tonggone neng omahe di sungai rumbai'));
+    expect(javanese.draft!.answers).toMatchObject({ kecamatan: 'Sungai Rumbai', placeType: 'rumah_tangga' });
+  });
   it('a greeting is not a story', () => {
     expect(send(null, text('halo')).draft?.answers).toEqual({});
   });
