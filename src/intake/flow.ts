@@ -14,11 +14,8 @@ const isAdult = (d: Draft) => d.answers.adultReferral === true;
 const never: Needed = () => false;
 /** An optional detail: asked only when the reporter chose "add details" at the summary, and not given yet. */
 const detail = (key: 'childName' | 'desa' | 'exactLocation' | 'occurredWhen'): Needed => (d) => d.answers.details === true && d.answers[key] === undefined;
-/**
- * The story came before its question (the first message, or told at the notice): the description step was never
- * answered, yet there is a description.
- */
-export const toldStoryFirst = (d: Draft): boolean => d.answers.description !== undefined && !d.history.includes('description');
+/** The reporter opened with the story (the first message, or told at the notice) and never answered the story question. */
+const toldStoryFirst = (d: Draft): boolean => d.openedWithStory === true && !d.history.includes('description');
 /** Asked of everyone who tells the story when asked; optional detail for whoever opened with it. */
 const unlessStoryFirst = (key: 'reporterRole' | 'perpetratorRelation' | 'placeType'): Needed => (d) =>
   d.answers[key] === undefined && (!toldStoryFirst(d) || d.answers.details === true);

@@ -149,8 +149,8 @@ describe('danger is heard in any message', () => {
     const result = send(draftAt('danger'), text('iya bu tolong anaknya lg dipukulin bapaknya skrg'));
     expect(result.replies[0]).toMatchObject({ urgent: true });
     expect(result.effects).toEqual([{ type: 'urgent_alert', draftId: 'd1' }]);
-    // The sentence is a story told before its question: kept, so who the reporter is becomes optional detail.
-    expect(landed(result)).toMatchObject({ step: 'child_age', answers: { danger: 'yes', category: 'kekerasan_fisik', perpetratorRelation: 'orang_tua' } });
+    // A story told in an answer is kept, but the reporter did not open with it: who they are is still asked.
+    expect(landed(result)).toMatchObject({ step: 'reporter_role', answers: { danger: 'yes', category: 'kekerasan_fisik', perpetratorRelation: 'orang_tua' } });
   });
   it('a past or negated harm is no emergency', () => {
     for (const typed of ['dulu pernah dipukul bapaknya', 'sudah tidak dipukul lagi sekarang']) {
@@ -190,6 +190,14 @@ describe('the first message counts', () => {
     expect(result.draft!.step).toBe('child_name');
     result = send(result.draft, text('lewati'));
     expect(result.draft!.step).toBe('perpetrator');
+  });
+  it('a story told at the notice counts as opening with it; the notice is still agreed to', () => {
+    let result = send(null, text('halo'));
+    result = send(result.draft, text('anak laki-laki umur 9 tahun dipukul sampai memar di Ipuh'));
+    expect(result.draft).toMatchObject({ step: 'consent', openedWithStory: true });
+    result = send(result.draft, text('iya'));
+    result = send(result.draft, text('tidak'));
+    expect(result.draft!.step).toBe('ongoing');
   });
   it('the kecamatan\'s name is not read as the kind of place ("Pondok" is no pesantren, "Sungai" no river)', () => {
     const home = send(null, text('anak perempuan umur 4 tahun dipukul omnya di rumah di Pondok Suguh'));
