@@ -112,7 +112,9 @@ function answerStep(before: Draft, message: InboundMessage, ctx: EngineContext, 
   const story = stepAnswer.kind === 'text' && isBeforeStory(before.step) && isStory(stepAnswer.text)
     ? answersFromStory(stepAnswer.text, before, ctx)
     : {};
-  const draft: Draft = { ...before, answers: { ...before.answers, ...story } };
+  // Told at the notice, before any question: the reporter opened with it (see flow.ts).
+  const opened = before.step === 'consent' && story.description !== undefined ? { openedWithStory: true } : {};
+  const draft: Draft = { ...before, ...opened, answers: { ...before.answers, ...story } };
   // At the notice, a story instead of a yes: kept, and the notice asked again (agreement is never assumed).
   if (draft.step === 'consent' && story.description !== undefined && !saysYesOrNo(stepAnswer)) return show(draft, ctx);
 
@@ -209,7 +211,8 @@ function withoutDraft(word: GlobalWord | undefined, message: InboundMessage, tex
   // The first message counts: a story is kept before the notice, and danger in it is heard at once.
   const heard = hearDanger(draft, text, ctx);
   const story = text !== undefined && isStory(text) ? answersFromStory(text, heard.draft, ctx) : {};
-  const started = { ...heard.draft, answers: { ...heard.draft.answers, ...story } };
+  const opened = story.description !== undefined ? { openedWithStory: true } : {};
+  const started = { ...heard.draft, ...opened, answers: { ...heard.draft.answers, ...story } };
   return { ...show(started, ctx, heard.before), effects: heard.effects };
 }
 

@@ -41,6 +41,8 @@ export const DraftSchema = z.object({
   startedAt: z.string(),
   updatedAt: z.string(),
   urgentAlerted: z.boolean().default(false),
+  /** The reporter opened with the story (first message, or at the notice): fewer questions before the ticket. */
+  openedWithStory: z.boolean().optional(),
   answers: z.object({
     consent: z.boolean().optional(),
     danger: z.enum(DANGER_ANSWERS).optional(),

@@ -3,6 +3,10 @@ import type { Draft, StepId } from './draft';
 // The order of the questions, and which are still needed: a question the reporter (or their story) already answered
 // is not asked again. What the unit does not need to act (the child's name, the desa, a shared location, the exact
 // time) is not asked before the ticket; those steps stay reachable (a story may fill them, `kembali` may visit them).
+// A reporter who opens with the story has told what happened already: of what it left out, only what the unit needs
+// to act is asked before the ticket (consent, danger, the child's age, the kecamatan, whether it still goes on, how to
+// reach them); who they are to the child, who did it and the kind of place become optional detail for them too. That
+// keeps them within six answers after the story (issue 12) whatever their story left out.
 
 type Needed = (draft: Draft) => boolean;
 
@@ -10,11 +14,16 @@ const isAdult = (d: Draft) => d.answers.adultReferral === true;
 const never: Needed = () => false;
 /** An optional detail: asked only when the reporter chose "add details" at the summary, and not given yet. */
 const detail = (key: 'childName' | 'desa' | 'exactLocation' | 'occurredWhen'): Needed => (d) => d.answers.details === true && d.answers[key] === undefined;
+/** The reporter opened with the story (the first message, or told at the notice) and never answered the story question. */
+const toldStoryFirst = (d: Draft): boolean => d.openedWithStory === true && !d.history.includes('description');
+/** Asked of everyone who tells the story when asked; optional detail for whoever opened with it. */
+const unlessStoryFirst = (key: 'reporterRole' | 'perpetratorRelation' | 'placeType'): Needed => (d) =>
+  d.answers[key] === undefined && (!toldStoryFirst(d) || d.answers.details === true);
 
 const FLOW: readonly (readonly [StepId, Needed])[] = [
   ['consent', (d) => d.answers.consent === undefined],
   ['danger', (d) => d.answers.danger === undefined],
-  ['reporter_role', (d) => d.answers.reporterRole === undefined],
+  ['reporter_role', unlessStoryFirst('reporterRole')],
   // Anonymity is one of the contact choices now; the step stays for drafts parked on it.
   ['anonymous', never],
   ['description', (d) => d.answers.description === undefined],
@@ -24,10 +33,10 @@ const FLOW: readonly (readonly [StepId, Needed])[] = [
   ['adult_check', (d) => d.answers.adultAge !== undefined && d.answers.adultReferral === undefined],
   ['child_sex', (d) => d.answers.childSex === undefined && !isAdult(d)],
   ['child_name', detail('childName')],
-  ['perpetrator', (d) => d.answers.perpetratorRelation === undefined && !isAdult(d)],
+  ['perpetrator', (d) => unlessStoryFirst('perpetratorRelation')(d) && !isAdult(d)],
   ['kecamatan', (d) => d.answers.kecamatan === undefined],
   ['desa', detail('desa')],
-  ['place_type', (d) => d.answers.placeType === undefined && !isAdult(d)],
+  ['place_type', (d) => unlessStoryFirst('placeType')(d) && !isAdult(d)],
   ['location', detail('exactLocation')],
   ['when', detail('occurredWhen')],
   // Danger now is going on now: asked only when danger was not.

@@ -20,7 +20,10 @@ export function isStory(text: string): boolean {
 
 /** The answers the story gives that the draft does not have yet (the description among them, when it has none). */
 export function answersFromStory(text: string, draft: Draft, ctx: StepContext): Partial<DraftAnswers> {
-  const facts = readStory(text);
+  const kecamatan = kecamatanIn(ctx.district, text);
+  // The kecamatan is a name, not a description of the place: "di rumah di Pondok Suguh" is a home, not a pondok
+  // (school), and "Sungai Rumbai" no river bank.
+  const facts = readStory(kecamatan ? withoutName(text, kecamatan) : text);
   const a = draft.answers;
   const found: Partial<DraftAnswers> = {
     description: a.description === undefined ? text : undefined,
@@ -31,12 +34,18 @@ export function answersFromStory(text: string, draft: Draft, ctx: StepContext): 
     perpetratorRelation: a.perpetratorRelation === undefined ? facts.perpetrator : undefined,
     placeType: a.placeType === undefined ? facts.place : undefined,
     reporterRole: a.reporterRole === undefined ? facts.reporterRole : undefined,
-    kecamatan: a.kecamatan === undefined ? kecamatanIn(ctx.district, text) : undefined,
+    kecamatan: a.kecamatan === undefined ? kecamatan : undefined,
     ongoing: a.ongoing === undefined ? facts.ongoing : undefined,
     occurredWhen: a.occurredWhen === undefined ? facts.when : undefined,
     desa: a.desa === undefined ? facts.desa : undefined,
   };
   return Object.fromEntries(Object.entries(found).filter(([, v]) => v !== undefined));
+}
+
+/** The text with a place's name taken out, however it is capitalised or spaced ("pondok  suguh", "Pondok-Suguh"). */
+function withoutName(text: string, name: string): string {
+  const words = name.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return text.replace(new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'giu'), ' ');
 }
 
 /** "Dari cerita Anda, kami catat: …" for the answers a story gave (the description itself not repeated). */

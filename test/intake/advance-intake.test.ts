@@ -149,6 +149,7 @@ describe('danger is heard in any message', () => {
     const result = send(draftAt('danger'), text('iya bu tolong anaknya lg dipukulin bapaknya skrg'));
     expect(result.replies[0]).toMatchObject({ urgent: true });
     expect(result.effects).toEqual([{ type: 'urgent_alert', draftId: 'd1' }]);
+    // A story told in an answer is kept, but the reporter did not open with it: who they are is still asked.
     expect(landed(result)).toMatchObject({ step: 'reporter_role', answers: { danger: 'yes', category: 'kekerasan_fisik', perpetratorRelation: 'orang_tua' } });
   });
   it('a past or negated harm is no emergency', () => {
@@ -171,6 +172,38 @@ describe('the first message counts', () => {
     result = send(result.draft, text('1'));
     expect(result.draft!.step).toBe('confirm');
     expect(send(result.draft, text('1')).effects).toEqual([{ type: 'submit' }]);
+  });
+  it('what a story left out but the unit can act without (who reports, who did it, the place) waits for "add details"', () => {
+    let result = send(null, text('anak laki-laki umur 9 tahun dipukul sampai memar di Ipuh'));
+    const asked: string[] = [];
+    const answers: Record<string, string> = { consent: 'iya', danger: 'tidak', ongoing: 'sudah tidak', contact: '1' };
+    while (result.draft && result.draft.step !== 'confirm') {
+      asked.push(result.draft.step);
+      result = send(result.draft, text(answers[result.draft.step] ?? 'lewati'));
+    }
+    expect(asked).toEqual(['consent', 'danger', 'ongoing', 'contact']);
+    // The summary shows them as not given, with "add details" to give them before sending.
+    expect(result.replies.at(-1)!.text).toMatch(/Pelapor: -[\s\S]*Pelaku: -/);
+    result = send(result.draft, text('tambah detail'));
+    expect(result.draft!.step).toBe('reporter_role');
+    result = send(result.draft, text('sy tetangganya'));
+    expect(result.draft!.step).toBe('child_name');
+    result = send(result.draft, text('lewati'));
+    expect(result.draft!.step).toBe('perpetrator');
+  });
+  it('a story told at the notice counts as opening with it; the notice is still agreed to', () => {
+    let result = send(null, text('halo'));
+    result = send(result.draft, text('anak laki-laki umur 9 tahun dipukul sampai memar di Ipuh'));
+    expect(result.draft).toMatchObject({ step: 'consent', openedWithStory: true });
+    result = send(result.draft, text('iya'));
+    result = send(result.draft, text('tidak'));
+    expect(result.draft!.step).toBe('ongoing');
+  });
+  it('the kecamatan\'s name is not read as the kind of place ("Pondok" is no pesantren, "Sungai" no river)', () => {
+    const home = send(null, text('anak perempuan umur 4 tahun dipukul omnya di rumah di Pondok Suguh'));
+    expect(home.draft!.answers).toMatchObject({ kecamatan: 'Pondok Suguh', placeType: 'rumah_tangga' });
+    const javanese = send(null, text('bocah lanang ponakanku umure 9 taun diejek tonggone neng omahe di sungai rumbai'));
+    expect(javanese.draft!.answers).toMatchObject({ kecamatan: 'Sungai Rumbai', placeType: 'rumah_tangga' });
   });
   it('a greeting is not a story', () => {
     expect(send(null, text('halo')).draft?.answers).toEqual({});

@@ -5,7 +5,7 @@ import { createPrng } from '../support/prng';
 // 240 scripted reporters with seeded variety (informal Indonesian, Javanese, Minangkabau, English; story first or
 // question by question; danger, adult victims, anonymity) through the real engine. The figures are the issue's
 // targets: nobody's report lost, a ticket within 10 answers (median) question by question and within 6 answers
-// after the story for those who open with it, and fewer than one re-asked question in two reports.
+// after the story for every one who opens with it, and fewer than one re-asked question in two reports.
 const SEED = Number(process.env.SIM_SEED ?? 12);
 const REPORTERS = 240;
 
@@ -23,5 +23,7 @@ it(`natural reporters get their ticket quickly and none is lost (seed ${SEED})`,
   expect(figures.dangerNotAlerted).toBe(0);
   expect(figures.medianAnswers).toBeLessThanOrEqual(10);
   expect(figures.medianStoryFirstAnswers).toBeLessThanOrEqual(6);
+  // Every story-first reporter, not only the median one: the issue's target is per reporter.
+  expect(figures.maxStoryFirstAnswers).toBeLessThanOrEqual(6);
   expect(figures.reasksPerReport).toBeLessThan(0.5);
 });
