@@ -118,6 +118,7 @@ export function readAnonymity(text: string): boolean | undefined {
   const named = ANONYMOUS.some((p) => hasPhrase(w, p));
   const said = readYesNo(text);
   if (named) return !negatedAnonymity(w);
+  if (fearsBeingKnown(w)) return true;
   // "tidak usah (sebut) nama saya", "ora usah jenengku": no name, i.e. anonymous.
   if (NAME_WORDS.some((p) => findPhrase(w, p).some((at) => noNeed(w, at)))) return true;
   // "boleh, nama saya Siti": the reporter gives their name.
@@ -135,9 +136,16 @@ function noNeed(w: Words, at: number): boolean {
   return /\b(tidak usah|tidak perlu|jangan|no need)\b/.test(before);
 }
 
+// "tidak usah anonim", "gak perlu dirahasiain": every anonymity word negated or not needed is a no.
 function negatedAnonymity(w: Words): boolean {
-  return ['tidak anonim', 'tidak usah anonim', 'tidak perlu anonim', 'bukan anonim', 'not anonymous'].some((p) => hasPhrase(w, p));
+  if (['tidak anonim', 'tidak usah anonim', 'tidak perlu anonim', 'bukan anonim', 'not anonymous'].some((p) => hasPhrase(w, p))) return true;
+  const said = ANONYMOUS.flatMap((p) => findPhrase(w, p));
+  return said.length > 0 && said.every((at) => isNegated(w, at) || noNeed(w, at));
 }
+
+/** "jangan sampe ketauan saya yg lapor", "aku ga mau ketauan namaku": not to be found out is to stay anonymous. */
+const FOUND_OUT = ['ketahuan', 'diketahui', 'found out'];
+const fearsBeingKnown = (w: Words) => FOUND_OUT.some((p) => findPhrase(w, p).some((at) => isNegated(w, at) || noNeed(w, at)));
 
 export const LanguageNameSchemaValues = ['id', 'en'] as const;
 
