@@ -173,14 +173,15 @@ export function readLanguageAnswer(text: string): (typeof LanguageNameSchemaValu
   if (name) return name;
   const w = readWords(text);
   const isLanguage = (t: string) => ENGLISH.includes(t) || INDONESIAN.includes(t);
-  const onlyPreference = w.tokens.every((t) => t === '|' || isLanguage(t) || PREFERENCE_WORDS.includes(t));
-  if (!onlyPreference && !w.tokens.some((t) => LANGUAGE_CUES.includes(t))) return undefined;
   const named = (negated: boolean) =>
     new Set(w.tokens.flatMap((t, i) => (isNegated(w, i) !== negated ? [] : ENGLISH.includes(t) ? ['en' as const] : INDONESIAN.includes(t) ? ['id' as const] : [])));
   const chosen = named(false);
-  if (chosen.size === 1) return [...chosen][0];
   const refused = named(true);
+  // A language refused, and none chosen, is about language whatever the other words ("sorry I can't read Indonesian").
   if (chosen.size === 0 && refused.size === 1) return refused.has('en') ? 'id' : 'en';
+  const onlyPreference = w.tokens.every((t) => t === '|' || isLanguage(t) || PREFERENCE_WORDS.includes(t));
+  if (!onlyPreference && !w.tokens.some((t) => LANGUAGE_CUES.includes(t))) return undefined;
+  if (chosen.size === 1) return [...chosen][0];
   return undefined;
 }
 
@@ -188,6 +189,6 @@ export function readLanguageAnswer(text: string): (typeof LanguageNameSchemaValu
 // or address the officer ("inggris aja kak", "English pls", "basa indonesia mawon"); "english teacher" is not.
 const PREFERENCE_WORDS = ['aja', 'saja', 'mawon', 'wae', 'ae', 'se', 'sajo', 'pls', 'plz', 'please', 'tolong', 'kak', 'bu', 'pak', 'mas', 'mbak', 'kakak', 'ibu', 'bapak', 'dong', 'ya', 'yo', 'lah', 'is', 'better', 'for', 'me', 'i', 'prefer', 'only', 'lebih', 'enak', 'mudah', 'gampang', 'yang', 'mau', 'maunya', 'want', 'b', 'bhs'];
 // "bahaso" (Minang / Mukomuko Malay), "basa" / "boso" (Javanese) are "bahasa"; "b." and "bhs" are its short forms.
-const LANGUAGE_CUES = ['bahasa', 'bahaso', 'basa', 'boso', 'bhs', 'language', 'speak', 'talk', 'write', 'pakai', 'pake', 'ganti', 'use', 'in', 'ngomong', 'bicara', 'berbahasa'];
+const LANGUAGE_CUES = ['bahasa', 'bahaso', 'basa', 'boso', 'bhs', 'language', 'speak', 'talk', 'write', 'read', 'pakai', 'pake', 'ganti', 'use', 'in', 'ngomong', 'bicara', 'berbahasa'];
 const ENGLISH = ['english', 'inggris', 'en', 'eng', 'englis', 'inggeris', 'enggres'];
 const INDONESIAN = ['indonesia', 'indo', 'indonesian', 'id', 'indonesa', 'indonesie', 'endonesia'];

@@ -56,13 +56,13 @@ describe('the triage corpus', () => {
 
 describe('triage on the corpus', () => {
   // Floors on the tuning part of 1738 reports (held-out 4, 366 of them, folded in on 2 Dec 2026), at the figure of
-  // triage-2026.12-4 there: 89.6 %, 28 missed (on the 1372 before it: 91.3 %, 14; triage-2026.12-3 had 89.4 % and 37).
+  // triage-2026.12-5 there: 91.3 %, 11 missed (triage-2026.12-4 had 89.6 % and 28 on the 1738; 91.3 %, 14 on the 1372).
   // Raise them as the rules improve; never lower them to pass.
-  it('tuning part: at least 89.5 % acceptable, at most 28 P1s missed', () => {
+  it('tuning part: at least 91.2 % acceptable, at most 11 P1s missed', () => {
     const s = triagePart('tuning');
     process.stdout.write(`tuning: acceptable ${percent(s.acceptable, s.total)}, missed P1 ${s.missedP1.length}/${s.perClass.P1.total}\n`);
-    expect(s.acceptable / s.total).toBeGreaterThanOrEqual(0.895);
-    expect(s.missedP1.length).toBeLessThanOrEqual(28);
+    expect(s.acceptable / s.total).toBeGreaterThanOrEqual(0.912);
+    expect(s.missedP1.length).toBeLessThanOrEqual(11);
   });
 
   // No numeric floor on a held-out part, by decision. A blind set is new text each time: its first figure is the honest
