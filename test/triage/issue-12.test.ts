@@ -252,3 +252,11 @@ describe('issue 12, fifth round (lexicon triage-2026.12-5): classes from held-ou
     expect(priorityOf('Can I get statistics on child reports for my research?')).toBe('P4');
   });
 });
+
+describe('issue 12, fifth round: negation over a list', () => {
+  it('reads "no sign of violence or of self-harm" as both denied', () => {
+    const r = triageReport({ text: 'Siswi kami murung sejak orang tuanya cerai. Tidak ada tanda kekerasan atau niat menyakiti diri. Mohon info konseling.' });
+    expect(r.priority).not.toBe('P1');
+    expect(r.reasons).toContain('disangkal, tidak dihitung ("menyakiti diri")');
+  });
+});
