@@ -56,12 +56,12 @@ describe('the triage corpus', () => {
 
 describe('triage on the corpus', () => {
   // Floors on the tuning part of 1738 reports (held-out 4, 366 of them, folded in on 2 Dec 2026), at the figure of
-  // triage-2026.12-5 there: 91.3 %, 11 missed (triage-2026.12-4 had 89.6 % and 28 on the 1738; 91.3 %, 14 on the 1372).
+  // triage-2026.12-5 there: 91.5 %, 11 missed (triage-2026.12-4 had 89.6 % and 28 on the 1738; 91.3 %, 14 on the 1372).
   // Raise them as the rules improve; never lower them to pass.
-  it('tuning part: at least 91.2 % acceptable, at most 11 P1s missed', () => {
+  it('tuning part: at least 91.4 % acceptable, at most 11 P1s missed', () => {
     const s = triagePart('tuning');
     process.stdout.write(`tuning: acceptable ${percent(s.acceptable, s.total)}, missed P1 ${s.missedP1.length}/${s.perClass.P1.total}\n`);
-    expect(s.acceptable / s.total).toBeGreaterThanOrEqual(0.912);
+    expect(s.acceptable / s.total).toBeGreaterThanOrEqual(0.914);
     expect(s.missedP1.length).toBeLessThanOrEqual(11);
   });
 

@@ -260,3 +260,10 @@ describe('issue 12, fifth round: negation over a list', () => {
     expect(r.reasons).toContain('disangkal, tidak dihitung ("menyakiti diri")');
   });
 });
+
+describe('issue 12, fifth round: an adult\'s work is not child labour', () => {
+  it('does not read "ibu saya jualan kue" as a child working, and still reads the child who works', () => {
+    expect(priorityOf('aku anak yatim, ibu saya jualan kue keliling. ada beasiswa gak kak?')).toBe('P4');
+    expect(triageReport({ text: 'anak tetangga umur 9 disuruh jualan sampai malam, tidak sekolah' }).reasons.join(' ')).toMatch(/bekerja/);
+  });
+});
