@@ -118,6 +118,7 @@ export function readAnonymity(text: string): boolean | undefined {
   const named = ANONYMOUS.some((p) => hasPhrase(w, p));
   const said = readYesNo(text);
   if (named) return !negatedAnonymity(w);
+  if (fearsBeingKnown(w)) return true;
   // "tidak usah (sebut) nama saya", "ora usah jenengku": no name, i.e. anonymous.
   if (NAME_WORDS.some((p) => findPhrase(w, p).some((at) => noNeed(w, at)))) return true;
   // "boleh, nama saya Siti": the reporter gives their name.
@@ -135,9 +136,16 @@ function noNeed(w: Words, at: number): boolean {
   return /\b(tidak usah|tidak perlu|jangan|no need)\b/.test(before);
 }
 
+// "tidak usah anonim", "gak perlu dirahasiain": every anonymity word negated or not needed is a no.
 function negatedAnonymity(w: Words): boolean {
-  return ['tidak anonim', 'tidak usah anonim', 'tidak perlu anonim', 'bukan anonim', 'not anonymous'].some((p) => hasPhrase(w, p));
+  if (['tidak anonim', 'tidak usah anonim', 'tidak perlu anonim', 'bukan anonim', 'not anonymous'].some((p) => hasPhrase(w, p))) return true;
+  const said = ANONYMOUS.flatMap((p) => findPhrase(w, p));
+  return said.length > 0 && said.every((at) => isNegated(w, at) || noNeed(w, at));
 }
+
+/** "jangan sampe ketauan saya yg lapor", "aku ga mau ketauan namaku": not to be found out is to stay anonymous. */
+const FOUND_OUT = ['ketahuan', 'diketahui', 'found out'];
+const fearsBeingKnown = (w: Words) => FOUND_OUT.some((p) => findPhrase(w, p).some((at) => isNegated(w, at) || noNeed(w, at)));
 
 export const LanguageNameSchemaValues = ['id', 'en'] as const;
 
@@ -154,21 +162,33 @@ export function readLanguageName(text: string): (typeof LanguageNameSchemaValues
 }
 
 /**
- * The answer to "which language?": a language name as above, or a sentence about speaking that names one language,
- * and only one, not negated ("can we speak english", "pake bhs indo aja"). Only at that question: elsewhere a story
- * may well name a language ("guru bahasa inggris …") without asking for it.
+ * The answer to "which language?": a language name as above, or an answer that names one language, and only one, not
+ * negated ("can we speak english", "pake bhs indo aja", "inggris aja kak", "english is better for me"). A language
+ * named only to refuse it ("I don't speak Indonesian") chooses the other of the two. Only at that question: elsewhere
+ * a story may well name a language ("guru bahasa inggris …") without asking for it; an answer with other words
+ * still needs a word about speaking, so "english teacher at school" is not read as a choice.
  */
 export function readLanguageAnswer(text: string): (typeof LanguageNameSchemaValues)[number] | undefined {
   const name = readLanguageName(text);
   if (name) return name;
   const w = readWords(text);
-  if (!w.tokens.some((t) => LANGUAGE_CUES.includes(t))) return undefined;
-  const named = new Set(
-    w.tokens.flatMap((t, i) => (isNegated(w, i) ? [] : ENGLISH.includes(t) ? ['en' as const] : INDONESIAN.includes(t) ? ['id' as const] : [])),
-  );
-  return named.size === 1 ? [...named][0] : undefined;
+  const isLanguage = (t: string) => ENGLISH.includes(t) || INDONESIAN.includes(t);
+  const named = (negated: boolean) =>
+    new Set(w.tokens.flatMap((t, i) => (isNegated(w, i) !== negated ? [] : ENGLISH.includes(t) ? ['en' as const] : INDONESIAN.includes(t) ? ['id' as const] : [])));
+  const chosen = named(false);
+  const refused = named(true);
+  // A language refused, and none chosen, is about language whatever the other words ("sorry I can't read Indonesian").
+  if (chosen.size === 0 && refused.size === 1) return refused.has('en') ? 'id' : 'en';
+  const onlyPreference = w.tokens.every((t) => t === '|' || isLanguage(t) || PREFERENCE_WORDS.includes(t));
+  if (!onlyPreference && !w.tokens.some((t) => LANGUAGE_CUES.includes(t))) return undefined;
+  if (chosen.size === 1) return [...chosen][0];
+  return undefined;
 }
 
-const LANGUAGE_CUES = ['bahasa', 'language', 'speak', 'talk', 'write', 'pakai', 'pake', 'ganti', 'use', 'in', 'ngomong', 'bicara', 'berbahasa'];
-const ENGLISH = ['english', 'inggris', 'en', 'eng', 'englis', 'inggeris'];
-const INDONESIAN = ['indonesia', 'indo', 'indonesian', 'id'];
+// Without a word about speaking, an answer is a choice when its other words only say "please", "just", "better"
+// or address the officer ("inggris aja kak", "English pls", "basa indonesia mawon"); "english teacher" is not.
+const PREFERENCE_WORDS = ['aja', 'saja', 'mawon', 'wae', 'ae', 'se', 'sajo', 'pls', 'plz', 'please', 'tolong', 'kak', 'bu', 'pak', 'mas', 'mbak', 'kakak', 'ibu', 'bapak', 'dong', 'ya', 'yo', 'lah', 'is', 'better', 'for', 'me', 'i', 'prefer', 'only', 'lebih', 'enak', 'mudah', 'gampang', 'yang', 'mau', 'maunya', 'want', 'b', 'bhs'];
+// "bahaso" (Minang / Mukomuko Malay), "basa" / "boso" (Javanese) are "bahasa"; "b." and "bhs" are its short forms.
+const LANGUAGE_CUES = ['bahasa', 'bahaso', 'basa', 'boso', 'bhs', 'language', 'speak', 'talk', 'write', 'read', 'pakai', 'pake', 'ganti', 'use', 'in', 'ngomong', 'bicara', 'berbahasa'];
+const ENGLISH = ['english', 'inggris', 'en', 'eng', 'englis', 'inggeris', 'enggres'];
+const INDONESIAN = ['indonesia', 'indo', 'indonesian', 'id', 'indonesa', 'indonesie', 'endonesia'];

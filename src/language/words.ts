@@ -46,7 +46,8 @@ export function hasPhrase(w: Words, phrase: string): boolean {
   return findPhrase(w, phrase).length > 0;
 }
 
-const NEGATORS = new Set(['tidak', 'bukan', 'belum', 'jangan', 'tanpa', 'no', 'not', 'never', 'pernah']);
+// English contractions too ("I don't speak Indonesian"): the tokeniser keeps the apostrophe inside the word.
+const NEGATORS = new Set(['tidak', 'bukan', 'belum', 'jangan', 'tanpa', 'no', 'not', 'never', 'pernah', "don't", 'dont', "doesn't", 'doesnt', "can't", 'cant', 'cannot', "didn't", 'didnt', "won't", "isn't", "wasn't"]);
 const NEGATION_WINDOW = 3;
 
 /** "tidak dipukul", "sudah tidak pernah dipukul lagi": a negator up to three words before, in the same clause. */

@@ -10,7 +10,7 @@ export type YesNoAnswer = z.infer<typeof YesNoAnswerSchema>;
 
 const YES = new Set([
   'ya', 'iya', 'yes', 'yeah', 'yea', 'yep', 'oke', 'setuju', 'boleh', 'benar', 'betul', 'tentu', 'pasti', 'silakan', 'silahkan',
-  'lanjut', 'mau', 'bersedia', 'siap', 'sure', 'masih', 'still', 'okay', 'agree', 'correct', 'right', 'sudi',
+  'lanjut', 'lanjutkan', 'mau', 'bersedia', 'siap', 'sure', 'masih', 'still', 'okay', 'agree', 'correct', 'right', 'sudi',
 ]);
 const NO = new Set(['tidak', 'bukan', 'no', 'nope', 'nah', 'jangan', 'belum', 'never', 'not', 'nothing', 'aman']);
 /** Said to the person asking, not an answer: skipped at the start ("iya bu", "bu, iya", "mas, ndak"). */
@@ -18,6 +18,8 @@ const ADDRESS = new Set([
   'i', 'saya', 'kami', 'we', 'kulo', 'ambo', // "saya setuju", "I agree": the speaker, then the answer
  // "sepertinya iya", "kayaknya tidak": a hedge, then the answer
  'sepertinya', 'kayaknya', 'kayanya', 'kayake', 'sepertine', 'rasanya', 'kelihatannya', 'think', 'guess',
+ // "sekarang sih gak": the time the question asks about, then the answer
+ 'sekarang', 'now', 'sih',
  'bu', 'ibu', 'pak', 'bapak', 'kak', 'kakak', 'mas', 'mbak', 'dek', 'bang', 'min', 'admin', 'ni', 'da', 'sus', 'dik', 'adik', 'eh', 'hmm', 'em', 'oh', 'wah', 'duh', 'aduh', 'maaf', 'halo', 'hai']);
 const DONT_KNOW = [
   'tidak tahu', 'belum tahu', 'kurang tahu', 'tidak yakin', 'kurang yakin', 'belum yakin', 'tidak pasti', 'entah', 'mungkin',
@@ -25,7 +27,9 @@ const DONT_KNOW = [
   "don't know", 'dont know', 'do not know', 'not sure', 'idk', 'unknown', 'maybe', 'perhaps',
 ];
 /** It stopped: no to "still going on?" and to "in danger now?". */
-const STOPPED = ['sudah tidak', 'tidak lagi', 'sudah aman', 'sudah berhenti', 'sudah selesai', 'sudah lewat', 'sudah lalu', 'no longer', 'not anymore', "it's over", 'it is over'];
+// "sekali itu aja", "cuma sekali": it happened once and not again.
+const STOPPED = ['sudah tidak', 'tidak lagi', 'sudah aman', 'sudah berhenti', 'sudah selesai', 'sudah lewat', 'sudah lalu', 'no longer', 'not anymore', "it's over", 'it is over',
+  'sekali itu', 'sekali saja', 'cuma sekali', 'hanya sekali', 'it stopped', 'has stopped', 'only once', 'just once'];
 
 /** The answer a text gives to a yes/no question, or undefined when it gives none (or contradicts itself). */
 export function readYesNo(text: string): YesNoAnswer | undefined {

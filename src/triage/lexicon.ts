@@ -15,6 +15,9 @@ const SignalSchema = z.object({
   ongoingMarker: z.boolean().optional(),
   youngChildMarker: z.boolean().optional(),
   welfare: z.boolean().optional(),
+  /** Words for an adult that, one or two words before a term, make the adult the one doing it: "ibu aku jualan sayur",
+   * "mbahnya cuma jualan gorengan", "saya ibu tunggal kerja sampai sore" is an adult's work, not child labour. */
+  notAfter: z.array(z.string()).optional(),
   /** Tags this signal adds besides its id, for combinations and the rules of `resolved` ("now", "plea", "past");
    * `intent` is a plan not yet carried out ("mau", "akan", "arep", "kate"), `treated` an injury seen to ("sudah diobati"). */
   marks: z.array(z.enum(['now', 'plea', 'night', 'past', 'soon', 'settled', 'safe', 'general', 'intent', 'treated'])).optional(),

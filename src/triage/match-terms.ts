@@ -1,6 +1,8 @@
 import type { Lexicon } from './lexicon';
 import { BOUNDARY, squeeze, type Token } from '../language/lexicon-tokens';
 
+const OR_WORDS = new Set(['atau', 'ataupun', 'maupun', 'or', 'nor', 'utawa', 'opo', 'apo']);
+
 export interface TermMatch {
   term: string;
   negated: boolean;
@@ -18,8 +20,11 @@ export function createTermMatcher(lexicon: Lexicon) {
   // "tidak dipukul lagi", "gk pernah dipukul": a negator up to `negationWindow` words before the term, in the same
   // clause, negates it; "tidak tahu", "tidak hanya" do not negate what follows, nor does a negated condition.
   function isNegated(tokens: Token[], start: number): boolean {
-    for (let i = start - 1; i >= 0 && i >= start - lexicon.negationWindow; i--) {
+    let reach = start - lexicon.negationWindow;
+    for (let i = start - 1; i >= 0 && i >= reach; i--) {
       const word = tokens[i]!.word;
+      // "tidak ada tanda kekerasan atau niat menyakiti diri": a negation reaches every item of a list joined by "or".
+      if (OR_WORDS.has(word)) reach = i - lexicon.negationWindow - 1;
       if (word === BOUNDARY || breaks.has(word)) return false;
       // "kalau ga dapet uang dipukulin": the negator belongs to the condition; the harm is what follows it.
       // A canceller negated is itself negated: "tidak mau dinikahkan" is no plan, "tidak mau mati" no wish to die.

@@ -64,6 +64,14 @@ export function createTriage(lexicon: Lexicon) {
     return false;
   }
 
+  /** An adult word one or two words before ("ibu aku jualan", "bapaknya kerja di"): the adult does it, not the child. */
+  function doneByAnAdult(tokens: Tokens, at: number, doers: Set<string>): boolean {
+    for (let i = at - 1; i >= 0 && i >= at - 2 && tokens[i]!.word !== BOUNDARY; i--) {
+      if (tokens[i]!.forms.some((f) => doers.has(f))) return true;
+    }
+    return false;
+  }
+
   /** Every lexicon signal affirmed in the text (a negated one only noted), with the tags combinations look for. */
   function readSignals(tokens: Tokens) {
     const fired: Fired[] = [];
@@ -72,7 +80,8 @@ export function createTriage(lexicon: Lexicon) {
     /** Harm families the text names as something that happened, not as a hypothesis ("kalau ada anak dipukul"). */
     const named = new Set<string>();
     for (const signal of lexicon.signals) {
-      const matches = signal.terms.flatMap((term) => matchTerm(tokens, term));
+      const doers = new Set((signal.notAfter ?? []).map(squeeze));
+      const matches = signal.terms.flatMap((term) => matchTerm(tokens, term)).filter((m) => !doneByAnAdult(tokens, m.at, doers));
       // "belum punya akta" is still a question about an akta: a welfare topic counts negated or not.
       const affirmed = signal.welfare ? matches[0] : matches.find((m) => !m.negated);
       if (!affirmed) {

@@ -230,3 +230,28 @@ describe('answer classes read since held-out 3', () => {
     expect(readAgeAnswer('tujuah baleh')).toMatchObject({ age: 17 });
   });
 });
+
+// Classes of typed answers misread on held-out 4 (triage-2026.12-5), each with words written for this test.
+describe('answers in the reporter\'s words, held-out 4 classes', () => {
+  it('takes a language named with words of preference only, and the other language when one is refused', () => {
+    expect(readLanguageAnswer('indo aja mbak')).toBe('id');
+    expect(readLanguageAnswer('english please kak')).toBe('en');
+    expect(readLanguageAnswer('boso indonesia wae')).toBe('id');
+    expect(readLanguageAnswer("sorry I can't read Indonesian")).toBe('en');
+    expect(readLanguageAnswer('english teacher at school')).toBeUndefined();
+  });
+
+  it('reads not wanting to be found out as anonymous, and a secrecy not needed as not', () => {
+    expect(readAnonymity('saya gak mau ketahuan sama keluarganya')).toBe(true);
+    expect(readAnonymity('jangan sampai diketahui pelaku ya')).toBe(true);
+    expect(readAnonymity('tidak usah dirahasiakan')).toBe(false);
+  });
+
+  it('reads "once only" and "it stopped" as over, an answer after "sekarang", and SMS sex words', () => {
+    expect(readYesNo('cuma sekali itu')).toBe('no');
+    expect(readYesNo('it has stopped')).toBe('no');
+    expect(readYesNo('sekarang sih tidak')).toBe('no');
+    expect(readSex('cwe kelas 4')).toBe('perempuan');
+    expect(readSex('cwo')).toBe('laki_laki');
+  });
+});

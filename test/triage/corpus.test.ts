@@ -55,14 +55,14 @@ describe('the triage corpus', () => {
 });
 
 describe('triage on the corpus', () => {
-  // Floors at the figure of triage-2026.12-4 on the tuning part of 1372 reports (held-out 3, 311 of them, folded in on
-  // 2 Dec 2026): 91.3 %, 14 missed; triage-2026.12-3 had 89.4 % and 37 there (94.3 % and 8 on the 1061 before it).
+  // Floors on the tuning part of 1738 reports (held-out 4, 366 of them, folded in on 2 Dec 2026), at the figure of
+  // triage-2026.12-5 there: 91.5 %, 11 missed (triage-2026.12-4 had 89.6 % and 28 on the 1738; 91.3 %, 14 on the 1372).
   // Raise them as the rules improve; never lower them to pass.
-  it('tuning part: at least 91 % acceptable, at most 14 P1s missed', () => {
+  it('tuning part: at least 91.4 % acceptable, at most 11 P1s missed', () => {
     const s = triagePart('tuning');
     process.stdout.write(`tuning: acceptable ${percent(s.acceptable, s.total)}, missed P1 ${s.missedP1.length}/${s.perClass.P1.total}\n`);
-    expect(s.acceptable / s.total).toBeGreaterThanOrEqual(0.91);
-    expect(s.missedP1.length).toBeLessThanOrEqual(14);
+    expect(s.acceptable / s.total).toBeGreaterThanOrEqual(0.914);
+    expect(s.missedP1.length).toBeLessThanOrEqual(11);
   });
 
   // No numeric floor on a held-out part, by decision. A blind set is new text each time: its first figure is the honest

@@ -214,3 +214,56 @@ describe('issue 12, third round (lexicon triage-2026.12-3): serious harm without
     expect(priorityOf(text)).toBe(priority);
   });
 });
+
+// Fifth round (triage-2026.12-5): classes from held-out 4's misses, each tested with words written for this test.
+describe('issue 12, fifth round (lexicon triage-2026.12-5): classes from held-out 4', () => {
+  it('reads sexual abuse told through a euphemism or undressing, with a next time soon', () => {
+    expect(priorityOf('anakku cerita om kos nyuruh dia pegang burungnya, nanti sore dia ke sana lagi')).toBe('P1');
+    expect(priorityOf('ponakan kula dipun kongkon nyopot klambi kaliyan tanggi, mangke dalu wangsul mrika')).toBe('P1');
+    expect(priorityOf('my niece (9) was touched by her swimming coach, she has training again tomorrow')).toBe('P1');
+  });
+
+  it('hears a child who cannot bear it any more or says goodbye', () => {
+    expect(priorityOf('aku wis ra kuat, pamit yo kabeh')).toBe('P1');
+    expect(priorityOf('murid saya menulis ini yang terakhir, selamat tinggal semua')).toBe('P1');
+    expect(priorityOf("i am 14 and i don't want to live, i saved my grandmas pills")).toBe('P1');
+    // Someone else's strength is not despair: "neneknya sudah tidak kuat mengasuh" is a welfare matter.
+    expect(priorityOf('neneknya sudah tidak kuat mengasuh, ada bantuan?')).not.toBe('P1');
+  });
+
+  it('hears a wedding set for a child, a child offered for a price, and a scream heard now but not a habit', () => {
+    expect(priorityOf('besok akad nikah anak tetangga kelas 7 sama duda')).toBe('P1');
+    expect(priorityOf('ada yang nawarin anak umur 12 dengan harga di grup')).toBe('P1');
+    expect(priorityOf('barusan saya dengar anak menjerit di rumah kosong sebelah')).toBe('P1');
+    expect(priorityOf('anak tetangga sering teriak kalau main, berisik')).not.toBe('P1');
+  });
+
+  it('reads Minang with its dropped final -r ("dibaka" = dibakar)', () => {
+    expect(priorityOf('tangan anak tu dibaka jo puntuang rokok dek apaknyo')).toBe('P1');
+  });
+
+  it('lowers a story told as over: blocked, well again, not since', () => {
+    expect(priorityOf('tahun lalu ada orang ganggu anak saya di chat, akunnya sudah diblokir, sekarang sudah baik')).not.toBe('P1');
+    expect(priorityOf('bulan lalu anak saya dipukul temannya sekali, sejak itu tidak ada lagi, sudah didamaikan guru')).not.toBe('P1');
+  });
+
+  it('answers welfare questions in English at P4, not as unread P2', () => {
+    expect(priorityOf('Is there any assistance for children with disabilities in Jombang?')).toBe('P4');
+    expect(priorityOf('Can I get statistics on child reports for my research?')).toBe('P4');
+  });
+});
+
+describe('issue 12, fifth round: negation over a list', () => {
+  it('reads "no sign of violence or of self-harm" as both denied', () => {
+    const r = triageReport({ text: 'Siswi kami murung sejak orang tuanya cerai. Tidak ada tanda kekerasan atau niat menyakiti diri. Mohon info konseling.' });
+    expect(r.priority).not.toBe('P1');
+    expect(r.reasons).toContain('disangkal, tidak dihitung ("menyakiti diri")');
+  });
+});
+
+describe('issue 12, fifth round: an adult\'s work is not child labour', () => {
+  it('does not read "ibu saya jualan kue" as a child working, and still reads the child who works', () => {
+    expect(priorityOf('aku anak yatim, ibu saya jualan kue keliling. ada beasiswa gak kak?')).toBe('P4');
+    expect(triageReport({ text: 'anak tetangga umur 9 disuruh jualan sampai malam, tidak sekolah' }).reasons.join(' ')).toMatch(/bekerja/);
+  });
+});

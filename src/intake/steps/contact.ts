@@ -11,13 +11,17 @@ export const PhoneSchema = z
 
 /** "jangan hubungi saya", "don't contact me": no contact at all. */
 const NO_CONTACT = /\b(?:jangan (?:hubungi|dihubungi|telepon|telpon|ditelpon)|tidak usah (?:hubungi|dihubungi)|(?:don.t|do not|dont) (?:contact|call)|no contact)\b/;
-const THIS_CHAT = /\b(?:chat|sini|wa ini|whatsapp ini|nomor ini|ini saja|disini|here|this chat)\b/;
+const THIS_CHAT = /\b(?:chat|sini|wa ini|whatsapp ini|telegram ini|telegram|lewat ini|nomor ini|ini saja|disini|here|this chat)\b/;
+const ANONYMITY_WORD = /\b(?:anonim|anonymous|rahasia|tanpa nama)\b/;
 /** "nomor lain", "nomer liyane", "telpon ke nomor suami saya": another number, to be asked for next. */
 const ANOTHER_NUMBER = /\b(?:nomor|handphone|telepon|telpon|number|phone)\b.*\b(?:lain|lainnya|suami|istri|ibu|bapak|kakak|another|other|different)\b/;
 
 /** How to reach the reporter, in their words: "anonim aja" (no contact), "lewat sini", or the number itself. */
 function readContact(text: string): ContactMethod | undefined {
-  if (readAnonymity(text) === true || NO_CONTACT.test(normalise(text))) return 'none';
+  if (NO_CONTACT.test(normalise(text))) return 'none';
+  // "iya lewat telegram ini": a yes that names this chat is this chat, not a yes to anonymity.
+  if (THIS_CHAT.test(normalise(text)) && !ANONYMITY_WORD.test(normalise(text))) return 'same_chat';
+  if (readAnonymity(text) === true) return 'none';
   if (phoneIn(text)) return 'other_number';
   const words = normalise(text);
   if (ANOTHER_NUMBER.test(words)) return 'other_number';

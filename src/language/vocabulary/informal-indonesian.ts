@@ -15,12 +15,12 @@ export const INFORMAL_INDONESIAN: Readonly<Record<string, string>> = {
   sy: 'saya', sya: 'saya', aku: 'saya', aq: 'saya', ak: 'saya', gw: 'saya', gue: 'saya', gua: 'saya',   km: 'kamu', kmu: 'kamu', dy: 'dia', dya: 'dia', org: 'orang', ortu: 'orang tua', ortunya: 'orang tuanya',
   bpk: 'bapak', bpak: 'bapak', bapa: 'bapak', bapake: 'bapaknya', bokap: 'bapak', papah: 'papa',   mamah: 'mama', nyokap: 'ibu', emak: 'ibu', mami: 'ibu', bunda: 'ibu',
   ank: 'anak', anaku: 'anakku', bocah: 'anak', adek: 'adik', dek: 'adik', kk: 'kakak', kak: 'kakak', om: 'paman',
-  tetanga: 'tetangga', tetangge: 'tetangga', cowo: 'cowok', cewe: 'cewek', pcr: 'pacar', tmn: 'teman', temen: 'teman',
+  cwe: 'cewek', cwk: 'cewek', cwo: 'cowok', tetanga: 'tetangga', tetangge: 'tetangga', cowo: 'cowok', cewe: 'cewek', pcr: 'pacar', tmn: 'teman', temen: 'teman',
   // time, state, degree
   lg: 'lagi', lgi: 'lagi', skrg: 'sekarang', skrng: 'sekarang', skrang: 'sekarang', skr: 'sekarang', skg: 'sekarang', sekrang: 'sekarang',
   sdg: 'sedang', sdang: 'sedang', lagi2: 'lagi', msh: 'masih', masi: 'masih', mash: 'masih', sdh: 'sudah', udh: 'sudah',
   udah: 'sudah', dah: 'sudah', sdah: 'sudah', uda: 'sudah', barusan: 'baru saja', kmrn: 'kemarin', kmarin: 'kemarin', kemaren: 'kemarin',
-  tdi: 'tadi', td: 'tadi', bsk: 'besok', mlm: 'malam', hr: 'hari', tiap: 'setiap', sring: 'sering', srg: 'sering',
+  ketauan: 'ketahuan', dirahasiain: 'dirahasiakan', tdi: 'tadi', td: 'tadi', bsk: 'besok', mlm: 'malam', hr: 'hari', tiap: 'setiap', sring: 'sering', srg: 'sering',
   trs: 'terus', trus: 'terus', sll: 'selalu', slalu: 'selalu', bgt: 'banget', bngt: 'banget', bener: 'benar', bnr: 'benar', btl: 'betul',
   // function words
   yg: 'yang', yng: 'yang', dgn: 'dengan', dg: 'dengan', dng: 'dengan', krn: 'karena', karna: 'karena', krna: 'karena',

@@ -18,7 +18,7 @@ export const JAVANESE_JOMBANG: Readonly<Record<string, string>> = {
   semaput: 'pingsan', nangis: 'menangis', wedi: 'takut', nesu: 'marah', diuncali: 'dilempari', dijotos: 'dipukul', jotos: 'pukul',
   keluwen: 'kelaparan', luwe: 'lapar', tulung: 'tolong', tulungen: 'tolong',
   // places and words around them
-  dikon: 'disuruh', ojo: 'jangan', jeneng: 'nama', jenengku: 'namaku', jenenge: 'namanya', liyane: 'lainnya', liya: 'lain', liyo: 'lain',
+  dikon: 'disuruh', ojo: 'jangan', jeneng: 'nama', nami: 'nama', nyebut: 'sebut', nyebutaken: 'menyebutkan', jenengku: 'namaku', jenenge: 'namanya', liyane: 'lainnya', liya: 'lain', liyo: 'lain',
   // "wis mari": it is over (of an illness or a trouble), "mandeg": it stopped
   mari: 'selesai', mandeg: 'berhenti', mandek: 'berhenti', kon: 'suruh', kerjo: 'kerja', kene: 'sini', wae: 'saja', ae: 'saja', iki: 'ini', saben: 'setiap', dino: 'hari',
   nang: 'di', neng: 'di', ning: 'di', ndek: 'di', nok: 'di', omah: 'rumah', omahe: 'rumahnya', griya: 'rumah', sekolahan: 'sekolah',

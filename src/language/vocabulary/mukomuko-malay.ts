@@ -18,6 +18,8 @@ export const MUKOMUKO_MALAY: Readonly<Record<string, string>> = {
   ditinggaan: 'ditinggal', lapa: 'lapar', kalaparan: 'kelaparan', sakik: 'sakit', luko: 'luka', taluko: 'terluka',
   // places and words around them
   dirumahnyo: 'di rumahnya', rumahnyo: 'rumahnya', sakola: 'sekolah', sakolah: 'sekolah',   disuruah: 'disuruh', karajo: 'kerja', siko: 'sini', sajo: 'saja', disiko: 'di sini', ari: 'hari', tiok: 'setiap',
+  // Minang drops a final -r (pasa = pasar, baka = bakar) and says -o for -a (tatanggo = tetangga).
+  pasa: 'pasar', dipasa: 'di pasar', sabalah: 'sebelah', tatanggo: 'tetangga', tatanggonyo: 'tetangganya', jan: 'jangan', manyabuik: 'menyebut',
   surau: 'masjid', lapau: 'warung', kabun: 'kebun', surang: 'sendiri', sorang: 'sendiri', samo: 'sama', jo: 'dengan',
   nan: 'yang', iko: 'ini', tu: 'itu', umuanyo: 'umurnya', umua: 'umur', taun: 'tahun', baa: 'bagaimana',
   // numbers (for the age)
