@@ -1,10 +1,11 @@
 import type { Redis } from 'ioredis';
 import type { PacedTelegramSender, TelegramSender } from '../src/alerts/send-alert';
+import { ComeBackLater } from '../src/runtime/come-back-later';
 
 /** The chat is still within its pause: the job should come back after `waitMs` (start-workers delays it). */
-export class ChatBusyError extends Error {
-  constructor(readonly waitMs: number) {
-    super(`chat busy for ${waitMs} ms`);
+export class ChatBusyError extends ComeBackLater {
+  constructor(waitMs: number) {
+    super(waitMs, `chat busy for ${waitMs} ms`);
   }
 }
 

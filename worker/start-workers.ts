@@ -7,7 +7,8 @@ import { createFieldCipher, createLookupHasher } from '../src/crypto/field-ciphe
 import type { Logger } from '../src/logger';
 import { JOBS, QUEUES, WORKER_QUEUES, type WorkerJobName } from '../src/queue/jobs';
 import { createQueues, type Queues } from '../src/queue/queues';
-import { ChatBusyError, pacePerChat } from './chat-pacer';
+import { ComeBackLater } from '../src/runtime/come-back-later';
+import { pacePerChat } from './chat-pacer';
 import { HANDLERS } from './handlers';
 import type { JobContext } from './job-context';
 import type { WorkerMetrics } from './metrics';
@@ -45,8 +46,8 @@ export async function startWorkers({ config, redis, logger, metrics }: WorkerDep
     try {
       outcome = await handler(job, ctx);
     } catch (err) {
-      // A chat still in its pause: the job waits its turn, without spending an attempt.
-      if (!(err instanceof ChatBusyError)) throw err;
+      // A chat still in its pause, a record still held: the job waits its turn, without spending an attempt.
+      if (!(err instanceof ComeBackLater)) throw err;
       await job.moveToDelayed(Date.now() + err.waitMs, token);
       throw new DelayedError();
     }

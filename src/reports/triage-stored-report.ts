@@ -8,6 +8,8 @@ import { findPossibleDuplicates, type DuplicateIndex } from './find-possible-dup
 import { SLA_HOURS, type Priority } from './report-vocabulary';
 
 export class ReportNotFoundError extends Error {}
+/** Another writer kept winning the report's revision (or holds its slot, having died: reclaimed after 30 s). */
+export class ReportContestedError extends Error {}
 
 /** Said in no personal words: manual-triage.ts turns it into the reason a receptionist reads. */
 export const UNREADABLE_MESSAGE = 'the report description cannot be decrypted with the configured data keys';
@@ -79,7 +81,7 @@ async function route(report: StoredForTriage, deps: TriageStoredReportDeps): Pro
   }
   if (written === 'missing') throw new ReportNotFoundError(`report ${report._id.toHexString()} does not exist`);
   // The job fails and runs again (then manual triage): the report is never left unrouted without a job to route it.
-  if (written === 'contested') throw new Error(`report ${report._id.toHexString()} stayed contested; triage not written`);
+  if (written === 'contested') throw new ReportContestedError(`report ${report._id.toHexString()} stayed contested; triage not written`);
   return { outcome: 'queued', priority: priorityOf(written.priority), duplicates: others.length };
 }
 

@@ -1,7 +1,11 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import { sendToManualTriage } from '../../src/reports/manual-triage';
-import { ReportNotFoundError, triageStoredReport } from '../../src/reports/triage-stored-report';
+import { ComeBackLater } from '../../src/runtime/come-back-later';
+import { ReportContestedError, ReportNotFoundError, triageStoredReport } from '../../src/reports/triage-stored-report';
 import { manualTriageDeps, parsePayload, triageDeps, errorMessage, isLastAttempt, type JobContext, type Outcome } from '../job-context';
+
+const CONTESTED_PATIENCE_MS = 2 * 60_000;
+const CONTESTED_RETRY_MS = 3_000;
 
 export async function processTriage(job: Job, ctx: JobContext): Promise<Outcome> {
   const { reportId } = parsePayload('triage', job.data);
@@ -9,6 +13,13 @@ export async function processTriage(job: Job, ctx: JobContext): Promise<Outcome>
     return await triageStoredReport(reportId, triageDeps(ctx));
   } catch (err) {
     if (err instanceof ReportNotFoundError) throw new UnrecoverableError(err.message);
+    // A worker killed while writing this report holds its slot until the slot is stale (30 s), longer than the job's
+    // attempts last: wait that out instead of spending them, or the report went to manual triage (and the Kepala
+    // Seksi Data was alerted) for a crash that was already over. Patience is bounded: a report still contested after
+    // CONTESTED_PATIENCE_MS spends its attempts as any failure does.
+    if (err instanceof ReportContestedError && Date.now() - job.timestamp < CONTESTED_PATIENCE_MS) {
+      throw new ComeBackLater(CONTESTED_RETRY_MS, err.message);
+    }
     // Here, inside the last attempt, rather than in the Worker's 'failed' event: that event runs after BullMQ has
     // marked the job failed, and a crash in between would leave the report in `received` with no run left to move
     // it. A crash here instead stalls the job and this last attempt runs again (sendToManualTriage is repeat-safe);
