@@ -10,6 +10,7 @@ import { createShutdown } from '../src/runtime/run-process';
 import { createAdminApp } from './create-admin-app';
 import { QUEUES } from '../src/queue/jobs';
 import { createQueues } from '../src/queue/queues';
+import { outlastProxyKeepAlive } from '../src/runtime/health-server';
 
 loadDotEnv();
 const config = loadConfigOrExit();
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
     }
     logger.info({ port: config.admin.port, host: config.bindAddress, district: config.district.key }, 'admin ready');
   });
+  outlastProxyKeepAlive(server);
   shutdown.onStop('http', () => new Promise((resolve) => server.close(resolve)));
 }
 

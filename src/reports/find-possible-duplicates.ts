@@ -12,6 +12,9 @@ export interface DuplicateIndex {
   prefix: string;
 }
 
+/** What the index is keyed on: a lean read of these fields is enough. */
+export type DuplicateKeyFields = Pick<Report, 'receivedAt' | 'reporterHash' | 'category' | 'child' | 'location'> & { _id: Types.ObjectId };
+
 /**
  * Reports that may describe the same child or event: the same reporter, or the same age band, kecamatan and category,
  * within 14 days either side. Registers the report in the index on the way (safe to repeat), so later reports find
@@ -23,9 +26,6 @@ export interface DuplicateIndex {
  * categories and kecamatan names are in it. Should Redis lose it, reports already linked keep their links; newer
  * ones are compared with what came after.
  */
-/** What the index is keyed on: a lean read of these fields is enough. */
-export type DuplicateKeyFields = Pick<Report, 'receivedAt' | 'reporterHash' | 'category' | 'child' | 'location'> & { _id: Types.ObjectId };
-
 export async function findPossibleDuplicates(report: DuplicateKeyFields, index: DuplicateIndex): Promise<Types.ObjectId[]> {
   const at = report.receivedAt.getTime();
   const self = report._id.toHexString();

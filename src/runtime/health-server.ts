@@ -4,6 +4,17 @@ import { checkReadiness, type ReadinessDetails } from './readiness';
 
 const KEEP_ALIVE_MS = 65_000;
 
+/**
+ * A proxy in front (Caddy, or a balancer before the bots' webhook) keeps idle connections open to reuse them. Node
+ * closes an idle one after 5 s: a request the proxy sends on it just then is reset and answered 502, and a Telegram
+ * update waits for Telegram's retry (the bench lost 128 of 32,019 updates so). Idle connections stay open longer than
+ * a usual proxy keeps them (nginx 60 s), so the proxy always closes first. Every HTTP server of ours calls this.
+ */
+export function outlastProxyKeepAlive(server: http.Server): void {
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1000;
+}
+
 export type ListenAt = { port: number; host: string };
 export type ExtraRoute = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<boolean> | boolean;
 
@@ -26,12 +37,7 @@ export function startHealthServer(at: ListenAt, redis: Redis, extra?: ExtraRoute
       if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
     }
   });
-  // A proxy or load balancer in front (the bots' webhook behind one address) keeps idle connections open to reuse them.
-  // Node closes an idle one after 5 s: a request the proxy sends on it just then is reset, answered 502 by the proxy, and
-  // that Telegram update waits for Telegram's retry (the bench lost 128 of 32,019 updates so, load 10). Idle
-  // connections stay open longer than any usual proxy keeps them (nginx 60 s), so the proxy always closes first.
-  server.keepAliveTimeout = KEEP_ALIVE_MS;
-  server.headersTimeout = KEEP_ALIVE_MS + 1000;
+  outlastProxyKeepAlive(server);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(at.port, at.host, () => resolve(server));
