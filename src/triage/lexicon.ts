@@ -91,6 +91,14 @@ export const LexiconSchema = z.object({
     review: z.string(),
     urgent: z.string(),
   }),
+  /**
+   * A harm denied ("tidak dipukul", "bukan kekerasan, tapi …", "indak ado nan luko") is no harm, but the reporter is
+   * telling of a worry about a child: at least `atLeast`, not a welfare question. A harm said to be no longer or never
+   * (`noLonger` just after the term or before it: "tidak dipukul lagi", "sudah tidak", "tidak pernah"), or only not
+   * yet ("belum dibayar"), is not a worry denied, nor is a denial beside a question or a retraction (`asking`:
+   * "tidak ada kekerasan, cuma mau tanya akta").
+   */
+  denied: z.object({ atLeast: z.enum(['P2', 'P3']), noLonger: z.array(z.string()), asking: z.array(z.string()), reason: z.string() }),
   /** Nothing understood, or signals that contradict each other: a person looks, at this priority. */
   review: z.object({ priority: z.enum(['P1', 'P2', 'P3']), nothingUnderstood: z.string(), conflict: z.string() }),
   answers: z.object({

@@ -52,6 +52,13 @@ export function createTriage(lexicon: Lexicon) {
   const netFamilies = new Set(lexicon.safetyNet.families);
   const conditionals = new Set(lexicon.conditionals.map(squeeze));
   const hypothesisWords = new Set(lexicon.safetyNet.hypothesis.map(squeeze));
+  const noLongerWords = new Set(lexicon.denied.noLonger.map(squeeze));
+
+  // "tidak dipukul lagi", "sudah tidak dipukul": a harm denied as no longer happening, not a worry denied.
+  function deniedAsOver(tokens: Tokens, at: number): boolean {
+    const near = [...tokens.slice(Math.max(0, at - lexicon.negationWindow - 1), at), ...tokens.slice(at + 1, at + 3)];
+    return near.some((t) => t.forms.some((f) => noLongerWords.has(f)));
+  }
 
   // "bagaimana cara melapor kalau ada anak yang dipukul?", "kalau mau lapor kekerasan": a harm supposed ("if there
   // is", "if one wants to report") in its own clause is a question about the service, not a report of a child.
@@ -77,6 +84,8 @@ export function createTriage(lexicon: Lexicon) {
     const fired: Fired[] = [];
     const tags = new Set<string>();
     const ignored: string[] = [];
+    /** A harm denied as such ("bukan kekerasan", "tidak dipukul"), not as over: the text still tells of a worry. */
+    let deniedWorry = false;
     /** Harm families the text names as something that happened, not as a hypothesis ("kalau ada anak dipukul"). */
     const named = new Set<string>();
     for (const signal of lexicon.signals) {
@@ -86,6 +95,7 @@ export function createTriage(lexicon: Lexicon) {
       const affirmed = signal.welfare ? matches[0] : matches.find((m) => !m.negated);
       if (!affirmed) {
         if (matches.length && signal.weight > 0) ignored.push(matches[0]!.term);
+        if (signal.weight > 0 && matches.some((m) => !deniedAsOver(tokens, m.at))) deniedWorry = true;
         continue;
       }
       tags.add(signal.id);
@@ -99,7 +109,7 @@ export function createTriage(lexicon: Lexicon) {
         fired.push({ id: signal.id, reason: `${signal.reason} ("${affirmed.term}")`, weight: signal.weight, category: signal.category });
       }
     }
-    return { fired, tags, ignored, named };
+    return { fired, tags, ignored, named, deniedWorry };
   }
 
   /** The reporter's own answers count as signals too. */
@@ -195,7 +205,7 @@ export function createTriage(lexicon: Lexicon) {
   return function triageReport(rawInput: TriageInput): TriageResult {
     const input = TriageInputSchema.parse(rawInput);
     const tokens = normalise(input.text);
-    const { fired, tags, ignored, named } = readSignals(tokens);
+    const { fired, tags, ignored, named, deniedWorry } = readSignals(tokens);
     const treatedNote = lowerTreatedInjuries(fired, tags);
     const answerCategory = readAnswers(input, fired, tags);
     if (isShouting(input.text)) tags.add('shouting');
@@ -265,6 +275,12 @@ export function createTriage(lexicon: Lexicon) {
     } else if (isContentless(tokens) && moreUrgent(lexicon.review.priority, priority)) {
       priority = lexicon.review.priority;
       reasons.push(lexicon.contentless.reason);
+    }
+    // "Ra ono kekerasan, mung kasian ae. Iso ta didatengi?": the harm is denied, the worry about the child is not.
+    const asking = lexicon.denied.asking.some((term) => matchTerm(tokens, term).length > 0);
+    if (deniedWorry && !asking && moreUrgent(lexicon.denied.atLeast, priority)) {
+      priority = lexicon.denied.atLeast;
+      reasons.push(lexicon.denied.reason);
     }
     if (reasons.length === 0) reasons.push('tidak ada tanda bahaya: pertanyaan atau layanan kesejahteraan');
     return { priority, category, reasons, version: lexicon.version };

@@ -1,0 +1,42 @@
+import { triageReport } from '../../src/triage/triage-report';
+
+// Round 6 (triage-2026.12-6) works by class, not by line: each case below is written for this test, not taken from
+// the corpus, so that it probes the mechanism rather than the corpus's words.
+const priorityOf = (text: string) => triageReport({ text }).priority;
+
+describe('round 6: a harm denied is still a worry about a child', () => {
+  it('gives P3, not P4, to a worry told with its harm denied', () => {
+    for (const text of [
+      'anak tetangga suka keluyuran sampai malam, bukan kekerasan sih tapi kasihan',
+      'cucu saya jadi pendiam sejak ibunya merantau, tidak dipukul, cuma sedih terus',
+      'murid ambo acok indak mambaok bekal, indak ado kekerasan, tapi ambo cameh',
+    ]) {
+      expect({ text, priority: priorityOf(text) }).toEqual({ text, priority: 'P3' });
+    }
+  });
+
+  it('keeps P4 for a harm no longer happening, never happened, not yet paid, or denied beside a question', () => {
+    for (const text of [
+      'anak sy tidak dipukul lagi',
+      'anak saya tidak pernah dipukul, saya cuma mau tanya soal KIA',
+      'bukan kekerasan, mau nanya syarat beasiswa PIP',
+      'uang seragam anak saya belum dibayar, ada keringanan?',
+    ]) {
+      expect({ text, priority: priorityOf(text) }).toEqual({ text, priority: 'P4' });
+    }
+  });
+});
+
+describe('round 6: photos of a child spread or threatened', () => {
+  it('hears a threat to spread a child\'s photos unless she pays or sends more as P1 (sexual extortion)', () => {
+    const result = triageReport({ text: 'ada orang di tiktok ngancam mau nyebar foto aku kalau aku ga kirim pulsa, aku 14' });
+    expect(result.priority).toBe('P1');
+    expect(result.category).toBe('eksploitasi_seksual');
+    expect(priorityOf('a guy has naked pictures of my sister (13) and says he will post them')).toBe('P1');
+  });
+
+  it('gives P2 to a child\'s photo edited or spread by classmates, P2 to bullying that keeps a child from school', () => {
+    expect(priorityOf('foto anak saya diedit jadi monyet terus disebar di grup kelas')).toBe('P2');
+    expect(priorityOf('anakku diejek kancane, saiki ora gelem sekolah')).toBe('P2');
+  });
+});
