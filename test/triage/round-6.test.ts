@@ -40,3 +40,36 @@ describe('round 6: photos of a child spread or threatened', () => {
     expect(priorityOf('anakku diejek kancane, saiki ora gelem sekolah')).toBe('P2');
   });
 });
+
+describe('round 6: P1 classes that were missed', () => {
+  const expectP1 = (texts: string[]) => {
+    for (const text of texts) expect({ text, priority: priorityOf(text) }).toEqual({ text, priority: 'P1' });
+  };
+
+  it('reads Javanese krama and Minang words for a child left, pregnant, kissed, or a room entered at night', () => {
+    expectP1([
+      'wonten lare alit ditilar piyambakan wonten pinggir margi',
+      'lare estri 12 taun mbobot, mboten purun cerita sinten',
+      'anakku diambungi pak RT pas mulih ngaji',
+      'paman ambo manyarubuang ka biliak ambo tiok malam',
+    ]);
+  });
+
+  it('hears medical danger: a blow to the head then vomiting, a small child limp, a sick child locked up', () => {
+    expectP1([
+      'adikku dipukul kepalanya pakai kayu sama bapak, habis itu muntah-muntah',
+      'bayi tetangga diare, sudah lemas, ibunya tidak mau bawa ke dokter',
+      'anak itu dikunci di kandang, badannya demam',
+    ]);
+  });
+
+  it('hears a threat with a date soon, a farewell letter, a question about how to die, a forced marriage soon', () => {
+    expectP1([
+      'kakak kelas ngancam aku, besok pulang sekolah aku mau dicegat',
+      'anakku nulis surat perpisahan terus pergi dari rumah',
+      'kak aku mau tanya cara mati yang gak sakit',
+      'keponakan saya 15 tahun mau dikawin paksa minggu depan',
+      'a man checked in at our hotel with a young girl who looked scared',
+    ]);
+  });
+});
