@@ -127,8 +127,9 @@ export function createTriage(lexicon: Lexicon) {
     }
     // The language layer reads ages the triage pattern does not ("empat tahun", "papat taun", "(4)", "TK"): a small
     // child is a sign of urgency whichever way the age is written.
-    const story = readAgeInStory(input.text);
-    const age = input.childAge ?? readAge(input.text) ?? story?.age;
+    const ageText = withoutTimeAgo(input.text);
+    const story = readAgeInStory(ageText);
+    const age = input.childAge ?? readAge(ageText) ?? story?.age;
     if (age === undefined && story?.band === '0-5') {
       tags.add('young_child');
       fired.push({ id: 'young_band', reason: 'anak usia balita', weight: 0 });
@@ -295,6 +296,11 @@ export function createTriage(lexicon: Lexicon) {
     return 'lainnya';
   }
 }
+
+// "2 taun kepungkur", "tigo tahun lalu", "three years ago": a time ago, not the child's age, which would make a
+// 2-year-old of a teenager abused two years ago.
+const TIME_AGO = /\b[a-z0-9]+\s+(?:tahun|taun|tahu|thn|th|years?|bulan|wulan|sasi|months?)\s+(?:yang\s+|nan\s+)?(?:lalu|lalu2|kepungkur|kapungkur|kepengker|kapengker|silam|ago|lewat)\b/gi;
+const withoutTimeAgo = (text: string) => text.replace(TIME_AGO, ' ');
 
 /** Triage with the lexicon shipped in the repository. */
 export const triageReport = createTriage(LEXICON);

@@ -73,3 +73,24 @@ describe('round 6: P1 classes that were missed', () => {
     ]);
   });
 });
+
+describe('round 6: over-triage by a misread word or time', () => {
+  it('reads "N tahun lalu / taun kepungkur" as a time ago, not a two-year-old', () => {
+    const result = triageReport({ text: 'adikku pernah dilecehke 2 taun kepungkur, saiki wis SMA lan wis gak opo2' });
+    expect(result.reasons.some((r) => r.startsWith('usia anak'))).toBe(false);
+    expect(result.priority).toBe('P3');
+  });
+
+  it('lowers a past harm whose doer has changed ("ayah sudah berubah")', () => {
+    expect(priorityOf('dulu aku sering dipukul ayah, sekarang ayah udah berubah, aku cuma masih sedih')).toBe('P3');
+  });
+
+  it('does not hear "datang" (a pupil comes to school with bruises) as danger now', () => {
+    expect(priorityOf('murid saya sering datang dengan memar, katanya dipukul pamannya')).toBe('P2');
+  });
+
+  it('reads a lost card and a leaking roof as welfare, not a missing child or a head wound', () => {
+    expect(priorityOf('kartu KIA anak saya hilang, bagaimana cara urus lagi?')).toBe('P4');
+    expect(priorityOf('atap rumah kami bocor, anak-anak kedinginan, ada bantuan bedah rumah?')).not.toBe('P1');
+  });
+});
