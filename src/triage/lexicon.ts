@@ -19,8 +19,9 @@ const SignalSchema = z.object({
    * "mbahnya cuma jualan gorengan", "saya ibu tunggal kerja sampai sore" is an adult's work, not child labour. */
   notAfter: z.array(z.string()).optional(),
   /** Tags this signal adds besides its id, for combinations and the rules of `resolved` ("now", "plea", "past");
-   * `intent` is a plan not yet carried out ("mau", "akan", "arep", "kate"), `treated` an injury seen to ("sudah diobati"). */
-  marks: z.array(z.enum(['now', 'plea', 'night', 'past', 'soon', 'settled', 'safe', 'general', 'intent', 'treated'])).optional(),
+   * `intent` is a plan not yet carried out ("mau", "akan", "arep", "kate"), `treated` an injury seen to ("sudah diobati"),
+   * `worry` a fear it is not over ("khawatir terulang", "memburuk", "mohon asesmen"), which no "settled" word lowers. */
+  marks: z.array(z.enum(['now', 'plea', 'night', 'past', 'soon', 'settled', 'safe', 'general', 'intent', 'treated', 'worry'])).optional(),
 });
 
 export const LexiconSchema = z.object({

@@ -158,6 +158,8 @@ export function createTriage(lexicon: Lexicon) {
     // was arrested; missing a child in danger is the worst error, so it is not lowered.
     if (grave && NOT_OVER.some((tag) => tags.has(tag))) return undefined;
     if (!(tags.has('safe') || (tags.has('settled') && !severe))) return undefined;
+    // "sudah diobati dan pulang bersama ibu, tapi kami khawatir terulang": the reporter does not think it is over.
+    if (tags.has('worry')) return undefined;
     // Clearly over means told as past too ("dulu", "tahun lalu", "pernah") or an injury seen to: "saya amankan di rumah
     // saya" about a four-year-old found alone tonight, or "bapak dipenjara" about children unfed since yesterday, is
     // not over.
@@ -180,7 +182,7 @@ export function createTriage(lexicon: Lexicon) {
     if (named.size === 0 || tags.has('adult')) return undefined;
     const urgent = lexicon.safetyNet.urgentTags.some((tag) => tags.has(tag));
     // "berdarah tapi sudah berhenti dan sudah diobati", "anaknya sekarang aman": told as over, it needs no floor.
-    if (!urgent && toldAsOver(tags)) return undefined;
+    if (!urgent && toldAsOver(tags) && !tags.has('worry')) return undefined;
     return urgent ? { atLeast: 'P1', reason: lexicon.safetyNet.urgent } : { atLeast: 'P2', reason: lexicon.safetyNet.review };
   }
 

@@ -94,3 +94,25 @@ describe('round 6: over-triage by a misread word or time', () => {
     expect(priorityOf('atap rumah kami bocor, anak-anak kedinginan, ada bantuan bedah rumah?')).not.toBe('P1');
   });
 });
+
+describe('round 6: under-triage of P2 classes', () => {
+  it('keeps a harm "settled" open when the reporter still worries', () => {
+    expect(priorityOf('anak 9 tahun dipukul bapaknya, sudah diobati dan pulang, tapi kami khawatir terulang')).toBe('P2');
+  });
+
+  it('reads Minang and Javanese "because" as a clause break, so a negation does not reach past it', () => {
+    expect(priorityOf('ambo indak sakola karano dipukua apak')).toBe('P2');
+    expect(priorityOf('aku ora sekolah mergo dipukuli bapak')).toBe('P2');
+  });
+
+  it('gives P2 to severe malnutrition, herding instead of school, and a child afraid to go home; P1 tonight', () => {
+    expect(priorityOf('ado budak gizi buruak di kampuang kami')).toBe('P2');
+    expect(priorityOf('arek 10 taun dikongkon angon sapi saben dino, ora sekolah')).toBe('P2');
+    expect(priorityOf('aku takut pulang')).toBe('P2');
+    expect(priorityOf('aku takut pulang malam ini')).toBe('P1');
+  });
+
+  it('does not read "manggon" (to live) as herding', () => {
+    expect(priorityOf('aku manggon nang Jombang, arep takon syarat akta')).toBe('P4');
+  });
+});
