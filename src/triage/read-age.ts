@@ -1,7 +1,7 @@
 // The child's age when the text states it ("umur 3 thn", "bayi 8 bulan", "anak sy 4tahun"), else undefined.
 // "sudah 2 tahun dipukuli" is a duration, not an age, so "N tahun" after sudah/selama/sejak is ignored.
 // Javanese "umure 3 taun" and Mukomuko "umuanyo 4 tahun" count too.
-const AGE_WORD = '(?:umur|umr|usia|umua|umurnya|usianya|umure|umurane|umuanyo)';
+const AGE_WORD = '(?:umur|umr|usia|umua|umurnya|usianya|umure|umurane|umuanyo|umurku|usiaku|umuaku|umurmu)';
 const AGE_AFTER_WORD = new RegExp(`\\b${AGE_WORD}\\s*(?:nya\\s*)?(?:baru\\s*|lagek\\s*)?(\\d{1,2})`);
 const YEARS = /(?<!\b(?:sudah|udah|udh|sdh|dah|wes|wis|selama|sejak|lebih dari|hampir|kurang lebih)\s*)\b(\d{1,2})\s*(?:tahun|thn|th|taun|taon|thun|yo)\b/;
 const MONTHS = new RegExp(`\\b(?:bayi|${AGE_WORD}|anak|baru)\\s*(?:nya\\s*)?(\\d{1,2})\\s*(?:bulan|bln|bl|hari|minggu|sasi|wulan)\\b`);

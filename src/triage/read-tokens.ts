@@ -36,7 +36,7 @@ export function createTriageTokeniser(lexicon: Lexicon) {
     return [word, word.replace(/^di?/, '')].flatMap((w) => (bySkeleton.get(skeleton(w)) ?? []).filter((known) => isSubsequence(w, known)));
   }
 
-  function enrich(token: Token): Token {
+  function enrich(token: Token, acronyms: Set<string>): Token {
     if (token.word === BOUNDARY) return token;
     const forms = new Set(token.forms);
     // Squeezing merged a letter the prefix shares with the stem: "diikat" → "dikat" is "di" + "ikat".
@@ -63,7 +63,10 @@ export function createTriageTokeniser(lexicon: Lexicon) {
       const alias = aliases.get(form);
       if (alias) stemsOf(alias).forEach((f) => forms.add(f));
     }
-    if (![...forms].some((f) => vocabulary.has(f))) for (const guess of vowelless(token.word)) stemsOf(guess).forEach((f) => forms.add(f));
+    // "PMT", "BPJS", "SAPA" written in capitals in a text that is not shouted are acronyms, not words without vowels.
+    if (![...forms].some((f) => vocabulary.has(f)) && !acronyms.has(token.word)) {
+      for (const guess of vowelless(token.word)) stemsOf(guess).forEach((f) => forms.add(f));
+    }
     return { word: token.word, forms: [...forms] };
   }
 
@@ -80,7 +83,10 @@ export function createTriageTokeniser(lexicon: Lexicon) {
     return out;
   }
 
-  return (text: string): Token[] => joinCompounds(base(text).map(enrich));
+  return (text: string): Token[] => {
+    const acronyms = acronymsIn(text);
+    return joinCompounds(base(text).map((token) => enrich(token, acronyms)));
+  };
 }
 
 function knownWords(lexicon: Lexicon, extra: string[]): Set<string> {
@@ -91,6 +97,14 @@ function knownWords(lexicon: Lexicon, extra: string[]): Set<string> {
   [...lexicon.commonWords, ...lexicon.negators, ...lexicon.negationCancellers, ...lexicon.clauseBreaks, ...extra].forEach(add);
   for (const [k, v] of Object.entries(lexicon.abbreviations)) (add(k), add(v));
   return words;
+}
+
+/** Words of 2 to 6 capitals in a text mostly in lower case: acronyms ("PMT", "KIS"). A shouted text has none. */
+function acronymsIn(text: string): Set<string> {
+  const letters = text.match(/\p{L}/gu) ?? [];
+  const upper = letters.filter((c) => c !== c.toLowerCase()).length;
+  if (upper * 2 > letters.length) return new Set();
+  return new Set((text.match(/\b[A-Z]{2,6}\b/g) ?? []).map((w) => w.toLowerCase()));
 }
 
 const skeleton = (word: string) => word.replace(/[aiueo]/g, '');

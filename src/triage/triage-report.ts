@@ -170,7 +170,7 @@ export function createTriage(lexicon: Lexicon) {
 
   // A topic asked about, with nothing told as happening now or again, is not an emergency: a person answers it.
   function askedAboutATopic(tags: Set<string>): { atMost: Priority; reason: string } | undefined {
-    const aboutATopic = tags.has('general') && !['plea', 'now', 'ongoing', 'shouting'].some((tag) => tags.has(tag));
+    const aboutATopic = tags.has('general') && !['plea', 'now', 'shouting'].some((tag) => tags.has(tag));
     return aboutATopic ? { atMost: lexicon.general.cap, reason: lexicon.general.reason } : undefined;
   }
 

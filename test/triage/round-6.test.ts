@@ -116,3 +116,30 @@ describe('round 6: under-triage of P2 classes', () => {
     expect(priorityOf('aku manggon nang Jombang, arep takon syarat akta')).toBe('P4');
   });
 });
+
+describe('round 6: false friends and shapes of a question', () => {
+  it('reads Javanese "dolan(an)" as play, not "dol" (sell), and "dijorokno" as pushed, not "jorok"', () => {
+    expect(priorityOf('anakku dolanan nang kali karo kancane, aman kok, mung takon jadwal posyandu')).toBe('P4');
+    const pushed = triageReport({ text: 'ponakanku dijorokno kancane nang sawah, wis ora popo' });
+    expect(pushed.category).not.toBe('kekerasan_seksual');
+    expect(pushed.priority).not.toBe('P1');
+  });
+
+  it('reads "umurku 16" as the age, not a duration "1 taun" before it', () => {
+    const result = triageReport({ text: 'pengen sekolah lagi, wis metu 1 taun, umurku 16, iso ora?' });
+    expect(result.reasons).not.toContain('usia anak 1 tahun');
+  });
+
+  it('does not guess a word without vowels in an acronym written in capitals ("PMT" is no "pamit")', () => {
+    expect(priorityOf('Mau tanya apakah ada bantuan PMT untuk balita di desa kami?')).toBe('P4');
+    expect(priorityOf('aku mau pmt dari dunia ini')).not.toBe('P4');
+  });
+
+  it('caps a question about a practice with no case at P3, even when the practice is said to go on', () => {
+    expect(priorityOf('Di desa kami masih banyak anak lulus SD dinikahkan. Belum ada kasus konkret, kami ingin sosialisasi')).toBe('P3');
+  });
+
+  it('reads "ibu yang melahirkan" as a mother giving birth, not a sign of abuse', () => {
+    expect(priorityOf('ibu yang melahirkan di rumah belum punya akta untuk bayinya, caranya bagaimana?')).toBe('P4');
+  });
+});
