@@ -18,6 +18,9 @@ const SignalSchema = z.object({
   /** Words for an adult that, one or two words before a term, make the adult the one doing it: "ibu aku jualan sayur",
    * "mbahnya cuma jualan gorengan", "saya ibu tunggal kerja sampai sore" is an adult's work, not child labour. */
   notAfter: z.array(z.string()).optional(),
+  /** Terms that, anywhere in the text, make this signal someone else's story: "anak saya belum punya akta karena saya
+   * nikah siri" is the parents' marriage in a question about a birth certificate, not a child married off. */
+  notWith: z.array(z.string()).optional(),
   /** Tags this signal adds besides its id, for combinations and the rules of `resolved` ("now", "plea", "past");
    * `intent` is a plan not yet carried out ("mau", "akan", "arep", "kate"), `treated` an injury seen to ("sudah diobati"),
    * `worry` a fear it is not over ("khawatir terulang", "memburuk", "mohon asesmen"), which no "settled" word lowers. */
@@ -100,6 +103,9 @@ export const LexiconSchema = z.object({
    * "tidak ada kekerasan, cuma mau tanya akta").
    */
   denied: z.object({ atLeast: z.enum(['P2', 'P3']), noLonger: z.array(z.string()), asking: z.array(z.string()), reason: z.string() }),
+  /** "Suami saya sering memukul saya, tapi anak-anak tidak pernah disentuh", "aku durung duwe anak": the victim is an
+   * adult and no child is in the story (signal `korban_dewasa`): no safety net, at most `atMost`, and referred on. */
+  adultVictim: z.object({ atMost: z.enum(['P2', 'P3', 'P4']), reason: z.string() }),
   /** Nothing understood, or signals that contradict each other: a person looks, at this priority. */
   review: z.object({ priority: z.enum(['P1', 'P2', 'P3']), nothingUnderstood: z.string(), conflict: z.string() }),
   answers: z.object({

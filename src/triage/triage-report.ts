@@ -89,6 +89,7 @@ export function createTriage(lexicon: Lexicon) {
     /** Harm families the text names as something that happened, not as a hypothesis ("kalau ada anak dipukul"). */
     const named = new Set<string>();
     for (const signal of lexicon.signals) {
+      if (signal.notWith?.some((term) => matchTerm(tokens, term).length > 0)) continue;
       const doers = new Set((signal.notAfter ?? []).map(squeeze));
       const matches = signal.terms.flatMap((term) => matchTerm(tokens, term)).filter((m) => !doneByAnAdult(tokens, m.at, doers));
       // "belum punya akta" is still a question about an akta: a welfare topic counts negated or not.
@@ -179,7 +180,7 @@ export function createTriage(lexicon: Lexicon) {
   // A harm named and not told as over is never P3/P4: P1 with a sign of now, of still going on or of a young child,
   // else P2 for a person to judge. Reading the words may be wrong; leaving a child in danger waiting is the worse error.
   function safetyNet(named: Set<string>, tags: Set<string>): { atLeast: Priority; reason: string } | undefined {
-    if (named.size === 0 || tags.has('adult')) return undefined;
+    if (named.size === 0 || tags.has('adult') || tags.has('korban_dewasa')) return undefined;
     const urgent = lexicon.safetyNet.urgentTags.some((tag) => tags.has(tag));
     // "berdarah tapi sudah berhenti dan sudah diobati", "anaknya sekarang aman": told as over, it needs no floor.
     if (!urgent && toldAsOver(tags) && !tags.has('worry')) return undefined;
@@ -278,6 +279,10 @@ export function createTriage(lexicon: Lexicon) {
     } else if (isContentless(tokens) && moreUrgent(lexicon.review.priority, priority)) {
       priority = lexicon.review.priority;
       reasons.push(lexicon.contentless.reason);
+    }
+    if (tags.has('korban_dewasa') && input.immediateDanger !== 'yes' && moreUrgent(priority, lexicon.adultVictim.atMost)) {
+      priority = lexicon.adultVictim.atMost;
+      reasons.push(lexicon.adultVictim.reason);
     }
     // "Ra ono kekerasan, mung kasian ae. Iso ta didatengi?": the harm is denied, the worry about the child is not.
     const asking = lexicon.denied.asking.some((term) => matchTerm(tokens, term).length > 0);

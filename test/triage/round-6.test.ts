@@ -143,3 +143,19 @@ describe('round 6: false friends and shapes of a question', () => {
     expect(priorityOf('ibu yang melahirkan di rumah belum punya akta untuk bayinya, caranya bagaimana?')).toBe('P4');
   });
 });
+
+describe('round 6: distress, a parents\' marriage, an adult victim', () => {
+  it('gives P3, not P4, to a child\'s distress told with a request for counselling', () => {
+    expect(priorityOf('anak saya jadi penakut dan ngompol lagi sejak banjir, ada psikolog gratis?')).toBe('P3');
+    expect(priorityOf('cucu ambo jadi pamanuang sajak pindah rumah, ado tampek konseling?')).toBe('P3');
+  });
+
+  it('reads "nikah siri" in a question about a birth certificate as the parents\' marriage', () => {
+    expect(priorityOf('anak kami belum punya akta karena kami dulu nikah siri, syaratnya apa?')).toBe('P4');
+    expect(priorityOf('anak saya 14 tahun mau dinikahkan bulan depan')).toBe('P1');
+  });
+
+  it('caps an adult victim with no child in the story at P3 (referred on), without the safety net', () => {
+    expect(priorityOf('istri saya sering dipukul kakaknya, kami belum punya anak, lapor ke mana?')).toBe('P3');
+  });
+});
