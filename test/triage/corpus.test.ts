@@ -56,13 +56,13 @@ describe('the triage corpus', () => {
 
 describe('triage on the corpus', () => {
   // Floors on the tuning part of 2069 reports (held-out 5, 331 of them, folded in on 2 Dec 2026), at the figure of
-  // triage-2026.12-5 there: 90.1 %, 22 missed (it had 91.5 %, 11 missed on the 1738 before; held-out 5 alone, blind,
-  // 83.1 %, 11 of 116). Raise them as the rules improve; never lower them to pass.
-  it('tuning part: at least 90.0 % acceptable, at most 22 P1s missed', () => {
+  // triage-2026.12-6 there: 94.0 %, 5 missed (triage-2026.12-5 had 90.1 % and 22 missed on the same 2069; held-out 5
+  // alone, blind, 83.1 %, 11 of 116). Raise them as the rules improve; never lower them to pass.
+  it('tuning part: at least 93.9 % acceptable, at most 5 P1s missed', () => {
     const s = triagePart('tuning');
     process.stdout.write(`tuning: acceptable ${percent(s.acceptable, s.total)}, missed P1 ${s.missedP1.length}/${s.perClass.P1.total}\n`);
-    expect(s.acceptable / s.total).toBeGreaterThanOrEqual(0.9);
-    expect(s.missedP1.length).toBeLessThanOrEqual(22);
+    expect(s.acceptable / s.total).toBeGreaterThanOrEqual(0.939);
+    expect(s.missedP1.length).toBeLessThanOrEqual(5);
   });
 
   // No numeric floor on a held-out part, by decision. A blind set is new text each time: its first figure is the honest
