@@ -102,7 +102,14 @@ export const LexiconSchema = z.object({
    * yet ("belum dibayar"), is not a worry denied, nor is a denial beside a question or a retraction (`asking`:
    * "tidak ada kekerasan, cuma mau tanya akta").
    */
-  denied: z.object({ atLeast: z.enum(['P2', 'P3']), noLonger: z.array(z.string()), asking: z.array(z.string()), reason: z.string() }),
+  denied: z.object({
+    atLeast: z.enum(['P2', 'P3']),
+    noLonger: z.array(z.string()),
+    asking: z.array(z.string()),
+    /** A denial alone ("bocahe ora digebuki") is no story: the text must have at least this many words. */
+    minWords: z.number().int().min(1),
+    reason: z.string(),
+  }),
   /** "Suami saya sering memukul saya, tapi anak-anak tidak pernah disentuh", "aku durung duwe anak": the victim is an
    * adult and no child is in the story (signal `korban_dewasa`): no safety net, at most `atMost`, and referred on. */
   adultVictim: z.object({ atMost: z.enum(['P2', 'P3', 'P4']), reason: z.string() }),

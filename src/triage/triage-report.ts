@@ -286,7 +286,9 @@ export function createTriage(lexicon: Lexicon) {
     }
     // "Ra ono kekerasan, mung kasian ae. Iso ta didatengi?": the harm is denied, the worry about the child is not.
     const asking = lexicon.denied.asking.some((term) => matchTerm(tokens, term).length > 0);
-    if (deniedWorry && !asking && moreUrgent(lexicon.denied.atLeast, priority)) {
+    // A bare denial ("bocahe ora digebuki") tells nothing else: only a story around the denial is a worry.
+    const toldMore = tokens.filter((tk) => tk.word !== BOUNDARY).length >= lexicon.denied.minWords;
+    if (deniedWorry && toldMore && !asking && moreUrgent(lexicon.denied.atLeast, priority)) {
       priority = lexicon.denied.atLeast;
       reasons.push(lexicon.denied.reason);
     }

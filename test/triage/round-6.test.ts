@@ -21,6 +21,7 @@ describe('round 6: a harm denied is still a worry about a child', () => {
       'anak saya tidak pernah dipukul, saya cuma mau tanya soal KIA',
       'bukan kekerasan, mau nanya syarat beasiswa PIP',
       'uang seragam anak saya belum dibayar, ada keringanan?',
+      'anaknya tidak disiksa',
     ]) {
       expect({ text, priority: priorityOf(text) }).toEqual({ text, priority: 'P4' });
     }
