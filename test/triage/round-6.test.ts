@@ -160,3 +160,14 @@ describe('round 6: distress, a parents\' marriage, an adult victim', () => {
     expect(priorityOf('istri saya sering dipukul kakaknya, kami belum punya anak, lapor ke mana?')).toBe('P3');
   });
 });
+
+describe('round 6: a child in conflict with the law, a child grieving', () => {
+  it('reads a child held or tried for a theft as understood (P3), not an unread story told "now" (P1)', () => {
+    expect(priorityOf('anakku saiki nang polres, kecekel nyolong motor')).toBe('P3');
+    expect(priorityOf('arek iku saiki nang bapas, melu diversi')).toBe('P3');
+  });
+
+  it('reads a grieving child referred for psychosocial support as P3', () => {
+    expect(priorityOf('murid kami sekarang berduka, ayahnya meninggal, butuh pendamping psikososial')).toBe('P3');
+  });
+});
