@@ -171,3 +171,15 @@ describe('round 6: a child in conflict with the law, a child grieving', () => {
     expect(priorityOf('murid kami sekarang berduka, ayahnya meninggal, butuh pendamping psikososial')).toBe('P3');
   });
 });
+
+describe('round 6: a lure and a threat to do harm', () => {
+  it('hears children lured with money or gifts by an adult again and again as sexual grooming', () => {
+    const lured = triageReport({ text: 'om itu suka membujuk anak cewek main ke rumahnya dengan iming-iming uang' });
+    expect(lured.category).toBe('kekerasan_seksual');
+    expect(lured.priority).toBe('P1');
+  });
+
+  it('gives P2 to a child threatened with a harm to come', () => {
+    expect(priorityOf('bapak tirinya ngancam bakal ngusir dia kalau cerita ke ibunya')).toBe('P2');
+  });
+});
