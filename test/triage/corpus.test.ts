@@ -56,12 +56,12 @@ describe('the triage corpus', () => {
 
 describe('triage on the corpus', () => {
   // Floors on the tuning part of 2069 reports (held-out 5, 331 of them, folded in on 2 Dec 2026), at the figure of
-  // triage-2026.12-6 there: 94.0 %, 5 missed (triage-2026.12-5 had 90.1 % and 22 missed on the same 2069; held-out 5
+  // triage-2026.12-6 there: 94.3 %, 5 missed (triage-2026.12-5 had 90.1 % and 22 missed on the same 2069; held-out 5
   // alone, blind, 83.1 %, 11 of 116). Raise them as the rules improve; never lower them to pass.
-  it('tuning part: at least 93.9 % acceptable, at most 5 P1s missed', () => {
+  it('tuning part: at least 94.2 % acceptable, at most 5 P1s missed', () => {
     const s = triagePart('tuning');
     process.stdout.write(`tuning: acceptable ${percent(s.acceptable, s.total)}, missed P1 ${s.missedP1.length}/${s.perClass.P1.total}\n`);
-    expect(s.acceptable / s.total).toBeGreaterThanOrEqual(0.939);
+    expect(s.acceptable / s.total).toBeGreaterThanOrEqual(0.942);
     expect(s.missedP1.length).toBeLessThanOrEqual(5);
   });
 
