@@ -3,6 +3,9 @@ import { BOUNDARY, squeeze, type Token } from '../language/lexicon-tokens';
 
 const OR_WORDS = new Set(['atau', 'ataupun', 'maupun', 'or', 'nor', 'utawa', 'opo', 'apo']);
 
+/** What a term absent from the text matches: one frozen empty list for all of them. */
+const NO_MATCH: TermMatch[] = Object.freeze([]) as unknown as TermMatch[];
+
 export interface TermMatch {
   term: string;
   negated: boolean;
@@ -45,8 +48,18 @@ export function createTermMatcher(lexicon: Lexicon) {
     return words;
   };
 
+  // Every form the text's tokens have, gathered once per text: most terms' first word is none of them, and such a term
+  // is passed over at once instead of searched for token by token. Token arrays are not changed once read.
+  const formsIn = new WeakMap<Token[], ReadonlySet<string>>();
+  const formsOf = (tokens: Token[]) => {
+    let forms = formsIn.get(tokens);
+    if (!forms) formsIn.set(tokens, (forms = new Set(tokens.flatMap((t) => t.forms))));
+    return forms;
+  };
+
   return function matchTerm(tokens: Token[], term: string): TermMatch[] {
     const { first, rest } = wordsOf(term);
+    if (!formsOf(tokens).has(first)) return NO_MATCH;
     const matches: TermMatch[] = [];
     for (let i = 0; i < tokens.length; i++) {
       if (tokens[i]!.forms.includes(first) && phraseFollows(tokens, i + 1, rest)) {
