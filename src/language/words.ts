@@ -10,10 +10,13 @@ export interface Words {
   stems: readonly string[];
 }
 
-/** Read once per turn (turn.ts): danger, the story and the step's reader all start from this reading. */
+/**
+ * Read once per turn (turn.ts): danger, the story and the step's reader all start from this reading, so it is frozen:
+ * a reader that changed it would change what the next one reads.
+ */
 export const readWords = oncePerTurn((text: string): Words => {
   const tokens = clauses(text).flatMap((c) => [...c, CLAUSE_BREAK]);
-  return { tokens, stems: tokens.map((t) => (t === CLAUSE_BREAK ? t : stemWord(t))) };
+  return Object.freeze({ tokens: Object.freeze(tokens), stems: Object.freeze(tokens.map((t) => (t === CLAUSE_BREAK ? t : stemWord(t)))) });
 });
 
 /** A phrase as matching needs it: each word standardised and with its root. */

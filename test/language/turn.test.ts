@@ -37,3 +37,11 @@ it('finds phrases where the word-by-word search found them: by word, by root, se
   expect(findPhrase(w, 'tendang')).toEqual([]);
   expect(findPhrase(w, 'anak tendang')).toEqual([]);
 });
+
+it('a reading cannot be changed by one reader for the next', () => {
+  inOneTurn(() => {
+    const w = readWords(STORY);
+    expect(() => (w.tokens as string[]).push('tidak')).toThrow(TypeError);
+    expect(readWords(STORY).tokens).not.toContain('tidak');
+  });
+});
