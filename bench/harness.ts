@@ -75,6 +75,19 @@ export function rssMb(pid: number | undefined): number {
   return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 102.4) / 10;
 }
 
+/**
+ * CPU time (ms, user + system) a process has used so far, from /proc: what one message costs it, whatever else runs
+ * on the machine (throughput and latency on a shared machine follow the load; CPU per message much less).
+ */
+export function cpuMs(pid: number | undefined): number {
+  // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in clock ticks.
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+/** USER_HZ: 100 on every Linux this runs on (getconf CLK_TCK). */
+const CLOCK_TICKS = 100;
+
 export function sampleRss(proc: Running): { stop(): number } {
   let max = rssMb(proc.child.pid);
   const timer = setInterval(() => {

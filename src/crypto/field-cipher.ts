@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomFillSync } from 'node:crypto';
 
 // Personal data at rest: AES-256-GCM (authenticated), the key id stored beside each value so keys can rotate.
 // Stored form v2: "enc:v2:<keyId>:<base64(iv | tag | ciphertext)>", authenticated together with where the value lives
@@ -41,6 +41,23 @@ export interface FieldCipher {
   isCurrentBuffer(stored: Buffer): boolean;
 }
 
+// IVs come from a pool of random bytes filled a few hundred IVs at a time: one call into the system's random source
+// per 4 kB instead of one per value (the draft is sealed on every message; randomBytes was 1.7 % of the bots' CPU).
+// Each IV is still 12 fresh random bytes, never handed out twice: the pool is refilled whole before it runs out.
+const IV_POOL = Buffer.alloc(IV_BYTES * 341);
+let ivOffset = IV_POOL.length;
+
+/** 12 random bytes of the pool's, copied out (the pool is overwritten when refilled). */
+export function freshIv(): Buffer {
+  if (ivOffset + IV_BYTES > IV_POOL.length) {
+    randomFillSync(IV_POOL);
+    ivOffset = 0;
+  }
+  const iv = Buffer.from(IV_POOL.subarray(ivOffset, ivOffset + IV_BYTES));
+  ivOffset += IV_BYTES;
+  return iv;
+}
+
 /** The associated data of a v2 value: the version tag and the binding, unambiguous whatever the strings hold. */
 function aadOf(binding: FieldBinding): Buffer {
   return Buffer.from(JSON.stringify(['enc:v2', binding.collection, binding.recordId, binding.field]), 'utf8');
@@ -51,7 +68,7 @@ export function createFieldCipher({ activeKeyId, keys }: CipherKeys): FieldCiphe
   if (!active) throw new Error(`encryption key ${activeKeyId} is not configured`);
 
   const seal = (plain: Buffer, binding: FieldBinding): Buffer => {
-    const iv = randomBytes(IV_BYTES);
+    const iv = freshIv();
     const cipher = createCipheriv('aes-256-gcm', active, iv);
     cipher.setAAD(aadOf(binding));
     const body = Buffer.concat([cipher.update(plain), cipher.final()]);

@@ -1,4 +1,4 @@
-import { hearsDangerNow, readLanguageName } from '../language';
+import { hearsDangerNow, inOneTurn, readLanguageName } from '../language';
 import { cleanText, matchKey, parseYesNo } from './answers';
 import type { Catalogue } from './catalogues/catalogue';
 import { catalogueFor } from './catalogues/catalogue-for';
@@ -46,6 +46,11 @@ const DETOURS: readonly StepId[] = ['resume', 'language', 'cancel_check'];
 const TAKES_MEDIA: readonly StepId[] = ['description', 'more_media'];
 
 export function advanceIntake(current: Draft | null, message: InboundMessage, ctx: EngineContext): IntakeResult {
+  // One turn: the message is read once, and danger, the story and the step's reader share that reading.
+  return inOneTurn(() => advance(current, message, ctx));
+}
+
+function advance(current: Draft | null, message: InboundMessage, ctx: EngineContext): IntakeResult {
   const text = message.kind === 'text' ? cleanText(message.text ?? '') : undefined;
   const word = text !== undefined ? GLOBAL_WORDS[matchKey(text)] : undefined;
   if (!current) return withoutDraft(word, message, text, ctx);

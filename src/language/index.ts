@@ -10,3 +10,4 @@ export {
 } from './read-choices';
 export { answersStillInDanger, hearsDangerNow, isOnlyAPlea } from './danger';
 export { readOngoing, readStory, type StoryFacts } from './read-story';
+export { inOneTurn } from './turn';

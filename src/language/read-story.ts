@@ -2,6 +2,7 @@ import type { Category, DangerAnswer, PerpetratorRelation, PlaceType, ReporterRo
 import { readAgeInStory, type AgeReading } from './age';
 import { hearsDangerNow } from './danger';
 import { CATEGORY_WORDS, PERPETRATOR_WORDS, PLACE_WORDS, SEX_WORDS } from './read-choices';
+import { oncePerTurn } from './turn';
 import { affirmed, findPhrase, firstConcept, hasPhrase, readWords, type Words } from './words';
 
 // What a story already answers, so a reporter who opens with the whole story is not asked it again. Careful where
@@ -41,7 +42,15 @@ const CHILD_WORDS = ['anak', 'bayi', 'balita', 'murid', 'siswa', 'keponakan', 'c
 const ONGOING_YES = ['masih', 'sampai sekarang', 'setiap hari', 'tiap hari', 'setiap malam', 'tiap malam', 'sering', 'terus', 'berulang', 'selalu', 'still', 'every day', 'often'];
 const ONGOING_NO = ['sudah tidak', 'sudah berhenti', 'tidak lagi', 'no longer'];
 
+/** Read once per turn (turn.ts): whether a message is a story, then what it answers, read from one reading. */
+const readStoryOnce = oncePerTurn(readStoryFacts);
+
 export function readStory(text: string): StoryFacts {
+  // A copy: the reading is shared within the turn, the caller's facts are its own.
+  return { ...readStoryOnce(text) };
+}
+
+function readStoryFacts(text: string): StoryFacts {
   const w = readWords(text);
   const category = firstConcept(w, CATEGORY_WORDS);
   const dangerNow = hearsDangerNow(text);

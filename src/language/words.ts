@@ -1,5 +1,6 @@
 import { CLAUSE_BREAK, clauses, standardWords } from './normalise';
 import { stemWord } from './stem';
+import { oncePerTurn } from './turn';
 
 // A text read once for matching: its standard words and their roots side by side, with a clause break between
 // clauses, so a phrase never spans two clauses and a negation never reaches into the next one.
@@ -9,10 +10,14 @@ export interface Words {
   stems: readonly string[];
 }
 
-export function readWords(text: string): Words {
+/**
+ * Read once per turn (turn.ts): danger, the story and the step's reader all start from this reading, so it is frozen:
+ * a reader that changed it would change what the next one reads.
+ */
+export const readWords = oncePerTurn((text: string): Words => {
   const tokens = clauses(text).flatMap((c) => [...c, CLAUSE_BREAK]);
-  return { tokens, stems: tokens.map((t) => (t === CLAUSE_BREAK ? t : stemWord(t))) };
-}
+  return Object.freeze({ tokens: Object.freeze(tokens), stems: Object.freeze(tokens.map((t) => (t === CLAUSE_BREAK ? t : stemWord(t)))) });
+});
 
 /** A phrase as matching needs it: each word standardised and with its root. */
 interface PhraseWord {
@@ -31,13 +36,39 @@ function phraseWords(phrase: string): PhraseWord[] {
   return words;
 }
 
+/** The words and roots a reading holds, to skip at once a phrase with a word it does not hold (most phrases). */
+interface WordSets {
+  tokens: ReadonlySet<string>;
+  stems: ReadonlySet<string>;
+}
+const wordSets = new WeakMap<Words, WordSets>();
+
+function setsOf(w: Words): WordSets {
+  let sets = wordSets.get(w);
+  if (!sets) wordSets.set(w, (sets = { tokens: new Set(w.tokens), stems: new Set(w.stems) }));
+  return sets;
+}
+
+/** Shared by every search that finds nothing: never changed (frozen), so one array serves them all. */
+const NOWHERE: number[] = Object.freeze([]) as unknown as number[];
+
+/** A phrase word matches a token by the word, or (a root) by the token's root. */
+const matches = (w: Words, at: number, p: PhraseWord) =>
+  w.tokens[at] === p.word || (p.word === p.stem && w.stems[at] === p.stem);
+
 /** Where a phrase starts among the words (matched by word or by root), every place it occurs. */
 export function findPhrase(w: Words, phrase: string): number[] {
   const wanted = phraseWords(phrase);
-  const found: number[] = [];
+  const sets = setsOf(w);
+  // A root in the phrase matches any form of it ("tetangga": "tetangganya"); an inflected word only itself ("anakku").
+  for (const p of wanted) if (!sets.tokens.has(p.word) && !(p.word === p.stem && sets.stems.has(p.stem))) return NOWHERE;
+  let found = NOWHERE;
   for (let i = 0; i + wanted.length <= w.tokens.length; i++) {
-    // A root in the phrase matches any form of it ("tetangga": "tetangganya"); an inflected word only itself ("anakku").
-    if (wanted.every((p, j) => w.tokens[i + j] === p.word || (p.word === p.stem && w.stems[i + j] === p.stem))) found.push(i);
+    let all = true;
+    for (let j = 0; j < wanted.length && all; j++) all = matches(w, i + j, wanted[j]!);
+    if (!all) continue;
+    if (found === NOWHERE) found = [];
+    found.push(i);
   }
   return found;
 }
@@ -65,10 +96,14 @@ export function isNegated(w: Words, at: number): boolean {
 
 /** Occurrences of the phrase that are not negated. */
 export function affirmed(w: Words, phrase: string): number[] {
-  return findPhrase(w, phrase).filter((at) => !isNegated(w, at));
+  const found = findPhrase(w, phrase);
+  return found.length ? found.filter((at) => !isNegated(w, at)) : NOWHERE;
 }
 
 /** The first value (in the table's order) one of whose phrases occurs un-negated. */
 export function firstConcept<V>(w: Words, table: readonly (readonly [V, readonly string[]])[]): V | undefined {
-  return table.find(([, phrases]) => phrases.some((p) => affirmed(w, p).length > 0))?.[0];
+  for (const [value, phrases] of table) {
+    for (const p of phrases) if (affirmed(w, p).length > 0) return value;
+  }
+  return undefined;
 }

@@ -3,6 +3,9 @@ import { BOUNDARY, squeeze, type Token } from '../language/lexicon-tokens';
 
 const OR_WORDS = new Set(['atau', 'ataupun', 'maupun', 'or', 'nor', 'utawa', 'opo', 'apo']);
 
+/** What a term absent from the text matches: one frozen empty list for all of them. */
+const NO_MATCH: TermMatch[] = Object.freeze([]) as unknown as TermMatch[];
+
 export interface TermMatch {
   term: string;
   negated: boolean;
@@ -33,11 +36,33 @@ export function createTermMatcher(lexicon: Lexicon) {
     return false;
   }
 
+  // A term's words, squeezed once: the terms are the lexicon's (a fixed set), and every report is matched against all
+  // of them (splitting and squeezing them each time was a tenth of the worker's triage CPU).
+  const termWords = new Map<string, { first: string; rest: string[] }>();
+  const wordsOf = (term: string) => {
+    let words = termWords.get(term);
+    if (!words) {
+      const [first, ...rest] = term.split(/\s+/).map(squeeze);
+      termWords.set(term, (words = { first: first!, rest }));
+    }
+    return words;
+  };
+
+  // Every form the text's tokens have, gathered once per text: most terms' first word is none of them, and such a term
+  // is passed over at once instead of searched for token by token. Token arrays are not changed once read.
+  const formsIn = new WeakMap<Token[], ReadonlySet<string>>();
+  const formsOf = (tokens: Token[]) => {
+    let forms = formsIn.get(tokens);
+    if (!forms) formsIn.set(tokens, (forms = new Set(tokens.flatMap((t) => t.forms))));
+    return forms;
+  };
+
   return function matchTerm(tokens: Token[], term: string): TermMatch[] {
-    const words = term.split(/\s+/).map(squeeze);
+    const { first, rest } = wordsOf(term);
+    if (!formsOf(tokens).has(first)) return NO_MATCH;
     const matches: TermMatch[] = [];
     for (let i = 0; i < tokens.length; i++) {
-      if (tokens[i]!.forms.includes(words[0]!) && phraseFollows(tokens, i + 1, words.slice(1))) {
+      if (tokens[i]!.forms.includes(first) && phraseFollows(tokens, i + 1, rest)) {
         matches.push({ term, negated: isNegated(tokens, i), at: i });
       }
     }
