@@ -11,8 +11,14 @@ export type YesNoAnswer = z.infer<typeof YesNoAnswerSchema>;
 const YES = new Set([
   'ya', 'iya', 'yes', 'yeah', 'yea', 'yep', 'oke', 'setuju', 'boleh', 'benar', 'betul', 'tentu', 'pasti', 'silakan', 'silahkan',
   'lanjut', 'lanjutkan', 'mau', 'bersedia', 'siap', 'sure', 'masih', 'still', 'okay', 'agree', 'correct', 'right', 'sudi',
+  // "gas" (go ahead, chat slang), "monggo" / "mangga" (please, go ahead), "hooh" / "heeh" (Javanese uh-huh), "ayo" / "yuk"
+  'gas', 'monggo', 'mangga', 'hooh', 'heeh', 'ayo', 'ayuk', 'yuk', 'yok', 'go', 'proceed',
 ]);
-const NO = new Set(['tidak', 'bukan', 'no', 'nope', 'nah', 'jangan', 'belum', 'never', 'not', 'nothing', 'aman']);
+/** Yes only as a whole answer: "jadi" (it is on), but "jadi gini bu …" opens a story. */
+const YES_ALONE = new Set(['jadi']);
+const NO = new Set(['tidak', 'bukan', 'no', 'nope', 'nah', 'jangan', 'belum', 'never', 'not', 'nothing', 'aman', "don't", 'dont', 'disagree']);
+/** A no before one of these is a yes: "belum berhenti", "tidak aman", "ora mandek" (still going, still in danger). */
+const STOP_WORDS = new Set(['berhenti', 'selesai', 'aman', 'stop', 'stopped', 'safe', 'over']);
 /** Said to the person asking, not an answer: skipped at the start ("iya bu", "bu, iya", "mas, ndak"). */
 const ADDRESS = new Set([
   'i', 'saya', 'kami', 'we', 'kulo', 'ambo', // "saya setuju", "I agree": the speaker, then the answer
@@ -21,9 +27,11 @@ const ADDRESS = new Set([
  // "sekarang sih gak": the time the question asks about, then the answer
  'sekarang', 'now', 'sih',
  'bu', 'ibu', 'pak', 'bapak', 'kak', 'kakak', 'mas', 'mbak', 'dek', 'bang', 'min', 'admin', 'ni', 'da', 'sus', 'dik', 'adik', 'eh', 'hmm', 'em', 'oh', 'wah', 'duh', 'aduh', 'maaf', 'halo', 'hai']);
+/** Particles and thanks that close an answer without changing it ("jadi dong kak", "gas aja"). */
+const TRAILING = new Set([...ADDRESS, 'saja', 'dong', 'deh', 'lah', 'kok', 'ya', 'yo', 'terima', 'kasih', 'thanks', 'please']);
 const DONT_KNOW = [
   'tidak tahu', 'belum tahu', 'kurang tahu', 'tidak yakin', 'kurang yakin', 'belum yakin', 'tidak pasti', 'entah', 'mungkin',
-  'ragu', 'bingung', 'tidak jelas', 'kurang jelas', 'tidak lihat', 'tidak melihat', 'tidak kelihatan', "didn't see", 'did not see',
+  'ragu', 'bingung', 'tidak paham', 'kurang paham', 'belum paham', 'tidak jelas', 'kurang jelas', 'tidak lihat', 'tidak melihat', 'tidak kelihatan', "didn't see", 'did not see',
   "don't know", 'dont know', 'do not know', 'not sure', 'idk', 'unknown', 'maybe', 'perhaps',
 ];
 /** It stopped: no to "still going on?" and to "in danger now?". */
@@ -35,7 +43,7 @@ const STOPPED = ['sudah tidak', 'tidak lagi', 'sudah aman', 'sudah berhenti', 's
 export function readYesNo(text: string): YesNoAnswer | undefined {
   const w = readWords(text);
   // "tidak tahu …", "not sure" open a clause with a yes or no word but are no answer to the question.
-  const answering = clauseStarts(w).filter(([first, second]) => !DONT_KNOW.includes(`${first} ${second}`));
+  const answering = clauseStarts(w).filter(([first, second]) => !DONT_KNOW.includes(`${first} ${second}`)).map(asAnswer);
   // "yes no", "iya tidak": a clause that opens with both answers gives neither. "tidak mau", "ndak setuju", "not
   // agree": a no before a yes word negates it, and that is a no.
   if (answering.some(([first, second]) => wordAnswer(first) === 'yes' && wordAnswer(second) === 'no')) return undefined;
@@ -54,6 +62,13 @@ export function isDontKnow(text: string): boolean {
   return readYesNo(text) === 'unknown';
 }
 
+/** "belum berhenti", "tidak aman": a no to stopping is a yes; "jadi" alone is a yes. */
+function asAnswer([first, second, alone]: ClauseStart): ClauseStart {
+  if (NO.has(first) && second !== undefined && STOP_WORDS.has(second)) return ['yes', undefined, alone];
+  if (alone && YES_ALONE.has(first)) return ['yes', undefined, alone];
+  return [first, second, alone];
+}
+
 function wordAnswer(word: string | undefined): YesNoAnswer | undefined {
   if (word === undefined) return undefined;
   if (YES.has(word)) return 'yes';
@@ -61,16 +76,19 @@ function wordAnswer(word: string | undefined): YesNoAnswer | undefined {
   return undefined;
 }
 
-/** The first two words of each clause, forms of address and fillers left out. */
-function clauseStarts(w: Words): [string, string | undefined][] {
-  const starts: [string, string | undefined][] = [];
+/** The first two words of each clause, forms of address and fillers left out, and whether they are all it says. */
+type ClauseStart = [first: string, second: string | undefined, alone: boolean];
+
+function clauseStarts(w: Words): ClauseStart[] {
+  const starts: ClauseStart[] = [];
   let clause: string[] = [];
   for (const token of [...w.tokens, CLAUSE_BREAK]) {
     if (token !== CLAUSE_BREAK) {
       if (clause.length > 0 || !ADDRESS.has(token)) clause.push(token);
       continue;
     }
-    if (clause.length) starts.push([clause[0]!, clause[1]]);
+    const said = clause.filter((t) => !TRAILING.has(t));
+    if (clause.length) starts.push([clause[0]!, clause[1], said.length === 1]);
     clause = [];
   }
   return starts;
