@@ -1,5 +1,6 @@
 import type { Category, PerpetratorRelation, PlaceType, ReporterRole, Sex } from '../reports/report-vocabulary';
 import { findPhrase, firstConcept, hasPhrase, isNegated, readWords, type Words } from './words';
+import { stemWord } from './stem';
 import { readYesNo } from './yes-no';
 
 // The option a reporter means when they answer in their own words instead of picking from the list. Each table is
@@ -109,7 +110,9 @@ export type { Table as ConceptTable };
 
 const ANONYMOUS = ['anonim', 'anonymous', 'rahasia', 'tanpa nama', 'tanpa identitas', 'sembunyikan', 'jangan sebut nama', 'samarkan'];
 /** Using the reporter's name: "pakai nama saya" is not anonymous, "tidak usah pakai nama" / "ojo disebut jenengku" is. */
-const NAMED = ['pakai nama', 'pake nama', 'sebut nama', 'disebut nama', 'cantumkan nama', 'tulis nama', 'use my name', 'with my name'];
+const NAMED = ['pakai nama', 'pake nama', 'sebut', 'cantumkan nama', 'tulis nama', 'use my name', 'with my name', 'name me'];
+/** Being contacted is not being anonymous: "siap dihubungi", "bisa ditelpon", "you can contact me". */
+const CONTACTED = ['hubung', 'kontak', 'telepon', 'telpon', 'contact', 'call me'];
 
 /** Whether the reporter wants to stay anonymous: "ya anonim aja" yes, "tidak usah anonim" and "boleh dihubungi" no. */
 export function readAnonymity(text: string): boolean | undefined {
@@ -122,13 +125,28 @@ export function readAnonymity(text: string): boolean | undefined {
   // "tidak usah (sebut) nama saya", "ora usah jenengku": no name, i.e. anonymous.
   if (NAME_WORDS.some((p) => findPhrase(w, p).some((at) => noNeed(w, at)))) return true;
   // "boleh, nama saya Siti": the reporter gives their name.
-  if (findPhrase(w, 'nama saya').some((at) => w.tokens[at + 2] !== undefined && w.tokens[at + 2] !== '|')) return false;
-  const withName = NAMED.flatMap((p) => findPhrase(w, p));
-  if (withName.length) return withName.every((at) => isNegated(w, at));
+  if (findPhrase(w, 'nama saya').some((at) => givesName(w.tokens[at + 2]))) return false;
+  // "boleh disebut", "sebut aja nama saya", "kula purun dipun sebut", "siap dihubungi", "use my name": named or
+  // reached, i.e. not anonymous; "jangan disebut", "tidak usah dihubungi", "takut disebut" all say the opposite.
+  const withName = [...NAMED, ...CONTACTED].flatMap((p) => findPhrase(w, p));
+  if (withName.length) return withName.every((at) => refused(w, at) || refused(w, nameBefore(w, at)));
   return said === 'yes' ? true : said === 'no' ? false : undefined;
 }
 
 const NAME_WORDS = ['nama', 'namaku', 'identitas', 'name'];
+
+/** The word after "nama saya" is a name, not "disebut" or "jangan" ("nama saya jangan disebut"). */
+const givesName = (next: string | undefined) =>
+  next !== undefined && next !== '|' && !['jangan', 'tidak', 'di', 'dirahasiakan', 'rahasia'].includes(next) && !NAMED.some((p) => stemWord(next) === p);
+
+/** Where "nama saya" / "namaku" starts right before a word: "tidak mau [nama saya] disebut" negates the naming. */
+function nameBefore(w: Words, at: number): number {
+  let start = at;
+  while (start > 0 && ['nama', 'namaku', 'saya', 'kami', 'name', 'my', 'identitas'].includes(w.tokens[start - 1]!)) start--;
+  return start;
+}
+
+const refused = (w: Words, at: number) => isNegated(w, at) || noNeed(w, at) || feared(w, at);
 
 /** "tidak usah", "tidak perlu", "jangan" up to two words before: the reporter does not want it. */
 function noNeed(w: Words, at: number): boolean {
@@ -145,7 +163,13 @@ function negatedAnonymity(w: Words): boolean {
 
 /** "jangan sampe ketauan saya yg lapor", "aku ga mau ketauan namaku": not to be found out is to stay anonymous. */
 const FOUND_OUT = ['ketahuan', 'diketahui', 'found out'];
-const fearsBeingKnown = (w: Words) => FOUND_OUT.some((p) => findPhrase(w, p).some((at) => isNegated(w, at) || noNeed(w, at)));
+const fearsBeingKnown = (w: Words) => FOUND_OUT.some((p) => findPhrase(w, p).some((at) => isNegated(w, at) || noNeed(w, at) || feared(w, at)));
+
+/** "takut disebut", "wedi ketahuan", "afraid they find out": up to three words before, the reporter fears it. */
+const FEAR = new Set(['takut', 'khawatir', 'malu', 'afraid', 'scared', 'worried']);
+function feared(w: Words, at: number): boolean {
+  return w.tokens.slice(Math.max(0, at - 3), at).some((t) => FEAR.has(t));
+}
 
 export const LanguageNameSchemaValues = ['id', 'en'] as const;
 

@@ -1,4 +1,4 @@
-import { readAgeAnswer, readAgeInStory, readYesNo } from '../../src/language';
+import { readAgeAnswer, readAgeInStory, readAnonymity, readYesNo } from '../../src/language';
 
 // Answers to the intake's questions by class, in forms the tuning corpus does not list: a form of one class read
 // right is the class read right, not one phrase learnt.
@@ -31,4 +31,13 @@ describe('ages written as words', () => {
     expect(readAgeInStory('anak itu umurnya dua puluh lima tahun')).toBeUndefined();
     expect(readAgeInStory('adik saya umur tiga belas tahun dipukul')).toEqual({ age: 13, band: '13-17' });
   });
+});
+
+describe('anonymity: being named or reached is not anonymous', () => {
+  it.each(['boleh disebut', 'sebut saja nama saya', 'ga papa pakai nama', 'gak masalah pakai nama saya', 'iyo, sabuik sajo namo ambo',
+    'kula purun dipun sebut', 'tidak, saya bisa dihubungi', 'nggak, telpon saya aja', 'no, you can contact me'])(
+    '"%s" is not anonymous', (typed) => expect(readAnonymity(typed)).toBe(false));
+  it.each(['jangan disebut', 'ndak usah disebut', 'takut disebut namanya', 'saya tidak mau nama saya disebut', 'nama saya jangan disebut',
+    'tidak mau dihubungi', 'jangan telpon saya', 'please do not name me', 'kulo mboten purun dipun sebut'])(
+    '"%s" is anonymous', (typed) => expect(readAnonymity(typed)).toBe(true));
 });
