@@ -1,5 +1,5 @@
 import type { Category, PerpetratorRelation, PlaceType, ReporterRole, Sex } from '../reports/report-vocabulary';
-import { findPhrase, firstConcept, hasPhrase, isNegated, readWords, type Words } from './words';
+import { affirmed, findPhrase, firstConcept, hasPhrase, isNegated, readWords, type Words } from './words';
 import { stemWord } from './stem';
 import { readYesNo } from './yes-no';
 
@@ -10,13 +10,18 @@ import { readYesNo } from './yes-no';
 type Table<V> = readonly (readonly [V, readonly string[]])[];
 
 const PARENT = ['orang tua', 'bapak', 'ayah', 'ibu', 'mama', 'papa', 'abah', 'umi', 'wali', 'bapak tiri', 'ibu tiri', 'ayah tiri', 'father', 'mother', 'parent', 'dad', 'mom', 'stepfather'];
+/** Javanese and Malay kin written as two words ("pak lik", "bu dhe", "mbah kung", "mak etek"): before the parent words. */
+const KIN_COMPOUNDS = ['pak lik', 'pak le', 'pak de', 'pak dhe', 'bu lik', 'bu le', 'bu de', 'bu dhe', 'mbok de', 'mbok dhe', 'mbah kung', 'mbah kakung',
+  'mbah uti', 'mbah putri', 'pak cik', 'mak cik', 'pak etek', 'mak etek', 'pak tuo', 'mak tuo', 'pak ngah', 'mak ngah'];
 const RELATIVE = ['keluarga', 'kerabat', 'saudara', 'paman', 'bibi', 'tante', 'kakak', 'abang', 'kakek', 'nenek', 'sepupu', 'keponakan', 'ponakan', 'cucu', 'ipar', 'uncle', 'aunt', 'grandfather', 'grandmother', 'cousin', 'brother', 'sister', 'relative'];
 
 const REPORTER_ROLES: Table<ReporterRole> = [
   ['child_self', ['saya sendiri', 'saya korban', 'saya anaknya', 'saya anak', 'korban', 'diri sendiri', 'myself', 'i am the child', 'it is me', 'the kid', 'the child', 'its me']],
-  ['teacher_school', ['guru', 'pihak sekolah', 'sekolah', 'wali kelas', 'kepala sekolah', 'ustad', 'ustadz', 'ustazah', 'teacher', 'school']],
+  ['teacher_school', ['guru', 'pihak sekolah', 'sekolah', 'wali kelas', 'kepala sekolah', 'ustad', 'ustadz', 'ustaz', 'ustazah', 'ustadzah', 'teacher', 'school']],
   ['health_worker', ['bidan', 'perawat', 'dokter', 'nakes', 'tenaga kesehatan', 'puskesmas', 'kader', 'nurse', 'doctor', 'midwife']],
-  ['neighbour_community', ['tetangga', 'warga', 'masyarakat', 'rt', 'rw', 'kepala desa', 'kades', 'orang kampung', 'neighbour', 'neighbor', 'community']],
+  ['neighbour_community', ['tetangga', 'warga', 'masyarakat', 'rt', 'rw', 'kepala desa', 'kades', 'orang kampung', 'sekampung', 'satu kampung',
+    'sak kampung', 'sedesa', 'satu desa', 'neighbour', 'neighbor', 'community']],
+  ['relative', KIN_COMPOUNDS],
   ['parent_guardian', PARENT],
   ['relative', RELATIVE],
   // Someone there for their work, not for the child: an NGO companion, a journalist, a volunteer.
@@ -30,11 +35,12 @@ const PERPETRATORS: Table<PerpetratorRelation> = [
   ['guru', ['wali kelas', 'homeroom teacher']],
   ['orang_tak_dikenal', ['tidak kenal', 'tak dikenal', 'tidak dikenal', 'orang asing', 'stranger', 'unknown person']],
   ['not_said', ['tidak mau sebut', 'tidak ingin sebut', 'tidak saya sebut', 'tidak mau bilang', 'tidak mau kasih tahu', 'rahasia', 'rather not say', 'prefer not']],
+  ['keluarga', KIN_COMPOUNDS],
   ['orang_tua', PARENT],
   ['keluarga', RELATIVE],
   ['pacar_teman', ['pacar', 'teman', 'kawan', 'cowok', 'boyfriend', 'girlfriend', 'friend', 'friends', 'classmate', 'classmates']],
   ['tetangga', ['tetangga', 'sebelah rumah', 'depan rumah', 'neighbour', 'neighbor']],
-  ['guru', ['guru', 'ustad', 'ustadz', 'pengajar', 'pelatih', 'teacher', 'coach']],
+  ['guru', ['guru', 'ustad', 'ustadz', 'ustaz', 'ustazah', 'ustadzah', 'pengajar', 'pelatih', 'teacher', 'coach']],
   ['majikan', ['majikan', 'bos', 'juragan', 'toke', 'tauke', 'mandor', 'employer', 'boss']],
   // People paid to look after or carry children, not family or school staff: the officer records them as "other".
   ['lainnya', ['lainnya', 'orang lain', 'other', 'sopir', 'supir', 'driver', 'pengasuh', 'panti', 'satpam', 'penjaga']],
@@ -78,13 +84,50 @@ const SEXES: Table<Exclude<Sex, 'unknown'>> = [
 const SPEAKER_ALONE = new Set(['saya', 'me', 'i', 'myself', 'sendiri']);
 
 export function readReporterRole(text: string): ReporterRole | undefined {
-  const w = readWords(text);
+  const w = answerWords(text, REPORTER_ROLES);
   const words = w.tokens.filter((t) => t !== '|');
   if (words.length > 0 && words.length <= 2 && words.every((t) => SPEAKER_ALONE.has(t))) return 'child_self';
-  return firstConcept(w, REPORTER_ROLES);
+  // "gak mau bilang", "rahasia": the reporter keeps who they are to themselves, which the officer files as "other".
+  return firstConcept(w, REPORTER_ROLES) ?? (keepsItBack(w) || hasPhrase(w, 'rahasia') ? 'other' : undefined);
 }
-export const readPerpetrator = (text: string): PerpetratorRelation | undefined => firstConcept(readWords(text), PERPETRATORS);
-export const readPlaceType = (text: string): PlaceType | undefined => firstConcept(readWords(text), PLACES);
+export function readPerpetrator(text: string): PerpetratorRelation | undefined {
+  const w = answerWords(text, PERPETRATORS);
+  return firstConcept(w, PERPETRATORS) ?? (keepsItBack(w) ? 'not_said' : undefined);
+}
+export function readPlaceType(text: string): PlaceType | undefined {
+  const w = answerWords(text, PLACES);
+  return workplace(w) ? 'tempat_kerja' : firstConcept(w, PLACES);
+}
+
+/**
+ * An answer's words for a table: a title before a role is only a title ("ibu guru", "bapak RT", "bu bidan" name a
+ * teacher, an RT head, a midwife, not a parent), and a word the vocabulary does not know still loses its possessive
+ * ("ustadzahnya", "sopire", "tokenyo" match "ustadzah", "sopir", "toke").
+ */
+function answerWords<V>(text: string, table: Table<V>): Words {
+  const w = readWords(text);
+  const keep = w.tokens.map((t, i) => !(TITLES.has(t) && table.some(([, phrases]) => !FAMILY_PHRASES.has(phrases) && phrases.some((p) => startsAt(w, p, i + 1)))));
+  const tokens = w.tokens.filter((_, i) => keep[i]);
+  const stems = w.stems.filter((_, i) => keep[i]).map((stem, i) => (stem === tokens[i] ? withoutPossessive(stem) : stem));
+  return { tokens, stems };
+}
+
+const TITLES = new Set(['bapak', 'ibu', 'pak', 'bu', 'kakak', 'abang', 'bang', 'mbak', 'mas', 'mr', 'mrs', 'ms']);
+const FAMILY_PHRASES = new Set<readonly string[]>([PARENT, RELATIVE, KIN_COMPOUNDS]);
+const startsAt = (w: Words, phrase: string, at: number) => findPhrase(w, phrase).includes(at);
+const withoutPossessive = (word: string) => (/^([a-z]{3,}?)(nya|nyo|ne|ku)$/.exec(word) ?? /^([a-z]{2,}[^aiueo])e$/.exec(word))?.[1] ?? word;
+
+/** "gak mau bilang", "indak nak manyabuik", "ora gelem nyebut": a word for telling, negated. */
+const TELLING = ['sebut', 'bilang', 'kasih tahu', 'beri tahu', 'ngomong', 'cerita', 'jawab', 'say', 'tell'];
+const keepsItBack = (w: Words) => TELLING.some((p) => findPhrase(w, p).some((at) => isNegated(w, at)));
+
+/** "di warung tempat dia kerja", "tokonya majikan": where the child works, whatever the building. */
+const EMPLOYER = ['majikan', 'bos', 'juragan', 'toke', 'tauke', 'mandor', 'employer', 'boss'];
+function workplace(w: Words): boolean {
+  if (EMPLOYER.some((p) => affirmed(w, p).length > 0)) return true;
+  return findPhrase(w, 'tempat').some((at) => w.stems.slice(at + 1, at + 4).some((s) => s === 'kerja' || s === 'work'));
+}
+
 /** Words that name a category only as a whole answer: in a story, "sekolah" is where it happened, not the topic. */
 const CATEGORY_ANSWER_ONLY: Table<Category> = [
   ['pendidikan', ['sekolah', 'school']],

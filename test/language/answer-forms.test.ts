@@ -1,4 +1,4 @@
-import { readAgeAnswer, readAgeInStory, readAnonymity, readYesNo } from '../../src/language';
+import { readAgeAnswer, readAgeInStory, readAnonymity, readPerpetrator, readPlaceType, readReporterRole, readYesNo } from '../../src/language';
 
 // Answers to the intake's questions by class, in forms the tuning corpus does not list: a form of one class read
 // right is the class read right, not one phrase learnt.
@@ -40,4 +40,23 @@ describe('anonymity: being named or reached is not anonymous', () => {
   it.each(['jangan disebut', 'ndak usah disebut', 'takut disebut namanya', 'saya tidak mau nama saya disebut', 'nama saya jangan disebut',
     'tidak mau dihubungi', 'jangan telpon saya', 'please do not name me', 'kulo mboten purun dipun sebut'])(
     '"%s" is anonymous', (typed) => expect(readAnonymity(typed)).toBe(true));
+});
+
+describe('people: kin written in two words, titles, possessives', () => {
+  it.each([
+    ['bu dhe ne', 'keluarga'], ['pak de nya', 'keluarga'], ['mbah kung e', 'keluarga'], ['mak etek nyo', 'keluarga'],
+    ['ibu guru', 'guru'], ['bapak guru ngajinya', 'guru'], ['bu ustadzahnya', 'guru'], ['ibu majikannya', 'majikan'], ['pak sopire', 'lainnya'],
+    ['bapak tirinya', 'orang_tua'], ['ibu kandungnya', 'orang_tua'], ['bapak', 'orang_tua'],
+    ['ora gelem nyebut', 'not_said'], ['gak mau cerita siapa', 'not_said'], ['indak nio manyabuik', 'not_said'],
+  ])('perpetrator "%s" is %s', (typed, relation) => expect(readPerpetrator(typed)).toBe(relation));
+  it.each([
+    ['pak lik e', 'relative'], ['bu le', 'relative'], ['ibu bidan', 'health_worker'], ['bapak RW', 'neighbour_community'], ['bu guru kelasnya', 'teacher_school'],
+    ['warga satu kampung', 'neighbour_community'], ['ibunya', 'parent_guardian'], ['ndak mau bilang', 'other'],
+  ])('reporter "%s" is %s', (typed, role) => expect(readReporterRole(typed)).toBe(role));
+});
+
+describe('places: where the child works, whatever the building', () => {
+  it.each([['di toko tempat dia bekerja', 'tempat_kerja'], ['rumah majikannya', 'tempat_kerja'], ['warung punya bosnya', 'tempat_kerja'],
+    ['di rumah, waktu ibunya pergi kerja', 'rumah_tangga'], ['di warung', 'fasilitas_umum']])(
+    '"%s" is %s', (typed, place) => expect(readPlaceType(typed)).toBe(place));
 });
