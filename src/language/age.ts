@@ -60,7 +60,7 @@ export function readAgeAnswer(text: string): AgeReading | undefined {
   const numbers = words.map((w, i) => ({ w, i, n: numberAt(words, i) })).filter((x) => x.n !== undefined);
   const school = schoolGrade(words);
   if (school) return school;
-  if (numbers.length === 0) return bandWord(words);
+  if (numbers.length === 0) return bandWord(words) ?? adultWord(words);
   if (numbers.length > 1 && new Set(numbers.map((x) => ageBandOf(x.n!))).size > 1) return undefined; // "4 atau 14?"
   const { n, i } = numbers[0]!;
   if (n! > 120) return undefined;
@@ -136,6 +136,14 @@ function schoolGrade(words: string[]): AgeReading | undefined {
   const level = [...words.slice(at + 2, at + 4), ...words.slice(Math.max(0, at - 2), at)].find((word) => SCHOOL_LEVEL_OFFSET[word] !== undefined);
   const year = grade + (level ? SCHOOL_LEVEL_OFFSET[level]! : 0);
   return { band: year <= 6 ? '6-12' : '13-17' };
+}
+
+/** As the whole answer to the age question, "sudah dewasa" / "adult" is an adult; "belum dewasa" is not. In a story
+ * "orang dewasa" is someone else, so only here. */
+function adultWord(words: string[]): AgeReading | undefined {
+  const at = words.findIndex((w) => w === 'dewasa' || w === 'adult' || w === 'grown');
+  if (at < 0 || words.slice(Math.max(0, at - 3), at).some((w) => ['belum', 'tidak', 'bukan', 'not', 'yet'].includes(w))) return undefined;
+  return { band: 'adult' };
 }
 
 function bandWord(words: string[]): AgeReading | undefined {

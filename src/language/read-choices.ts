@@ -47,6 +47,8 @@ const PERPETRATORS: Table<PerpetratorRelation> = [
 ];
 
 const PLACES: Table<PlaceType> = [
+  // On the way to or from somewhere is a public place: "di jalan pulang sekolah" is not at school.
+  ['fasilitas_umum', ['jalan pulang', 'jalan ke sekolah', 'pulang sekolah', 'pulang dari sekolah', 'berangkat sekolah', 'perjalanan', 'on the way']],
   ['media_sosial_daring', ['online', 'daring', 'media sosial', 'facebook', 'instagram', 'tiktok', 'whatsapp', 'internet', 'game', 'chat', 'handphone', 'youtube', 'social media']],
   ['sekolah', ['sekolah', 'kelas', 'sd', 'smp', 'sma', 'smk', 'mts', 'paud', 'tk', 'pesantren', 'pondok', 'madrasah', 'asrama', 'school']],
   ['tempat_kerja', ['tempat kerja', 'pabrik', 'kebun', 'sawah', 'ladang', 'kantor', 'kapal', 'bengkel', 'workplace', 'work']],
@@ -58,7 +60,10 @@ const PLACES: Table<PlaceType> = [
 /** Physical first among what a story often mixes; sexual violence and trafficking before everything. */
 const CATEGORIES: Table<Category> = [
   ['kekerasan_seksual', ['perkosa', 'cabul', 'leceh', 'raba', 'setubuh', 'sodomi', 'grepe', 'kemaluan', 'alat kelamin', 'bugil', 'telanjang', 'rape', 'raped', 'sexual', 'sexually', 'molest', 'molested']],
-  ['eksploitasi_seksual', ['jual diri', 'open bo', 'prostitusi', 'pelacur', 'psk', 'pekerja seks', 'lonte', 'layani tamu', 'eksploitasi seksual']],
+  // Sold to men ("dijual ke om-om", "jual ke tamu") and forced sex on camera ("dipaksa VCS") are exploitation, before
+  // the trafficking words.
+  ['eksploitasi_seksual', ['jual ke om', 'jual ke tamu', 'jual ke pria', 'jual ke lelaki', 'jual ke laki', 'jual ke hidung belang', 'vcs',
+    'video call sex', 'video call seks', 'video call sexual', 'sextortion', 'jual diri', 'open bo', 'prostitusi', 'pelacur', 'psk', 'pekerja seks', 'lonte', 'layani tamu', 'eksploitasi seksual']],
   ['perdagangan_orang', ['dijual', 'jual anak', 'perdagangan', 'trafficking', 'traffick']],
   ['perkawinan_anak', ['nikah', 'kawin', 'jodoh', 'menikah', 'married', 'marriage']],
   ['kekerasan_fisik', ['pukul', 'tendang', 'tampar', 'cekik', 'hajar', 'siksa', 'aniaya', 'bacok', 'tusuk', 'sundut', 'jambak', 'banting', 'cubit', 'cambuk', 'lempar', 'memar', 'lebam', 'kdrt', 'kekerasan fisik', 'beat', 'beaten', 'beating', 'hit', 'hitting', 'kick', 'kicked', 'slapped', 'fisik']],
@@ -131,7 +136,7 @@ function workplace(w: Words): boolean {
 /** Words that name a category only as a whole answer: in a story, "sekolah" is where it happened, not the topic. */
 const CATEGORY_ANSWER_ONLY: Table<Category> = [
   ['pendidikan', ['sekolah', 'school']],
-  ['lainnya', ['lain lain', 'lainnya', 'other']],
+  ['lainnya', ['lain lain', 'lainnya', 'lain', 'other', 'others']],
 ];
 
 export function readCategory(text: string): Category | undefined {
@@ -254,7 +259,7 @@ export function readLanguageAnswer(text: string): (typeof LanguageNameSchemaValu
 
 // Without a word about speaking, an answer is a choice when its other words only say "please", "just", "better"
 // or address the officer ("inggris aja kak", "English pls", "basa indonesia mawon"); "english teacher" is not.
-const PREFERENCE_WORDS = ['aja', 'saja', 'mawon', 'wae', 'ae', 'se', 'sajo', 'pls', 'plz', 'please', 'tolong', 'kak', 'bu', 'pak', 'mas', 'mbak', 'kakak', 'ibu', 'bapak', 'dong', 'ya', 'yo', 'lah', 'is', 'better', 'for', 'me', 'i', 'prefer', 'only', 'lebih', 'enak', 'mudah', 'gampang', 'yang', 'mau', 'maunya', 'want', 'b', 'bhs'];
+const PREFERENCE_WORDS = ['thanks', 'thank', 'you', 'thx', 'terima', 'kasih', 'matur', 'nuwun', 'suwun', 'aja', 'saja', 'mawon', 'wae', 'ae', 'se', 'sajo', 'pls', 'plz', 'please', 'tolong', 'kak', 'bu', 'pak', 'mas', 'mbak', 'kakak', 'ibu', 'bapak', 'dong', 'ya', 'yo', 'lah', 'is', 'better', 'for', 'me', 'i', 'prefer', 'only', 'lebih', 'enak', 'mudah', 'gampang', 'yang', 'mau', 'maunya', 'want', 'b', 'bhs'];
 // "bahaso" (Minang / Mukomuko Malay), "basa" / "boso" (Javanese) are "bahasa"; "b." and "bhs" are its short forms.
 const LANGUAGE_CUES = ['bahasa', 'bahaso', 'basa', 'boso', 'bhs', 'language', 'speak', 'talk', 'write', 'read', 'pakai', 'pake', 'ganti', 'use', 'in', 'ngomong', 'bicara', 'berbahasa'];
 const ENGLISH = ['english', 'inggris', 'en', 'eng', 'englis', 'inggeris', 'enggres'];

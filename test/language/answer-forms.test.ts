@@ -1,4 +1,4 @@
-import { readAgeAnswer, readAgeInStory, readAnonymity, readPerpetrator, readPlaceType, readReporterRole, readYesNo } from '../../src/language';
+import { readAgeAnswer, readAgeInStory, readAnonymity, readCategory, readLanguageAnswer, readPerpetrator, readPlaceType, readReporterRole, readYesNo } from '../../src/language';
 
 // Answers to the intake's questions by class, in forms the tuning corpus does not list: a form of one class read
 // right is the class read right, not one phrase learnt.
@@ -59,4 +59,22 @@ describe('places: where the child works, whatever the building', () => {
   it.each([['di toko tempat dia bekerja', 'tempat_kerja'], ['rumah majikannya', 'tempat_kerja'], ['warung punya bosnya', 'tempat_kerja'],
     ['di rumah, waktu ibunya pergi kerja', 'rumah_tangga'], ['di warung', 'fasilitas_umum']])(
     '"%s" is %s', (typed, place) => expect(readPlaceType(typed)).toBe(place));
+});
+
+describe('category, language and age words', () => {
+  it.each([['dijual ke tamu', 'eksploitasi_seksual'], ['anaknya dijual ke om-om', 'eksploitasi_seksual'], ['diancam disuruh vcs', 'eksploitasi_seksual'],
+    ['dijual ke Malaysia', 'perdagangan_orang'], ['yang lain', 'lainnya'], ['lain-lain kak', 'lainnya']])(
+    'category "%s" is %s', (typed, category) => expect(readCategory(typed)).toBe(category));
+  it.each([['english thank you', 'en'], ['Indonesia, makasih', 'id'], ['bahasa indonesia mawon, matur nuwun', 'id']])(
+    'language "%s" is %s', (typed, language) => expect(readLanguageAnswer(typed)).toBe(language));
+  it('a grown-up named, not denied, is an adult', () => {
+    expect(readAgeAnswer('sudah dewasa')).toEqual({ band: 'adult' });
+    expect(readAgeAnswer('belum dewasa')).toBeUndefined();
+    expect(readAgeAnswer('not yet an adult')).toBeUndefined();
+    expect(readAgeInStory('dipukul orang dewasa')).toBeUndefined();
+  });
+  it('on the way is a public place, not the school', () => {
+    expect(readPlaceType('di jalan pulang sekolah')).toBe('fasilitas_umum');
+    expect(readPlaceType('di kelas')).toBe('sekolah');
+  });
 });

@@ -32,4 +32,6 @@ export const INFORMAL_INDONESIAN: Readonly<Record<string, string>> = {
   // places and things
   liat: 'lihat', ngeliat: 'melihat', keliatan: 'kelihatan', bhs: 'bahasa', bhsa: 'bahasa', bahsa: 'bahasa', rmh: 'rumah', rmah: 'rumah', sklh: 'sekolah', skolah: 'sekolah', hp: 'handphone', medsos: 'media sosial', fb: 'facebook',
   ig: 'instagram', wa: 'whatsapp',
+  // English typed in chat, kept as it is: "thank" is not the Javanese "th" for "t" ("tank")
+  thank: 'thank', thanks: 'thanks',
 };
