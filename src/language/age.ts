@@ -60,7 +60,7 @@ export function readAgeAnswer(text: string): AgeReading | undefined {
   const numbers = words.map((w, i) => ({ w, i, n: numberAt(words, i) })).filter((x) => x.n !== undefined);
   const school = schoolGrade(words);
   if (school) return school;
-  if (numbers.length === 0) return bandWord(words) ?? adultWord(words);
+  if (numbers.length === 0) return bandWord(words) ?? adultWord(words) ?? newborn(words);
   if (numbers.length > 1 && new Set(numbers.map((x) => ageBandOf(x.n!))).size > 1) return undefined; // "4 atau 14?"
   const { n, i } = numbers[0]!;
   if (n! > 120) return undefined;
@@ -145,6 +145,10 @@ function adultWord(words: string[]): AgeReading | undefined {
   if (at < 0 || words.slice(Math.max(0, at - 3), at).some((w) => ['belum', 'tidak', 'bukan', 'not', 'yet'].includes(w))) return undefined;
   return { band: 'adult' };
 }
+
+/** "baru lahir", "newborn": only as an answer, a story's "lahir di Malaysia" says nothing of the age. */
+const newborn = (words: string[]): AgeReading | undefined =>
+  words.includes('newborn') || words.some((w, i) => w === 'lahir' && words[i - 1] === 'baru') ? { band: '0-5' } : undefined;
 
 function bandWord(words: string[]): AgeReading | undefined {
   const band = BAND_WORDS.find(([, names]) => names.some((n) => words.includes(n)))?.[0];

@@ -13,9 +13,11 @@ const PARENT = ['orang tua', 'bapak', 'ayah', 'ibu', 'mama', 'papa', 'abah', 'um
 /** Javanese and Malay kin written as two words ("pak lik", "bu dhe", "mbah kung", "mak etek"): before the parent words. */
 const KIN_COMPOUNDS = ['pak lik', 'pak le', 'pak de', 'pak dhe', 'bu lik', 'bu le', 'bu de', 'bu dhe', 'mbok de', 'mbok dhe', 'mbah kung', 'mbah kakung',
   'mbah uti', 'mbah putri', 'pak cik', 'mak cik', 'pak etek', 'mak etek', 'pak tuo', 'mak tuo', 'pak ngah', 'mak ngah'];
-const RELATIVE = ['keluarga', 'kerabat', 'saudara', 'paman', 'bibi', 'tante', 'kakak', 'abang', 'kakek', 'nenek', 'sepupu', 'keponakan', 'ponakan', 'cucu', 'ipar', 'uncle', 'aunt', 'grandfather', 'grandmother', 'cousin', 'brother', 'sister', 'relative'];
+const RELATIVE = ['keluarga', 'kerabat', 'saudara', 'paman', 'bibi', 'tante', 'kakak', 'abang', 'adik', 'kakek', 'nenek', 'sepupu', 'keponakan', 'ponakan', 'cucu', 'ipar', 'uncle', 'aunt', 'grandfather', 'grandmother', 'cousin', 'brother', 'sister', 'relative'];
 
 const REPORTER_ROLES: Table<ReporterRole> = [
+  // A schoolmate, not a sibling: "kakak kelasnya".
+  ['other', ['kakak kelas', 'adik kelas', 'kakak tingkat', 'teman sekelas']],
   ['child_self', ['saya sendiri', 'saya korban', 'saya anaknya', 'saya anak', 'korban', 'diri sendiri', 'myself', 'i am the child', 'it is me', 'the kid', 'the child', 'its me']],
   ['teacher_school', ['guru', 'pihak sekolah', 'sekolah', 'wali kelas', 'kepala sekolah', 'ustad', 'ustadz', 'ustaz', 'ustazah', 'ustadzah', 'teacher', 'school']],
   ['health_worker', ['bidan', 'perawat', 'dokter', 'nakes', 'tenaga kesehatan', 'puskesmas', 'kader', 'nurse', 'doctor', 'midwife']],
@@ -32,7 +34,7 @@ const PERPETRATORS: Table<PerpetratorRelation> = [
   // Before the family words: a "kakak kelas" is an older pupil, not a sibling.
   ['pacar_teman', ['kakak kelas', 'adik kelas', 'teman sekelas', 'teman sekolah', 'senior']],
   // Before the parent words: a "wali kelas" is the class teacher, not a guardian.
-  ['guru', ['wali kelas', 'homeroom teacher']],
+  ['guru', ['wali kelas', 'kepala sekolah', 'kepsek', 'homeroom teacher', 'headmaster', 'principal']],
   ['orang_tak_dikenal', ['tidak kenal', 'tak dikenal', 'tidak dikenal', 'orang asing', 'stranger', 'unknown person']],
   ['not_said', ['tidak mau sebut', 'tidak ingin sebut', 'tidak saya sebut', 'tidak mau bilang', 'tidak mau kasih tahu', 'rahasia', 'rather not say', 'prefer not']],
   ['keluarga', KIN_COMPOUNDS],

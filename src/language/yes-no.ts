@@ -26,12 +26,14 @@ const ADDRESS = new Set([
  'sepertinya', 'kayaknya', 'kayanya', 'kayake', 'sepertine', 'rasanya', 'kelihatannya', 'think', 'guess',
  // "sekarang sih gak": the time the question asks about, then the answer
  'sekarang', 'now', 'sih',
+ // "alhamdulillah aman", "untungnya sudah tidak": relief, then the answer
+ 'alhamdulillah', 'syukurlah', 'syukur', 'untungnya', 'thankfully', 'luckily',
  'bu', 'ibu', 'pak', 'bapak', 'kak', 'kakak', 'mas', 'mbak', 'dek', 'bang', 'min', 'admin', 'ni', 'da', 'sus', 'dik', 'adik', 'eh', 'hmm', 'em', 'oh', 'wah', 'duh', 'aduh', 'maaf', 'halo', 'hai']);
 /** Particles and thanks that close an answer without changing it ("jadi dong kak", "gas aja"). */
 const TRAILING = new Set([...ADDRESS, 'saja', 'dong', 'deh', 'lah', 'kok', 'ya', 'yo', 'terima', 'kasih', 'thanks', 'please']);
 const DONT_KNOW = [
   'tidak tahu', 'belum tahu', 'kurang tahu', 'tidak yakin', 'kurang yakin', 'belum yakin', 'tidak pasti', 'entah', 'mungkin',
-  'ragu', 'bingung', 'tidak paham', 'kurang paham', 'belum paham', 'tidak jelas', 'kurang jelas', 'tidak lihat', 'tidak melihat', 'tidak kelihatan', "didn't see", 'did not see',
+  'ragu', 'bingung', 'bisa jadi', 'barangkali', 'tidak paham', 'kurang paham', 'belum paham', 'tidak jelas', 'kurang jelas', 'tidak lihat', 'tidak melihat', 'tidak kelihatan', "didn't see", 'did not see',
   "don't know", 'dont know', 'do not know', 'not sure', 'idk', 'unknown', 'maybe', 'perhaps',
 ];
 /** It stopped: no to "still going on?" and to "in danger now?". */

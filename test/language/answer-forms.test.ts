@@ -1,4 +1,4 @@
-import { readAgeAnswer, readAgeInStory, readAnonymity, readCategory, readLanguageAnswer, readPerpetrator, readPlaceType, readReporterRole, readYesNo } from '../../src/language';
+import { readAgeAnswer, readAgeInStory, readAnonymity, readCategory, readLanguageAnswer, readOngoing, readPerpetrator, readPlaceType, readReporterRole, readYesNo } from '../../src/language';
 
 // Answers to the intake's questions by class, in forms the tuning corpus does not list: a form of one class read
 // right is the class read right, not one phrase learnt.
@@ -76,5 +76,23 @@ describe('category, language and age words', () => {
   it('on the way is a public place, not the school', () => {
     expect(readPlaceType('di jalan pulang sekolah')).toBe('fasilitas_umum');
     expect(readPlaceType('di kelas')).toBe('sekolah');
+  });
+});
+
+describe('more of each class', () => {
+  it.each(['tiap minggu', 'saben bengi', 'tiok pagi', 'every week'])('recurring: "%s" is still going on', (typed) =>
+    expect(readOngoing(typed)).toBe('yes'));
+  it.each([['alhamdulillah aman', 'no'], ['untungnya sudah tidak', 'no'], ['bisa jadi', 'unknown'], ['barangkali', 'unknown']] as const)(
+    'relief or a hedge before the answer: "%s" is %s', (typed, answer) => expect(readYesNo(typed)).toBe(answer));
+  it('school years and newborns', () => {
+    expect(readAgeAnswer('kls 2 smp')).toEqual({ band: '13-17' });
+    expect(readAgeAnswer('baru lahir')).toEqual({ band: '0-5' });
+    expect(readAgeInStory('cucu saya lahir di Malaysia')).toBeUndefined();
+  });
+  it('siblings and school heads', () => {
+    expect(readReporterRole('aku adik e')).toBe('relative');
+    expect(readReporterRole('kakak kelasnya')).toBe('other');
+    expect(readPerpetrator('adiknya sendiri')).toBe('keluarga');
+    expect(readPerpetrator('kepala sekolahnya')).toBe('guru');
   });
 });

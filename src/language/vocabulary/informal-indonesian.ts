@@ -27,7 +27,7 @@ export const INFORMAL_INDONESIAN: Readonly<Record<string, string>> = {
   utk: 'untuk', untk: 'untuk', tp: 'tapi', tpi: 'tapi', jg: 'juga', dr: 'dari', dri: 'dari', sm: 'sama', ama: 'sama', klo: 'kalau',
   kalo: 'kalau', kl: 'kalau', aja: 'saja', aj: 'saja', ja: 'saja', doang: 'saja', gmn: 'bagaimana', gimana: 'bagaimana',
   knp: 'kenapa', kpn: 'kapan', dmn: 'di mana', mw: 'mau', mo: 'mau', pgn: 'ingin', pengen: 'ingin', pingin: 'ingin', bs: 'bisa',
-  bisa2: 'bisa', sktr: 'sekitar', kira2: 'kira-kira', kurleb: 'kurang lebih', umr: 'umur', thn: 'tahun', th: 'tahun', taun: 'tahun',
+  bisa2: 'bisa', sktr: 'sekitar', kira2: 'kira-kira', kurleb: 'kurang lebih', umr: 'umur', kls: 'kelas', klas: 'kelas', thn: 'tahun', th: 'tahun', taun: 'tahun',
   thun: 'tahun', bln: 'bulan', tlg: 'tolong', tlong: 'tolong', tolongin: 'tolong', mhn: 'mohon', makasih: 'terima kasih',
   // places and things
   liat: 'lihat', ngeliat: 'melihat', keliatan: 'kelihatan', bhs: 'bahasa', bhsa: 'bahasa', bahsa: 'bahasa', rmh: 'rumah', rmah: 'rumah', sklh: 'sekolah', skolah: 'sekolah', hp: 'handphone', medsos: 'media sosial', fb: 'facebook',
