@@ -143,6 +143,7 @@ function schoolGrade(words: string[]): AgeReading | undefined {
 function adultWord(words: string[]): AgeReading | undefined {
   const at = words.findIndex((w) => w === 'dewasa' || w === 'adult' || w === 'grown');
   if (at < 0 || words.slice(Math.max(0, at - 3), at).some((w) => ['belum', 'tidak', 'bukan', 'not', 'yet'].includes(w))) return undefined;
+  if (words.includes('atau') || words.includes('or')) return undefined; // "dewasa atau anak?": a question back
   return { band: 'adult' };
 }
 

@@ -45,7 +45,8 @@ const PERPETRATORS: Table<PerpetratorRelation> = [
   ['guru', ['guru', 'ustad', 'ustadz', 'ustaz', 'ustazah', 'ustadzah', 'pengajar', 'pelatih', 'teacher', 'coach']],
   ['majikan', ['majikan', 'bos', 'juragan', 'toke', 'tauke', 'mandor', 'employer', 'boss']],
   // People paid to look after or carry children, not family or school staff: the officer records them as "other".
-  ['lainnya', ['lainnya', 'orang lain', 'other', 'sopir', 'supir', 'driver', 'pengasuh', 'panti', 'satpam', 'penjaga']],
+  // "bapak kos": the landlord of a rented room, not a parent.
+  ['lainnya', ['lainnya', 'orang lain', 'other', 'sopir', 'supir', 'driver', 'pengasuh', 'panti', 'satpam', 'penjaga', 'kos', 'induk semang', 'landlord']],
 ];
 
 const PLACES: Table<PlaceType> = [
@@ -138,12 +139,13 @@ function workplace(w: Words): boolean {
 /** Words that name a category only as a whole answer: in a story, "sekolah" is where it happened, not the topic. */
 const CATEGORY_ANSWER_ONLY: Table<Category> = [
   ['pendidikan', ['sekolah', 'school']],
+  // "lain-lain aja", "yang lain"; never "lain kali" (next time).
   ['lainnya', ['lain lain', 'lainnya', 'lain', 'other', 'others']],
 ];
 
 export function readCategory(text: string): Category | undefined {
   const w = readWords(text);
-  const short = w.tokens.filter((t) => t !== '|').length <= 3;
+  const short = w.tokens.filter((t) => t !== '|').length <= 3 && !hasPhrase(w, 'lain kali');
   return firstConcept(w, CATEGORIES) ?? (short ? firstConcept(w, CATEGORY_ANSWER_ONLY) : undefined) ?? welfareTopic(w);
 }
 

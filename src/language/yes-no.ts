@@ -25,7 +25,7 @@ const ADDRESS = new Set([
  // "sepertinya iya", "kayaknya tidak": a hedge, then the answer
  'sepertinya', 'kayaknya', 'kayanya', 'kayake', 'sepertine', 'rasanya', 'kelihatannya', 'think', 'guess',
  // "sekarang sih gak": the time the question asks about, then the answer
- 'sekarang', 'now', 'sih',
+ 'sekarang', 'saat', 'ini', 'now', 'sih',
  // "alhamdulillah aman", "untungnya sudah tidak": relief, then the answer
  'alhamdulillah', 'syukurlah', 'syukur', 'untungnya', 'thankfully', 'luckily',
  'bu', 'ibu', 'pak', 'bapak', 'kak', 'kakak', 'mas', 'mbak', 'dek', 'bang', 'min', 'admin', 'ni', 'da', 'sus', 'dik', 'adik', 'eh', 'hmm', 'em', 'oh', 'wah', 'duh', 'aduh', 'maaf', 'halo', 'hai']);

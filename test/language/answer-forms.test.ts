@@ -1,3 +1,4 @@
+import { tokens } from '../../src/language/normalise';
 import { readAgeAnswer, readAgeInStory, readAnonymity, readCategory, readLanguageAnswer, readOngoing, readPerpetrator, readPlaceType, readReporterRole, readYesNo } from '../../src/language';
 
 // Answers to the intake's questions by class, in forms the tuning corpus does not list: a form of one class read
@@ -94,5 +95,18 @@ describe('more of each class', () => {
     expect(readReporterRole('kakak kelasnya')).toBe('other');
     expect(readPerpetrator('adiknya sendiri')).toBe('keluarga');
     expect(readPerpetrator('kepala sekolahnya')).toBe('guru');
+  });
+});
+
+describe('asked again rather than guessed', () => {
+  it('a question back or "next time" is no answer', () => {
+    expect(readAgeAnswer('dewasa atau anak?')).toBeUndefined();
+    expect(readCategory('lain kali saja')).toBeUndefined();
+    expect(readYesNo('jadi gini kak, anak tetangga saya')).toBeUndefined();
+  });
+  it('a landlord is not a parent', () => expect(readPerpetrator('bapak kos')).toBe('lainnya'));
+  it('a word typed with a double letter that is a word stays ("saat ini aman")', () => {
+    expect(tokens('saat ini maaf')).toEqual(['saat', 'ini', 'maaf']);
+    expect(readYesNo('saat ini aman')).toBe('no');
   });
 });
