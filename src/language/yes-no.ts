@@ -64,8 +64,12 @@ export function isDontKnow(text: string): boolean {
   return readYesNo(text) === 'unknown';
 }
 
+const ASKING = new Set(['tanya', 'bertanya', 'nanya', 'menanyakan']);
+
 /** "belum berhenti", "tidak aman": a no to stopping is a yes; "jadi" alone is a yes. */
 function asAnswer([first, second, alone]: ClauseStart): ClauseStart {
+  // "mau tanya dulu": a question coming, not a yes.
+  if (first === 'mau' && second !== undefined && ASKING.has(second)) return ['?', undefined, alone];
   if (NO.has(first) && second !== undefined && STOP_WORDS.has(second)) return ['yes', undefined, alone];
   if (alone && YES_ALONE.has(first)) return ['yes', undefined, alone];
   return [first, second, alone];

@@ -103,6 +103,8 @@ describe('asked again rather than guessed', () => {
     expect(readAgeAnswer('dewasa atau anak?')).toBeUndefined();
     expect(readCategory('lain kali saja')).toBeUndefined();
     expect(readYesNo('jadi gini kak, anak tetangga saya')).toBeUndefined();
+    expect(readYesNo('saya mau tanya dulu')).toBeUndefined();
+    expect(readYesNo('mau kak')).toBe('yes');
   });
   it('a landlord is not a parent', () => expect(readPerpetrator('bapak kos')).toBe('lainnya'));
   it('a word typed with a double letter that is a word stays ("saat ini aman")', () => {
