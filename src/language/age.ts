@@ -46,7 +46,8 @@ const HEDGES = ['umur', 'umurnya', 'usia', 'usianya', 'sekitar', 'kira-kira', 'k
   'around', 'about', 'approx', 'approximately', 'maybe', 'roughly', 'age', 'aged', 'is', 'baru', 'anak', 'anaknya', 'sudah', 'masih',
   'dia', 'ia', 'he', 'she', 'nya', 'kurleb', 'an', 'ya', 'saya', 'rasa', 'kayaknya', 'sepertinya', 'tahunan'];
 const YEAR_UNITS = ['tahun', 'tahunan', 'years', 'year', 'yrs', 'yr', 'yo', 'y', 'old', 'th'];
-const MONTH_UNITS = ['bulan', 'months', 'month', 'mo', 'minggu', 'weeks', 'hari', 'days'];
+// "wulan" (Javanese month) only here: as a word of its own it is as often a name.
+const MONTH_UNITS = ['bulan', 'months', 'month', 'mo', 'minggu', 'weeks', 'hari', 'days', 'wulan'];
 
 const BAND_WORDS: readonly [AgeBand, readonly string[]][] = [
   ['0-5', ['bayi', 'balita', 'batita', 'baby', 'toddler', 'paud', 'tk']],

@@ -5,7 +5,7 @@ import { readAgeAnswer, readAgeInStory, readAnonymity, readCategory, readLanguag
 // right is the class read right, not one phrase learnt.
 
 describe('yes, no and "don\'t know" by class', () => {
-  it.each(['gas', 'gass kak', 'monggo', 'mangga bu', 'njih', 'hooh', 'ayo lanjut', 'yuk', 'nio', 'ambo nio', 'jadi', 'jadi dong kak', 'go ahead'])(
+  it.each(['gas', 'gass kak', 'monggo', 'sumangga', 'njeh', 'ambo satuju', 'mangga bu', 'njih', 'hooh', 'ayo lanjut', 'yuk', 'nio', 'ambo nio', 'jadi', 'jadi dong kak', 'go ahead'])(
     'go-ahead words: "%s" is yes', (typed) => expect(readYesNo(typed)).toBe('yes'));
   it.each(['indak nio', 'ora gelem', 'mboten purun', 'emoh', "I don't agree", 'nggak jadi'])(
     'refusals: "%s" is no', (typed) => expect(readYesNo(typed)).toBe('no'));
@@ -26,8 +26,9 @@ describe('ages written as words', () => {
     ['sewelas', '6-12', 11], ['patang taun', '0-5', 4], ['nem taun', '6-12', 6], ['sangang taun', '6-12', 9], ['pitulas', '13-17', 17],
     ['ampek', '0-5', 4], ['anam baleh', '13-17', 16], ['tujuah tahun', '6-12', 7], ['sambilan', '6-12', 9], ['duo baleh', '6-12', 12],
     ['enam belas tahun', '13-17', 16], ['kira-kira sembilan', '6-12', 9],
+    ['sekawan taun', '0-5', 4], ['umuripun sedasa', '6-12', 10], ['kalih welas', '6-12', 12], ['gangsal welas taun', '13-17', 15],
   ] as const)('"%s" is %s (%i)', (typed, band, age) => expect(readAgeAnswer(typed)).toEqual({ age, band }));
-  it.each(['telung sasi', 'limang sasi', 'duo bulan', 'enam bulan'])('months: "%s" is a baby', (typed) => expect(readAgeAnswer(typed)?.band).toBe('0-5'));
+  it.each(['telung sasi', 'limang sasi', 'duo bulan', 'enam bulan', 'pitung wulan'])('months: "%s" is a baby', (typed) => expect(readAgeAnswer(typed)?.band).toBe('0-5'));
   it('a story counts a number of several words once', () => {
     expect(readAgeInStory('anak itu umurnya dua puluh lima tahun')).toBeUndefined();
     expect(readAgeInStory('adik saya umur tiga belas tahun dipukul')).toEqual({ age: 13, band: '13-17' });

@@ -5,7 +5,7 @@
 export const JAVANESE_JOMBANG: Readonly<Record<string, string>> = {
   // yes / no / don't know
   nggih: 'iya', ngih: 'iya', enggih: 'iya', enggeh: 'iya', nggeh: 'iya', ngeh: 'iya', gelem: 'mau', emoh: 'tidak mau', inggih: 'iya', iyo: 'iya', yo: 'iya',   ora: 'tidak', gak: 'tidak', mboten: 'tidak', boten: 'tidak', mbonten: 'tidak', dudu: 'bukan', durung: 'belum', dereng: 'belum',
-  embuh: 'entah', mboh: 'entah', mbuh: 'entah', njih: 'iya', ngertos: 'tahu', weruh: 'tahu', reti: 'tahu', ngerti: 'tahu', sampun: 'sudah', wes: 'sudah', uwes: 'sudah', wis: 'sudah',
+  embuh: 'entah', mboh: 'entah', mbuh: 'entah', njih: 'iya', njeh: 'iya', sumonggo: 'silakan', sumangga: 'silakan', ngertos: 'tahu', weruh: 'tahu', reti: 'tahu', ngerti: 'tahu', sampun: 'sudah', wes: 'sudah', uwes: 'sudah', wis: 'sudah',
   isih: 'masih', isik: 'masih', iseh: 'masih', purun: 'mau', matur: 'bilang', sepuh: 'tua', sepuhipun: 'orang tua', tiyang: 'orang', taksih: 'masih', saiki: 'sekarang', sakniki: 'sekarang', saiki2: 'sekarang', nembe: 'baru', wingi: 'kemarin',
   // people
   aku: 'saya', kulo: 'saya', kula: 'saya', awakdewe: 'kami', arek: 'anak', cah: 'anak', bocah: 'anak', putrane: 'anaknya',
@@ -32,5 +32,7 @@ export const JAVANESE_JOMBANG: Readonly<Record<string, string>> = {
   wolulas: 'delapan belas', sangalas: 'sembilan belas', rongpuluh: 'dua puluh', selikur: 'dua puluh satu',
   // 25, 50 and 60 have their own words: "selawe", "seket", "sewidak"; "sasi" is a month
   selawe: 'dua puluh lima', seket: 'lima puluh', sewidak: 'enam puluh', sasi: 'bulan',
+  // krama numbers: "setunggal", "kalih", "tigang", "sekawan", "gangsal", "sedasa", "kalih welas"
+  setunggal: 'satu', kalih: 'dua', tigang: 'tiga', sekawan: 'empat', gangsal: 'lima', sedasa: 'sepuluh', welas: 'belas',
   ra: 'tidak', cepet: 'cepat',
 };

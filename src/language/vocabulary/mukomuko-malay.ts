@@ -21,7 +21,7 @@ export const MUKOMUKO_MALAY: Readonly<Record<string, string>> = {
   // Minang drops a final -r (pasa = pasar, baka = bakar) and says -o for -a (tatanggo = tetangga).
   pasa: 'pasar', dipasa: 'di pasar', sabalah: 'sebelah', tatanggo: 'tetangga', tatanggonyo: 'tetangganya', jan: 'jangan', manyabuik: 'menyebut',
   // "nio": want ("ambo nio malapor", "indak nio"); "kampuang": village, "urang sakampuang" a fellow villager
-  nio: 'mau', kampuang: 'kampung', sakampuang: 'sekampung',
+  nio: 'mau', satuju: 'setuju', kampuang: 'kampung', sakampuang: 'sekampung',
   surau: 'masjid', lapau: 'warung', kabun: 'kebun', surang: 'sendiri', sorang: 'sendiri', samo: 'sama', jo: 'dengan',
   nan: 'yang', iko: 'ini', tu: 'itu', umuanyo: 'umurnya', umua: 'umur', taun: 'tahun', baa: 'bagaimana',
   // numbers (for the age)
