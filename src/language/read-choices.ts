@@ -46,7 +46,8 @@ const PERPETRATORS: Table<PerpetratorRelation> = [
   ['majikan', ['majikan', 'bos', 'juragan', 'toke', 'tauke', 'mandor', 'employer', 'boss']],
   // People paid to look after or carry children, not family or school staff: the officer records them as "other".
   // "bapak kos": the landlord of a rented room, not a parent.
-  ['lainnya', ['lainnya', 'orang lain', 'other', 'sopir', 'supir', 'driver', 'pengasuh', 'panti', 'satpam', 'penjaga', 'kos', 'induk semang', 'landlord']],
+  ['lainnya', ['lainnya', 'orang lain', 'other', 'sopir', 'supir', 'driver', 'pengasuh', 'panti', 'satpam', 'penjaga', 'kos', 'induk semang', 'landlord',
+    'ojek', 'ojol', 'tukang', 'kernet', 'kondektur']],
 ];
 
 const PLACES: Table<PlaceType> = [
@@ -100,12 +101,34 @@ export function readReporterRole(text: string): ReporterRole | undefined {
 }
 export function readPerpetrator(text: string): PerpetratorRelation | undefined {
   const w = answerWords(text, PERPETRATORS);
-  return firstConcept(w, PERPETRATORS) ?? (keepsItBack(w) ? 'not_said' : undefined);
+  return headConcept(w, PERPETRATORS) ?? (keepsItBack(w) ? 'not_said' : undefined);
+}
+
+/**
+ * The table's concept, unless another one stands right before it as the head of one noun phrase: "pacar ibunya"
+ * (the mother's boyfriend) is a boyfriend, "teman bapaknya" a friend, "tukang kebun tetangga" not the neighbour.
+ * Elsewhere the table's order decides ("wong liyo, ra kenal": a stranger).
+ */
+function headConcept<V>(w: Words, table: Table<V>): V | undefined {
+  const found = table.flatMap(([value, phrases], row) =>
+    phrases.flatMap((phrase) => affirmed(w, phrase).map((at) => ({ value, row, at, end: at + phrase.split(/\s+/).length }))));
+  const first = found.reduce<(typeof found)[number] | undefined>((best, f) => (best === undefined || f.row < best.row ? f : best), undefined);
+  if (!first) return undefined;
+  const head = found.find((f) => f.value !== first.value && (f.end === first.at || (f.end === first.at - 1 && ['dari', 'of'].includes(w.tokens[f.end]!))));
+  return (head ?? first).value;
 }
 export function readPlaceType(text: string): PlaceType | undefined {
   const w = answerWords(text, PLACES);
-  return workplace(w) ? 'tempat_kerja' : firstConcept(w, PLACES);
+  if (workplace(w)) return 'tempat_kerja';
+  // "di rumah kosong dekat sawah": a place named after "dekat", "depan", "near" is a landmark, not the place, when
+  // the answer names another.
+  const named = PLACES.filter(([, phrases]) => phrases.some((p) => affirmed(w, p).length > 0)).map(([place]) => place);
+  const onlyNear = (p: string) => affirmed(w, p).length > 0 && affirmed(w, p).every((at) => NEAR.includes(w.tokens[at - 1]!));
+  const landmarks = new Set(PLACES.filter(([, phrases]) => phrases.some(onlyNear)).map(([place]) => place));
+  return named.find((place) => !landmarks.has(place)) ?? named[0];
 }
+
+const NEAR = ['dekat', 'depan', 'belakang', 'samping', 'sebelah', 'seberang', 'near', 'behind', 'opposite'];
 
 /**
  * An answer's words for a table: a title before a role is only a title ("ibu guru", "bapak RT", "bu bidan" name a

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CLAUSE_BREAK } from './normalise';
-import { hasPhrase, readWords, type Words } from './words';
+import { affirmed, hasPhrase, readWords, type Words } from './words';
 
 // Yes, no and "don't know" as people say them, alone or at the start of a sentence: "iya bu tolong …", "iya setuju",
 // "enggak", "gak tau", "nggih", "mboten", "indak", "sudah tidak", "masih".
@@ -55,6 +55,8 @@ export function readYesNo(text: string): YesNoAnswer | undefined {
   // A sentence that starts with yes is yes, whatever follows ("iya bu, saya tidak tahu harus bagaimana").
   if (lead === 'yes') return 'yes';
   if (STOPPED.some((p) => hasPhrase(w, p))) return 'no';
+  // "udah lama berhenti", "dia akhirnya berhenti": stopping said, not denied ("belum juga berhenti" is no answer).
+  if (['berhenti', 'stopped'].some((p) => affirmed(w, p).length > 0)) return 'no';
   if (DONT_KNOW.some((p) => hasPhrase(w, p))) return 'unknown';
   return lead;
 }

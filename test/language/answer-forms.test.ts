@@ -113,3 +113,13 @@ describe('asked again rather than guessed', () => {
     expect(readYesNo('saat ini aman')).toBe('no');
   });
 });
+
+describe('the head of a noun phrase, and landmarks', () => {
+  it.each([['pacar ibunya', 'pacar_teman'], ['teman bapaknya', 'pacar_teman'], ['tukang ojek langganan', 'lainnya'], ['wong liyo, ra kenal', 'orang_tak_dikenal'],
+    ['ibu tirinya', 'orang_tua'], ['kakak kelasnya', 'pacar_teman']])('perpetrator "%s" is %s', (typed, relation) => expect(readPerpetrator(typed)).toBe(relation));
+  it.each([['di rumah kosong dekat sawah', 'rumah_tangga'], ['di warung depan sekolah', 'fasilitas_umum'], ['di depan sekolah', 'sekolah']])(
+    'place "%s" is %s', (typed, place) => expect(readPlaceType(typed)).toBe(place));
+  it.each([['yowes monggo', 'yes'], ['kulo mboten mangertosi', 'unknown'], ['udah lama berhenti', 'no']] as const)(
+    '"%s" is %s', (typed, answer) => expect(readYesNo(typed)).toBe(answer));
+  it('stopping denied is no stop', () => expect(readYesNo('dia belum juga berhenti')).toBeUndefined());
+});

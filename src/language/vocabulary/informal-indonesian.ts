@@ -5,7 +5,7 @@
 
 export const INFORMAL_INDONESIAN: Readonly<Record<string, string>> = {
   // yes / no / don't know
-  iy: 'iya', iyh: 'iya', iyo: 'iya', yaa: 'ya', iyaa: 'iya', yoi: 'iya', y: 'ya', yup: 'ya', yups: 'ya', ok: 'oke', gpp: 'boleh', gapapa: 'boleh', gakpapa: 'boleh', nggakpapa: 'boleh', ndakpapa: 'boleh', nomer: 'nomor', okey: 'oke', okay: 'oke', sip: 'oke',
+  iy: 'iya', iyh: 'iya', iyo: 'iya', yaa: 'ya', iyaa: 'iya', yoi: 'iya', y: 'ya', yup: 'ya', yups: 'ya', ok: 'oke', gpp: 'boleh', gapapa: 'boleh', gakpapa: 'boleh', nggakpapa: 'boleh', ndakpapa: 'boleh', nomer: 'nomor', okey: 'oke', okay: 'oke', sip: 'oke', yaudah: 'ya sudah', yauda: 'ya sudah',
   gak: 'tidak', ga: 'tidak', gk: 'tidak', ngga: 'tidak', nggak: 'tidak', ngak: 'tidak', enggak: 'tidak', engga: 'tidak', ndak: 'tidak',
   nda: 'tidak', kagak: 'tidak', tdk: 'tidak', tak: 'tidak', gx: 'tidak', gag: 'tidak', kaga: 'tidak', nope: 'tidak',
   bkn: 'bukan', bkan: 'bukan', blm: 'belum', blum: 'belum', lom: 'belum', jgn: 'jangan',
