@@ -34,6 +34,7 @@ function numberWords(words: readonly string[], i: number): { n: number; length: 
   const unit = UNITS[w];
   if (unit === undefined) return undefined;
   if (next === 'belas') return { n: 10 + unit, length: 2 };
+  if (next === 'puluhan') return { n: unit * 10, length: 2 }; // "dua puluhan": in the twenties
   if (next === 'puluh') {
     const after = words[i + 2];
     const ones = after === undefined ? undefined : UNITS[after];
@@ -61,7 +62,7 @@ export function readAgeAnswer(text: string): AgeReading | undefined {
   const numbers = words.map((w, i) => ({ w, i, n: numberAt(words, i) })).filter((x) => x.n !== undefined);
   const school = schoolGrade(words);
   if (school) return school;
-  if (numbers.length === 0) return bandWord(words) ?? adultWord(words) ?? newborn(words);
+  if (numbers.length === 0) return bandWord(words) ?? adultWord(words) ?? newborn(words) ?? oneUnit(words);
   if (numbers.length > 1 && new Set(numbers.map((x) => ageBandOf(x.n!))).size > 1) return undefined; // "4 atau 14?"
   const { n, i } = numbers[0]!;
   if (n! > 120) return undefined;
@@ -146,6 +147,12 @@ function adultWord(words: string[]): AgeReading | undefined {
   if (at < 0 || words.slice(Math.max(0, at - 3), at).some((w) => ['belum', 'tidak', 'bukan', 'not', 'yet'].includes(w))) return undefined;
   if (words.includes('atau') || words.includes('or')) return undefined; // "dewasa atau anak?": a question back
   return { band: 'adult' };
+}
+
+/** "setahun", "sebulan" as the answer: one year, one month. Only here: a story's "setahun lalu" is a time. */
+function oneUnit(words: string[]): AgeReading | undefined {
+  if (words.includes('setahun')) return { age: 1, band: '0-5' };
+  return words.includes('sebulan') || words.includes('seminggu') ? { age: 0, band: '0-5' } : undefined;
 }
 
 /** "baru lahir", "newborn": only as an answer, a story's "lahir di Malaysia" says nothing of the age. */

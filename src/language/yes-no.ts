@@ -61,6 +61,15 @@ export function readYesNo(text: string): YesNoAnswer | undefined {
   return lead;
 }
 
+/** "gak papa", "tidak masalah", "ora popo": it is fine. Asked to go on, that is a yes; asked about danger, a no. */
+export function saysItIsFine(text: string): boolean {
+  const starts = clauseStarts(readWords(text));
+  const fine = (start: ClauseStart) => NO.has(start[0]) && start[1] !== undefined && IT_IS_FINE.has(start[1]);
+  // "gak papa, saya gak mau": a refusal beside it is still a refusal.
+  return starts.some(fine) && !starts.some((start) => !fine(start) && NO.has(start[0]));
+}
+const IT_IS_FINE = new Set(['apa', 'papa', 'popo', 'masalah', 'problem']);
+
 /** "gak tau", "ndak ngerti", "embuh": the text says the reporter does not know. */
 export function isDontKnow(text: string): boolean {
   return readYesNo(text) === 'unknown';

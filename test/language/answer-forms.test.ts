@@ -1,4 +1,5 @@
 import { tokens } from '../../src/language/normalise';
+import { saysItIsFine } from '../../src/language/yes-no';
 import { readAgeAnswer, readAgeInStory, readAnonymity, readCategory, readLanguageAnswer, readOngoing, readPerpetrator, readPlaceType, readReporterRole, readYesNo } from '../../src/language';
 
 // Answers to the intake's questions by class, in forms the tuning corpus does not list: a form of one class read
@@ -122,4 +123,14 @@ describe('the head of a noun phrase, and landmarks', () => {
   it.each([['yowes monggo', 'yes'], ['kulo mboten mangertosi', 'unknown'], ['udah lama berhenti', 'no']] as const)(
     '"%s" is %s', (typed, answer) => expect(readYesNo(typed)).toBe(answer));
   it('stopping denied is no stop', () => expect(readYesNo('dia belum juga berhenti')).toBeUndefined());
+});
+
+describe('"it is fine" and one-unit ages', () => {
+  it.each(['gak papa lanjut', 'tidak masalah', 'ndak popo', 'ora popo kok'])('"%s" says it is fine', (typed) => expect(saysItIsFine(typed)).toBe(true));
+  it.each(['gak papa, saya gak mau', 'tidak', 'iya'])('"%s" does not', (typed) => expect(saysItIsFine(typed)).toBe(false));
+  it('ages', () => {
+    expect(readAgeAnswer('setahun')).toEqual({ age: 1, band: '0-5' });
+    expect(readAgeAnswer('dua puluhan')).toEqual({ age: 20, band: 'adult' });
+    expect(readAgeInStory('setahun lalu dia dipukul')).toBeUndefined();
+  });
 });
