@@ -67,7 +67,7 @@ const CATEGORIES: Table<Category> = [
   // Sold to men ("dijual ke om-om", "jual ke tamu") and forced sex on camera ("dipaksa VCS") are exploitation, before
   // the trafficking words.
   ['eksploitasi_seksual', ['jual ke om', 'jual ke tamu', 'jual ke pria', 'jual ke lelaki', 'jual ke laki', 'jual ke hidung belang', 'vcs',
-    'video call sex', 'video call seks', 'video call sexual', 'sextortion', 'jual diri', 'open bo', 'prostitusi', 'pelacur', 'psk', 'pekerja seks', 'lonte', 'layani tamu', 'eksploitasi seksual']],
+    'video call sex', 'video call seks', 'video call sexual', 'sextortion', 'jual foto', 'jual video', 'jual diri', 'open bo', 'prostitusi', 'pelacur', 'psk', 'pekerja seks', 'lonte', 'layani tamu', 'eksploitasi seksual']],
   ['perdagangan_orang', ['dijual', 'jual anak', 'perdagangan', 'trafficking', 'traffick']],
   ['perkawinan_anak', ['nikah', 'kawin', 'jodoh', 'menikah', 'married', 'marriage']],
   ['kekerasan_fisik', ['pukul', 'tendang', 'tampar', 'cekik', 'hajar', 'siksa', 'aniaya', 'bacok', 'tusuk', 'sundut', 'jambak', 'banting', 'cubit', 'cambuk', 'lempar', 'memar', 'lebam', 'kdrt', 'kekerasan fisik', 'beat', 'beaten', 'beating', 'hit', 'hitting', 'kick', 'kicked', 'slapped', 'fisik']],
@@ -76,7 +76,8 @@ const CATEGORIES: Table<Category> = [
   ['perundungan', ['bully', 'bullied', 'bullying', 'rundung', 'ejek', 'olok', 'kucil', 'palak']],
   ['kekerasan_psikis', ['bentak', 'maki', 'hina', 'ancam', 'marahi', 'dimarahi', 'dikatai', 'kata kasar', 'trauma', 'psikis', 'threat', 'threatened']],
   ['dokumen_kependudukan', ['akta', 'akte', 'akte lahir', 'kartu keluarga', 'dokumen', 'identitas', 'ktp', 'birth certificate']],
-  ['pendidikan', ['putus sekolah', 'tidak sekolah', 'tidak boleh sekolah', 'keluar sekolah', 'pendidikan', 'education', 'beasiswa', 'kip', 'pip', 'scholarship']],
+  // "ora oleh sekolah": Javanese "oleh" is "boleh" (in Indonesian "oleh" is "by", so only in this phrase)
+  ['pendidikan', ['putus sekolah', 'tidak sekolah', 'tidak boleh sekolah', 'tidak oleh sekolah', 'dilarang sekolah', 'tidak diizinkan sekolah', 'keluar sekolah', 'pendidikan', 'education', 'beasiswa', 'kip', 'pip', 'scholarship']],
   ['kesehatan', ['sakit', 'gizi buruk', 'stunting', 'berobat', 'kesehatan', 'health', 'sick', 'bpjs', 'kis', 'imunisasi', 'puskesmas']],
   ['perlakuan_salah', ['perlakuan salah']],
   ['kesejahteraan_sosial', ['miskin', 'bantuan sosial', 'kesejahteraan', 'bansos', 'pkh', 'sembako']],

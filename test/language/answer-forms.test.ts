@@ -66,7 +66,7 @@ describe('places: where the child works, whatever the building', () => {
 
 describe('category, language and age words', () => {
   it.each([['dijual ke tamu', 'eksploitasi_seksual'], ['anaknya dijual ke om-om', 'eksploitasi_seksual'], ['diancam disuruh vcs', 'eksploitasi_seksual'],
-    ['dijual ke Malaysia', 'perdagangan_orang'], ['yang lain', 'lainnya'], ['lain-lain kak', 'lainnya']])(
+    ['dijual ke Malaysia', 'perdagangan_orang'], ['dijual videonya', 'eksploitasi_seksual'], ['ora oleh sekolah karo bapake', 'pendidikan'], ['yang lain', 'lainnya'], ['lain-lain kak', 'lainnya']])(
     'category "%s" is %s', (typed, category) => expect(readCategory(typed)).toBe(category));
   it.each([['english thank you', 'en'], ['Indonesia, makasih', 'id'], ['bahasa indonesia mawon, matur nuwun', 'id']])(
     'language "%s" is %s', (typed, language) => expect(readLanguageAnswer(typed)).toBe(language));
