@@ -94,8 +94,9 @@ function lookUp(word: string): string | undefined {
     if (found) return found;
   }
   // "iyaa", "tidakk": doubled letters from typing fast, when the word without them is known.
+  // A word that is a root as typed stays: "saat" is not "sat", "maaf" not "maf".
   const squeezed = word.replace(/([a-z])\1+/g, '$1');
-  if (squeezed === word) return undefined;
+  if (squeezed === word || isRoot(word)) return undefined;
   return VOCABULARY.get(squeezed) ?? (isRoot(squeezed) ? squeezed : undefined);
 }
 

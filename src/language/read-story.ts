@@ -39,7 +39,9 @@ const REPORTER_IN_STORY: readonly (readonly [ReporterRole, readonly string[]])[]
 ];
 
 const CHILD_WORDS = ['anak', 'bayi', 'balita', 'murid', 'siswa', 'keponakan', 'cucu', 'child', 'kid', 'boy', 'girl', 'baby'];
-const ONGOING_YES = ['masih', 'sampai sekarang', 'setiap hari', 'tiap hari', 'setiap malam', 'tiap malam', 'sering', 'terus', 'berulang', 'selalu', 'still', 'every day', 'often'];
+// "setiap" / "tiap" / "saben" / "tiok" before any time ("tiap minggu", "saben bengi"): it recurs. "kadang" (now and then)
+// says nothing of now, and is asked again.
+const ONGOING_YES = ['masih', 'sampai sekarang', 'setiap', 'sering', 'terus', 'berulang', 'selalu', 'still', 'every', 'often'];
 const ONGOING_NO = ['sudah tidak', 'sudah berhenti', 'tidak lagi', 'no longer'];
 
 /** Read once per turn (turn.ts): whether a message is a story, then what it answers, read from one reading. */

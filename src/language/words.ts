@@ -80,6 +80,7 @@ export function hasPhrase(w: Words, phrase: string): boolean {
 // English contractions too ("I don't speak Indonesian"): the tokeniser keeps the apostrophe inside the word.
 const NEGATORS = new Set(['tidak', 'bukan', 'belum', 'jangan', 'tanpa', 'no', 'not', 'never', 'pernah', "don't", 'dont', "doesn't", 'doesnt', "can't", 'cant', 'cannot', "didn't", 'didnt', "won't", "isn't", "wasn't"]);
 const NEGATION_WINDOW = 3;
+const IT_IS_FINE = new Set(['apa', 'papa', 'masalah']);
 
 /** "tidak dipukul", "sudah tidak pernah dipukul lagi": a negator up to three words before, in the same clause. */
 export function isNegated(w: Words, at: number): boolean {
@@ -88,8 +89,8 @@ export function isNegated(w: Words, at: number): boolean {
     if (token === CLAUSE_BREAK) return false;
     // "pernah" only negates after a negator ("tidak pernah"); on its own it is "once did".
     if (token === 'pernah') continue;
-    // "tidak apa-apa pakai nama", "ndak apa": "it is fine", not a negation of what follows.
-    if (NEGATORS.has(token)) return w.tokens[i + 1] !== 'apa';
+    // "tidak apa-apa pakai nama", "ndak apa", "ga papa", "gak masalah": "it is fine", not a negation of what follows.
+    if (NEGATORS.has(token)) return !(IT_IS_FINE.has(w.tokens[i + 1]!) && i + 1 < at);
   }
   return false;
 }

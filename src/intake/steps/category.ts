@@ -10,6 +10,7 @@ const SYNONYMS: Partial<Record<(typeof CATEGORIES)[number], string[]>> = {
   perkawinan_anak: ['nikah dini', 'pernikahan dini', 'kawin anak'],
   penelantaran: ['ditelantarkan', 'terlantar'],
   dokumen_kependudukan: ['akta', 'akta kelahiran', 'kk'],
+  lainnya: ['lain', 'lain-lain', 'lain2'],
 };
 
 export const categoryStep = optionStep({

@@ -1,3 +1,4 @@
+import { saysItIsFine } from '../../language';
 import { withStepPrefix, optionStep, type Step } from './step';
 import { yesNoOptions } from './step';
 
@@ -6,6 +7,8 @@ const base = optionStep({
   text: (t, ctx) => t.welcome(ctx.district.unitShortName),
   options: yesNoOptions,
   apply: (v) => ({ consent: v === 'yes' }),
+  // "gak papa (lanjut)", "tidak masalah", "ndak popo": it is fine to go on, never a refusal that forgets the draft.
+  read: (text) => (saysItIsFine(text) ? 'yes' : undefined),
   hint: (t) => t.hints.yesNo,
 });
 

@@ -18,18 +18,21 @@ const ANOTHER_NUMBER = /\b(?:nomor|handphone|telepon|telpon|number|phone)\b.*\b(
 
 /** How to reach the reporter, in their words: "anonim aja" (no contact), "lewat sini", or the number itself. */
 function readContact(text: string): ContactMethod | undefined {
+  // A number typed is where to call, whatever else the answer says ("anonim aja tapi bisa wa ke 0812…", "nomor saya
+  // 0812…, tapi jangan telpon malam"): the number is never dropped for a word around it.
+  if (phoneIn(text)) return 'other_number';
   if (NO_CONTACT.test(normalise(text))) return 'none';
   // "iya lewat telegram ini": a yes that names this chat is this chat, not a yes to anonymity.
   if (THIS_CHAT.test(normalise(text)) && !ANONYMITY_WORD.test(normalise(text))) return 'same_chat';
   if (readAnonymity(text) === true) return 'none';
-  if (phoneIn(text)) return 'other_number';
   const words = normalise(text);
   if (ANOTHER_NUMBER.test(words)) return 'other_number';
   return THIS_CHAT.test(words) ? 'same_chat' : undefined;
 }
 
 function phoneIn(text: string): string | undefined {
-  const candidate = /\+?\d[\d\s().-]{7,20}\d/.exec(text)?.[0];
+  // "O812…": a letter O typed for the leading zero.
+  const candidate = /\+?\d[\d\s().-]{7,20}\d/.exec(text.replace(/(?<![\p{L}\d])[oO](?=\d)/gu, '0'))?.[0];
   const phone = candidate ? PhoneSchema.safeParse(candidate) : undefined;
   return phone?.success ? phone.data : undefined;
 }

@@ -5,7 +5,7 @@
 
 export const INFORMAL_INDONESIAN: Readonly<Record<string, string>> = {
   // yes / no / don't know
-  iy: 'iya', iyh: 'iya', iyo: 'iya', yaa: 'ya', iyaa: 'iya', yoi: 'iya', y: 'ya', yup: 'ya', yups: 'ya', ok: 'oke', gpp: 'boleh', gapapa: 'boleh', gakpapa: 'boleh', nggakpapa: 'boleh', ndakpapa: 'boleh', nomer: 'nomor', okey: 'oke', okay: 'oke', sip: 'oke',
+  iy: 'iya', iyh: 'iya', iyo: 'iya', yaa: 'ya', iyaa: 'iya', yoi: 'iya', y: 'ya', yup: 'ya', yups: 'ya', ok: 'oke', gpp: 'boleh', gapapa: 'boleh', gakpapa: 'boleh', nggakpapa: 'boleh', ndakpapa: 'boleh', nomer: 'nomor', okey: 'oke', okay: 'oke', sip: 'oke', yaudah: 'ya sudah', yauda: 'ya sudah',
   gak: 'tidak', ga: 'tidak', gk: 'tidak', ngga: 'tidak', nggak: 'tidak', ngak: 'tidak', enggak: 'tidak', engga: 'tidak', ndak: 'tidak',
   nda: 'tidak', kagak: 'tidak', tdk: 'tidak', tak: 'tidak', gx: 'tidak', gag: 'tidak', kaga: 'tidak', nope: 'tidak',
   bkn: 'bukan', bkan: 'bukan', blm: 'belum', blum: 'belum', lom: 'belum', jgn: 'jangan',
@@ -27,9 +27,11 @@ export const INFORMAL_INDONESIAN: Readonly<Record<string, string>> = {
   utk: 'untuk', untk: 'untuk', tp: 'tapi', tpi: 'tapi', jg: 'juga', dr: 'dari', dri: 'dari', sm: 'sama', ama: 'sama', klo: 'kalau',
   kalo: 'kalau', kl: 'kalau', aja: 'saja', aj: 'saja', ja: 'saja', doang: 'saja', gmn: 'bagaimana', gimana: 'bagaimana',
   knp: 'kenapa', kpn: 'kapan', dmn: 'di mana', mw: 'mau', mo: 'mau', pgn: 'ingin', pengen: 'ingin', pingin: 'ingin', bs: 'bisa',
-  bisa2: 'bisa', sktr: 'sekitar', kira2: 'kira-kira', kurleb: 'kurang lebih', umr: 'umur', thn: 'tahun', th: 'tahun', taun: 'tahun',
+  bisa2: 'bisa', sktr: 'sekitar', kira2: 'kira-kira', kurleb: 'kurang lebih', umr: 'umur', kls: 'kelas', klas: 'kelas', thn: 'tahun', th: 'tahun', taun: 'tahun',
   thun: 'tahun', bln: 'bulan', tlg: 'tolong', tlong: 'tolong', tolongin: 'tolong', mhn: 'mohon', makasih: 'terima kasih',
   // places and things
   liat: 'lihat', ngeliat: 'melihat', keliatan: 'kelihatan', bhs: 'bahasa', bhsa: 'bahasa', bahsa: 'bahasa', rmh: 'rumah', rmah: 'rumah', sklh: 'sekolah', skolah: 'sekolah', hp: 'handphone', medsos: 'media sosial', fb: 'facebook',
   ig: 'instagram', wa: 'whatsapp',
+  // English typed in chat, kept as it is: "thank" is not the Javanese "th" for "t" ("tank")
+  thank: 'thank', thanks: 'thanks',
 };

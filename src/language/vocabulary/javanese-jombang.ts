@@ -5,7 +5,8 @@
 export const JAVANESE_JOMBANG: Readonly<Record<string, string>> = {
   // yes / no / don't know
   nggih: 'iya', ngih: 'iya', enggih: 'iya', enggeh: 'iya', nggeh: 'iya', ngeh: 'iya', gelem: 'mau', emoh: 'tidak mau', inggih: 'iya', iyo: 'iya', yo: 'iya',   ora: 'tidak', gak: 'tidak', mboten: 'tidak', boten: 'tidak', mbonten: 'tidak', dudu: 'bukan', durung: 'belum', dereng: 'belum',
-  embuh: 'entah', mboh: 'entah', ngertos: 'tahu', weruh: 'tahu', reti: 'tahu', ngerti: 'tahu', sampun: 'sudah', wes: 'sudah', uwes: 'sudah', wis: 'sudah',
+  embuh: 'entah', mboh: 'entah', mbuh: 'entah', njih: 'iya', njeh: 'iya', sumonggo: 'silakan', sumangga: 'silakan',
+  yowes: 'ya sudah', yawes: 'ya sudah', yawis: 'ya sudah', mangertos: 'tahu', mangertosi: 'tahu', sumerep: 'tahu', ngertos: 'tahu', weruh: 'tahu', reti: 'tahu', ngerti: 'tahu', sampun: 'sudah', wes: 'sudah', uwes: 'sudah', wis: 'sudah',
   isih: 'masih', isik: 'masih', iseh: 'masih', purun: 'mau', matur: 'bilang', sepuh: 'tua', sepuhipun: 'orang tua', tiyang: 'orang', taksih: 'masih', saiki: 'sekarang', sakniki: 'sekarang', saiki2: 'sekarang', nembe: 'baru', wingi: 'kemarin',
   // people
   aku: 'saya', kulo: 'saya', kula: 'saya', awakdewe: 'kami', arek: 'anak', cah: 'anak', bocah: 'anak', putrane: 'anaknya',
@@ -28,6 +29,11 @@ export const JAVANESE_JOMBANG: Readonly<Record<string, string>> = {
   songo: 'sembilan', sanga: 'sembilan', sewelas: 'sebelas', rolas: 'dua belas', telulas: 'tiga belas', patbelas: 'empat belas',
   limolas: 'lima belas', nembelas: 'enam belas', pitulas: 'tujuh belas',
   // before "taun" a number takes -ng: "limang taun", "pitung taun", "rong taun"
-  rong: 'dua', telung: 'tiga', limang: 'lima', nem: 'enam', pitung: 'tujuh', wolung: 'delapan', sangang: 'sembilan',
+  rong: 'dua', telung: 'tiga', patang: 'empat', limang: 'lima', nem: 'enam', pitung: 'tujuh', wolung: 'delapan', sangang: 'sembilan',
+  wolulas: 'delapan belas', sangalas: 'sembilan belas', rongpuluh: 'dua puluh', selikur: 'dua puluh satu',
+  // 25, 50 and 60 have their own words: "selawe", "seket", "sewidak"; "sasi" is a month
+  selawe: 'dua puluh lima', seket: 'lima puluh', sewidak: 'enam puluh', sasi: 'bulan',
+  // krama numbers: "setunggal", "kalih", "tigang", "sekawan", "gangsal", "sedasa", "kalih welas"
+  setunggal: 'satu', kalih: 'dua', tigang: 'tiga', sekawan: 'empat', gangsal: 'lima', sedasa: 'sepuluh', welas: 'belas',
   ra: 'tidak', cepet: 'cepat',
 };

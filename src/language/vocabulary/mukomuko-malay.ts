@@ -20,9 +20,11 @@ export const MUKOMUKO_MALAY: Readonly<Record<string, string>> = {
   dirumahnyo: 'di rumahnya', rumahnyo: 'rumahnya', sakola: 'sekolah', sakolah: 'sekolah',   disuruah: 'disuruh', karajo: 'kerja', siko: 'sini', sajo: 'saja', disiko: 'di sini', ari: 'hari', tiok: 'setiap',
   // Minang drops a final -r (pasa = pasar, baka = bakar) and says -o for -a (tatanggo = tetangga).
   pasa: 'pasar', dipasa: 'di pasar', sabalah: 'sebelah', tatanggo: 'tetangga', tatanggonyo: 'tetangganya', jan: 'jangan', manyabuik: 'menyebut',
+  // "nio": want ("ambo nio malapor", "indak nio"); "kampuang": village, "urang sakampuang" a fellow villager
+  nio: 'mau', satuju: 'setuju', kampuang: 'kampung', sakampuang: 'sekampung',
   surau: 'masjid', lapau: 'warung', kabun: 'kebun', surang: 'sendiri', sorang: 'sendiri', samo: 'sama', jo: 'dengan',
   nan: 'yang', iko: 'ini', tu: 'itu', umuanyo: 'umurnya', umua: 'umur', taun: 'tahun', baa: 'bagaimana',
   // numbers (for the age)
   ciek: 'satu', duo: 'dua', tigo: 'tiga', ampek: 'empat', limo: 'lima', anam: 'enam', tujuah: 'tujuh', salapan: 'delapan',
-  sambilan: 'sembilan', sapuluah: 'sepuluh', sabaleh: 'sebelas', duobaleh: 'dua belas', tigobaleh: 'tiga belas', ampekbaleh: 'empat belas',
+  sambilan: 'sembilan', sapuluah: 'sepuluh', puluah: 'puluh', sabaleh: 'sebelas', duobaleh: 'dua belas', tigobaleh: 'tiga belas', ampekbaleh: 'empat belas',
 };
