@@ -93,10 +93,27 @@ redis.call('ZREM', KEYS[2], ARGV[1])
 redis.call('HDEL', KEYS[3], 'u:' .. ARGV[1], 'r:' .. ARGV[1], 'n:' .. ARGV[1])
 redis.call('SET', KEYS[1], '1', 'EX', ARGV[2])
 return 1`;
-// KEYS: queue, waiting chats. ARGV: chat key. Only an empty queue leaves the list (an accept may just have added one).
-const FORGET_IF_EMPTY_SCRIPT = `
-if redis.call('EXISTS', KEYS[1]) == 0 then redis.call('ZREM', KEYS[2], ARGV[1]) return 1 end
-return 0`;
+// KEYS: queue, data, waiting chats, lock, done marker of the update finished with ('' none). ARGV: chat key, lock token,
+// id finished with ('' none), done ttl s. Finishes that update (sent, or given up), then answers the lowest id with its
+// sealed update and answer (if any). None left: the chat leaves the waiting list and its lock is let go in the same
+// step, so an update accepted after it finds the chat free and its own process applies it; one accepted before it is
+// seen here. One round trip between an answer sent and the next update, or the lock let go: the less a holder lingers,
+// the less it keeps a chat whose next message arrived meanwhile (the bench's reporters answer at once, and chats
+// gathered on the slower process).
+const NEXT_SCRIPT = `
+if ARGV[3] ~= '' then
+  redis.call('ZREM', KEYS[1], ARGV[3])
+  redis.call('HDEL', KEYS[2], 'u:' .. ARGV[3], 'r:' .. ARGV[3], 'n:' .. ARGV[3])
+  redis.call('SET', KEYS[5], '1', 'EX', ARGV[4])
+end
+local ids = redis.call('ZRANGE', KEYS[1], 0, 0)
+if #ids == 0 then
+  redis.call('ZREM', KEYS[3], ARGV[1])
+  if redis.call('GET', KEYS[4]) == ARGV[2] then redis.call('DEL', KEYS[4]) end
+  return false
+end
+local id = ids[1]
+return {id, redis.call('HGET', KEYS[2], 'u:' .. id), redis.call('HGET', KEYS[2], 'r:' .. id)}`;
 const RENEW_SCRIPT = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end`;
 const RELEASE_SCRIPT = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
 
@@ -149,48 +166,47 @@ export function createChatInbox(opts: ChatInboxOptions): ChatInbox {
   }
 
   async function drainWhileWaiting(h: string): Promise<void> {
-    for (;;) {
+    do {
       again.delete(h);
       const token = randomUUID();
-      // Another process holds the chat: it applies what this one just added (it looks again after it lets go).
+      // Another process holds the chat: it applies what this one just added (it sees it before it lets go).
       if ((await redis.set(lockKey(h), token, 'PX', LOCK_TTL_MS, 'NX')) !== 'OK') return;
       let lost = false;
       const renew = setInterval(() => {
         run(RENEW_SCRIPT, [lockKey(h)], token, LOCK_TTL_MS).then((ok) => (lost ||= ok !== 1), () => undefined);
       }, LOCK_RENEW_EVERY_MS);
-      let outcome: 'empty' | 'later' | 'stop';
+      let outcome: 'empty' | 'later' | 'stop' = 'stop';
       try {
-        outcome = await drainHeld(h, () => lost);
+        outcome = await drainHeld(h, token, () => lost);
       } finally {
         clearInterval(renew);
-        await run(RELEASE_SCRIPT, [lockKey(h)], token).catch(() => undefined);
+        // 'empty' let go of the lock in its last step.
+        if (outcome !== 'empty') await run(RELEASE_SCRIPT, [lockKey(h)], token).catch(() => undefined);
       }
       if (outcome !== 'empty') return;
-      // An update added while the lock was still ours was left to us by the process that added it.
-      if (!again.has(h) && (await redis.exists(queueKey(h))) === 0) return;
-    }
+      // Asked again in this process meanwhile (its accept may have come after the lock was let go).
+    } while (again.has(h));
   }
 
-  /** Applies the chat's updates lowest id first while the lock is ours. */
-  async function drainHeld(h: string, lockLost: () => boolean): Promise<'empty' | 'later' | 'stop'> {
+  /** Applies the chat's updates lowest id first while the lock is ours; 'empty' has let go of it. */
+  async function drainHeld(h: string, token: string, lockLost: () => boolean): Promise<'empty' | 'later' | 'stop'> {
+    let finished = '';
     for (;;) {
       if (stopping || lockLost()) {
+        if (finished) await run(DONE_SCRIPT, [doneKey(finished), queueKey(h), dataKey(h)], finished, DONE_TTL_S);
         // Left for another process: due at once.
         await redis.zadd(waitingKey, Date.now(), h);
         return 'stop';
       }
-      const [id] = await redis.zrange(queueKey(h), 0, 0);
-      if (id === undefined) {
-        await run(FORGET_IF_EMPTY_SCRIPT, [queueKey(h), waitingKey], h);
-        return 'empty';
-      }
-      const [sealedUpdate, sealedAnswer] = await redis.hmget(dataKey(h), `u:${id}`, `r:${id}`);
-      const keys = [doneKey(id), queueKey(h), dataKey(h)];
-      if (!sealedUpdate) {
-        // Expired with its data (a day old): nothing left to apply.
-        await run(DONE_SCRIPT, keys, id, DONE_TTL_S);
-        continue;
-      }
+      const next = (await run(NEXT_SCRIPT, [queueKey(h), dataKey(h), waitingKey, lockKey(h), finished ? doneKey(finished) : ''], h, token, finished, DONE_TTL_S)) as
+        | [string, string | null, string | null]
+        | null;
+      if (!next) return 'empty';
+      const [id, sealedUpdate, sealedAnswer] = next;
+      // Whatever happens below, this update is finished with in the next step unless it is left to be tried again.
+      finished = id;
+      // Expired with its data (a day old): nothing left to apply.
+      if (!sealedUpdate) continue;
       const update = cipher.decrypt(sealedUpdate, binding(h, id, 'update'));
       // An answer already there: a holder applied the update and died before sending it.
       let answer = sealedAnswer ? cipher.decrypt(sealedAnswer, binding(h, id, 'answer')) : null;
@@ -210,7 +226,6 @@ export function createChatInbox(opts: ChatInboxOptions): ChatInbox {
         if (await failed(h, id, err, 'deliver')) continue;
         return 'later';
       }
-      await run(DONE_SCRIPT, keys, id, DONE_TTL_S);
     }
   }
 
@@ -218,8 +233,8 @@ export function createChatInbox(opts: ChatInboxOptions): ChatInbox {
   async function failed(h: string, id: string, err: unknown, step: 'apply' | 'deliver'): Promise<boolean> {
     const attempts = await redis.hincrby(dataKey(h), `n:${id}`, 1);
     if (attempts >= MAX_ATTEMPTS) {
+      // Finished with by the next step of the drain, as one sent.
       logger.error({ err: errorText(err), channel, updateId: Number(id), attempts, step }, 'chat inbox update given up');
-      await run(DONE_SCRIPT, [doneKey(id), queueKey(h), dataKey(h)], id, DONE_TTL_S);
       return true;
     }
     const waitMs = RETRY_BASE_MS * 2 ** (attempts - 1);
