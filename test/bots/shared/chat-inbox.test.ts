@@ -1,0 +1,80 @@
+import { createChatInbox } from '../../../bots/shared/chat-inbox';
+import { createLogger } from '../../../src/logger';
+import { createIntakeHarness } from '../../support/intake';
+
+// The inbox on real Redis with a stand-in engine that records what it applied and what was sent.
+let harness: ReturnType<typeof createIntakeHarness>;
+beforeEach(() => {
+  harness = createIntakeHarness('inbox');
+});
+afterEach(() => harness.close());
+
+function inboxRecording() {
+  const applied: string[] = [];
+  const sent: string[] = [];
+  const inbox = createChatInbox({
+    redis: harness.redis, prefix: harness.prefix, channel: 'test', cipher: harness.cipher,
+    logger: createLogger('test', process.env.TEST_LOG ?? 'silent'),
+    apply: async (update) => {
+      applied.push(update);
+      return `answer to ${update}`;
+    },
+    deliver: async (_update, answer) => {
+      sent.push(answer);
+    },
+  });
+  return { inbox, applied, sent };
+}
+
+describe('chat inbox', () => {
+  it('applies a chat\'s waiting updates lowest id first, whatever order they were stored in, and sends each answer', async () => {
+    const { inbox, applied, sent } = inboxRecording();
+    for (const id of [12, 10, 11]) expect(await inbox.accept('chat-a', id, `u${id}`)).toBe(true);
+    await inbox.drain('chat-a');
+    expect(applied).toEqual(['u10', 'u11', 'u12']);
+    expect(sent).toEqual(['answer to u10', 'answer to u11', 'answer to u12']);
+  });
+
+  it('refuses an update delivered again, waiting or applied, so it is applied once', async () => {
+    const { inbox, applied } = inboxRecording();
+    expect(await inbox.accept('chat-a', 20, 'u20')).toBe(true);
+    expect(await inbox.accept('chat-a', 20, 'u20')).toBe(false);
+    await inbox.drain('chat-a');
+    expect(await inbox.accept('chat-a', 20, 'u20')).toBe(false);
+    await inbox.drain('chat-a');
+    expect(applied).toEqual(['u20']);
+  });
+
+  it('still applies, once, an update that arrives after a later one of its chat was applied', async () => {
+    const { inbox, applied } = inboxRecording();
+    await inbox.accept('chat-a', 31, 'u31');
+    await inbox.drain('chat-a');
+    expect(await inbox.accept('chat-a', 30, 'u30')).toBe(true);
+    await inbox.drain('chat-a');
+    expect(applied).toEqual(['u31', 'u30']);
+  });
+
+  it('leaves a chat another inbox holds to that one: it applies what was added meanwhile before letting go', async () => {
+    const holder = inboxRecording();
+    const other = inboxRecording();
+    let release!: () => void;
+    const slow = createChatInbox({
+      redis: harness.redis, prefix: harness.prefix, channel: 'test', cipher: harness.cipher, logger: createLogger('test', 'silent'),
+      apply: async (update) => {
+        holder.applied.push(update);
+        if (update === 'u40') await new Promise<void>((r) => (release = r));
+        return update;
+      },
+      deliver: async () => undefined,
+    });
+    await slow.accept('chat-b', 40, 'u40');
+    const draining = slow.drain('chat-b');
+    await new Promise((r) => setTimeout(r, 100));
+    await other.inbox.accept('chat-b', 41, 'u41');
+    await other.inbox.drain('chat-b');
+    expect(other.applied).toEqual([]);
+    release();
+    await draining;
+    expect(holder.applied).toEqual(['u40', 'u41']);
+  });
+});
