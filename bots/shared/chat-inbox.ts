@@ -24,9 +24,10 @@ import { errorText } from '../../src/runtime/error-text';
  * - The lock lives a few seconds and is renewed while its holder lives. A holder that dies leaves the set and a due
  *   time in the list of waiting chats; every process sweeps that list, and the first to take the expired lock goes on
  *   where the dead one stopped.
- * - "Applied" is recorded (with the answer to send, sealed) in the same step as the update leaves the queue, and the
- *   answer is sent after; a crash in between sends the answer again rather than applying the update twice. Only a crash
- *   between the engine saving the draft and that record (one Redis round trip) can apply an update twice.
+ * - "Applied" is recorded, with the answer to send (sealed), as soon as the engine answers; the update leaves the queue
+ *   once its answer is sent. A crash in between sends the answer again (the reporter may see it twice) rather than
+ *   applying the update twice. Only a crash between the engine saving the draft and that record (one Redis round trip)
+ *   can apply an update twice.
  * - What an update or an answer holds is personal: both are sealed with the field cipher, bound to their chat and id.
  */
 export interface ChatInbox {
@@ -60,7 +61,12 @@ const LOCK_RENEW_EVERY_MS = 1_500;
 // one's has expired by then.
 const STALE_MS = LOCK_TTL_MS + 1_000;
 const SWEEP_EVERY_MS = 1_000;
-const SWEEP_BATCH = 50;
+const SWEEP_BATCH = 200;
+// At most this many chats applied at once in one process; the others wait in Redis, where any process may take them.
+// The webhook used to be answered once an update was handled, so Telegram's 40 connections bounded the work in hand;
+// answered on receipt, nothing did, and a burst of first messages had every one handled at once (the bench: 1,000
+// reporters' answers slowed past their 60 s patience, and the re-sends made it worse).
+const MAX_CHATS_AT_ONCE = 40;
 // Updates not applied within a day are stale for the reporter too (Telegram keeps them about as long).
 const KEEP_MS = 24 * 3600_000;
 const DONE_TTL_S = 24 * 3600;
@@ -158,34 +164,61 @@ export function createChatInbox(opts: ChatInboxOptions): ChatInbox {
       again.add(h);
       return current;
     }
-    const next = drainWhileWaiting(h)
-      .catch((err) => logger.error({ err: errorText(err), channel }, 'chat inbox drain failed'))
-      .finally(() => running.delete(h));
+    const next = drainWhileAsked(h);
     running.set(h, next);
     return next;
   }
 
-  async function drainWhileWaiting(h: string): Promise<void> {
-    do {
-      again.delete(h);
-      const token = randomUUID();
-      // Another process holds the chat: it applies what this one just added (it sees it before it lets go).
-      if ((await redis.set(lockKey(h), token, 'PX', LOCK_TTL_MS, 'NX')) !== 'OK') return;
-      let lost = false;
-      const renew = setInterval(() => {
-        run(RENEW_SCRIPT, [lockKey(h)], token, LOCK_TTL_MS).then((ok) => (lost ||= ok !== 1), () => undefined);
-      }, LOCK_RENEW_EVERY_MS);
-      let outcome: 'empty' | 'later' | 'stop' = 'stop';
-      try {
-        outcome = await drainHeld(h, token, () => lost);
-      } finally {
-        clearInterval(renew);
-        // 'empty' let go of the lock in its last step.
-        if (outcome !== 'empty') await run(RELEASE_SCRIPT, [lockKey(h)], token).catch(() => undefined);
-      }
-      if (outcome !== 'empty') return;
-      // Asked again in this process meanwhile (its accept may have come after the lock was let go).
-    } while (again.has(h));
+  // The last look at `again` and leaving `running` happen in one synchronous step: a drain asked for in between (its
+  // update accepted just after this one let go of the lock) would otherwise be lost, and its chat would wait for the
+  // sweep (found by the bench: answers over 60 s late with one process).
+  async function drainWhileAsked(h: string): Promise<void> {
+    await takeSlot();
+    try {
+      do {
+        again.delete(h);
+        await drainOnce(h);
+      } while (again.has(h));
+    } catch (err) {
+      logger.error({ err: errorText(err), channel }, 'chat inbox drain failed');
+    } finally {
+      running.delete(h);
+      giveSlot();
+    }
+  }
+
+  let busySlots = 0;
+  const slotWaiters: (() => void)[] = [];
+  async function takeSlot(): Promise<void> {
+    if (busySlots < MAX_CHATS_AT_ONCE) {
+      busySlots++;
+      return;
+    }
+    // Handed over by giveSlot, still counted.
+    await new Promise<void>((resolve) => slotWaiters.push(resolve));
+  }
+  function giveSlot(): void {
+    const next = slotWaiters.shift();
+    if (next) next();
+    else busySlots--;
+  }
+
+  async function drainOnce(h: string): Promise<void> {
+    const token = randomUUID();
+    // Another process holds the chat: it applies what this one just added (it sees it before it lets go).
+    if ((await redis.set(lockKey(h), token, 'PX', LOCK_TTL_MS, 'NX')) !== 'OK') return;
+    let lost = false;
+    const renew = setInterval(() => {
+      run(RENEW_SCRIPT, [lockKey(h)], token, LOCK_TTL_MS).then((ok) => (lost ||= ok !== 1), () => undefined);
+    }, LOCK_RENEW_EVERY_MS);
+    let outcome: 'empty' | 'later' | 'stop' = 'stop';
+    try {
+      outcome = await drainHeld(h, token, () => lost);
+    } finally {
+      clearInterval(renew);
+      // 'empty' let go of the lock in its last step.
+      if (outcome !== 'empty') await run(RELEASE_SCRIPT, [lockKey(h)], token).catch(() => undefined);
+    }
   }
 
   /** Applies the chat's updates lowest id first while the lock is ours; 'empty' has let go of it. */
@@ -246,12 +279,11 @@ export function createChatInbox(opts: ChatInboxOptions): ChatInbox {
   async function sweepOnce(): Promise<void> {
     const now = Date.now();
     const due = await redis.zrangebyscore(waitingKey, '-inf', now, 'LIMIT', 0, SWEEP_BATCH);
-    for (const h of due) {
-      if (running.has(h)) continue;
-      // Put back first: the other processes' sweeps leave it alone meanwhile; a drain that empties it removes it.
-      await redis.zadd(waitingKey, 'XX', now + STALE_MS, h);
-      void drain(h);
-    }
+    if (!due.length) return;
+    // Put back first, the chats this process is at included (or the sweep would find them first every time and never
+    // reach the others): the other processes' sweeps leave them alone meanwhile; a drain that empties one removes it.
+    await redis.zadd(waitingKey, 'XX', ...due.flatMap((h) => [now + STALE_MS, h]));
+    for (const h of due) if (!running.has(h)) void drain(h);
   }
 
   return {

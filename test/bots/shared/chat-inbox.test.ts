@@ -77,4 +77,30 @@ describe('chat inbox', () => {
     await draining;
     expect(holder.applied).toEqual(['u40', 'u41']);
   });
+
+  it('applies every update of chats that answer at once (the next stored as the last answer is sent), without the sweep', async () => {
+    const waiting = new Map<string, () => void>();
+    const inbox = createChatInbox({
+      redis: harness.redis, prefix: harness.prefix, channel: 'test', cipher: harness.cipher, logger: createLogger('test', 'silent'),
+      apply: async (update) => update,
+      deliver: async (update) => waiting.get(update.split(':')[0]!)?.(),
+    });
+    // No sweep started here: an update whose drain is lost would never be applied. 100 chats side by side, 20 updates
+    // each, every one stored the moment the answer to the one before is sent (the bench's reporters).
+    const chat = async (c: number) => {
+      for (let i = 1; i <= 20; i++) {
+        const sent = new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error(`chat ${c} update ${i} not applied within 3 s`)), 3_000);
+          waiting.set(`c${c}`, () => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
+        await inbox.accept(`chat-${c}`, c * 100 + i, `c${c}:${i}`);
+        void inbox.drain(`chat-${c}`);
+        await sent;
+      }
+    };
+    await Promise.all(Array.from({ length: 100 }, (_, c) => chat(c)));
+  }, 60_000);
 });
