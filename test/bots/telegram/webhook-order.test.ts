@@ -175,4 +175,18 @@ describe('Telegram webhook, two bots processes behind one address', () => {
     await sleep(500);
     expect(chat.texts()).toEqual(reference);
   }, 60_000);
+
+  it('refuses an update it cannot store (503), so that Telegram sends it again, instead of confirming it', async () => {
+    bots = [await startBots(ports[0]!)];
+    bots[0]!.redis.disconnect();
+    const post = (updateId: number) => fetch(`http://127.0.0.1:${ports[0]}/telegram/hook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+      body: JSON.stringify({
+        update_id: updateId,
+        message: { message_id: 1, date: 1, chat: { id: 5301, type: 'private' }, from: { id: 5301, is_bot: false, first_name: 'P' }, text: 'halo' },
+      }),
+    });
+    expect((await post(7001)).status).toBe(503);
+  }, 30_000);
 });
