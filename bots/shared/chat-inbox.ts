@@ -51,8 +51,18 @@ export interface ChatInboxOptions {
   logger: Logger;
   /** Applies one update (as accepted) and answers what to send for it, serialised. Throwing leaves it to be tried again. */
   apply(update: string): Promise<string>;
-  /** Sends what `apply` answered for this update. Throwing leaves it to be sent again. */
+  /**
+   * Sends what `apply` answered for this update. Throwing leaves it to be sent again; a PartlySent error says what is
+   * left, so that what was sent is not sent twice.
+   */
   deliver(update: string, answer: string): Promise<void>;
+}
+
+/** Thrown by a `deliver` that sent part of an answer: `left` (in the answer's own form) is what is still to send. */
+export class PartlySent extends Error {
+  constructor(readonly left: string, cause: unknown) {
+    super(`partly sent: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
 }
 
 const LOCK_TTL_MS = 5_000;
@@ -264,6 +274,8 @@ export function createChatInbox(opts: ChatInboxOptions): ChatInbox {
 
   /** Counts a failed attempt: true when the update is given up (go on with the next), false to try again later. */
   async function failed(h: string, id: string, err: unknown, step: 'apply' | 'deliver'): Promise<boolean> {
+    // Only what was not sent is sent again.
+    if (err instanceof PartlySent) await redis.hset(dataKey(h), `r:${id}`, cipher.encrypt(err.left, binding(h, id, 'answer')));
     const attempts = await redis.hincrby(dataKey(h), `n:${id}`, 1);
     if (attempts >= MAX_ATTEMPTS) {
       // Finished with by the next step of the drain, as one sent.

@@ -5,9 +5,9 @@ import type { FieldCipher } from '../../src/crypto/field-cipher';
 import type { HandleInboundMessage, OutboundMessage } from '../../src/intake/messages';
 import type { Logger } from '../../src/logger';
 import { errorText } from '../../src/runtime/error-text';
-import { createChatInbox, type ChatInbox } from '../shared/chat-inbox';
+import { createChatInbox, PartlySent, type ChatInbox } from '../shared/chat-inbox';
 import { createPerChatQueue, type PerChatQueue } from '../shared/per-chat-queue';
-import { sendReplies, showTyping } from './send-reply';
+import { inSendingOrder, sendReplies, showTyping } from './send-reply';
 import { toInboundMessage } from './to-inbound-message';
 
 export interface TelegramBotDeps {
@@ -66,9 +66,18 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
       clearTimeout(typing);
     }
   }
+  /** Sends the answer one reply at a time, so that a failure part-way leaves only the rest to send again. */
   async function deliver(stored: string, answer: string): Promise<void> {
     const message = toInboundMessage(JSON.parse(stored) as Update, bot.telegram);
-    if (message) await sendReplies(bot.telegram, message.chatId, JSON.parse(answer) as OutboundMessage[]);
+    if (!message) return;
+    const replies = inSendingOrder(JSON.parse(answer) as OutboundMessage[]);
+    for (const [i, reply] of replies.entries()) {
+      try {
+        await sendReplies(bot.telegram, message.chatId, [reply]);
+      } catch (err) {
+        throw i === 0 ? err : new PartlySent(JSON.stringify(replies.slice(i)), err);
+      }
+    }
   }
   const inbox = createChatInbox({ redis, prefix, channel: 'telegram', cipher, logger, apply, deliver });
 

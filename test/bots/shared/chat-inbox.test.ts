@@ -1,4 +1,4 @@
-import { createChatInbox } from '../../../bots/shared/chat-inbox';
+import { createChatInbox, PartlySent } from '../../../bots/shared/chat-inbox';
 import { createLogger } from '../../../src/logger';
 import { createIntakeHarness } from '../../support/intake';
 
@@ -103,4 +103,34 @@ describe('chat inbox', () => {
     };
     await Promise.all(Array.from({ length: 100 }, (_, c) => chat(c)));
   }, 60_000);
+
+  it('sends again only the part of an answer a failed send left, and applies the update once', async () => {
+    const applied: string[] = [];
+    const sent: string[] = [];
+    let failAt: string | null = 'b';
+    const inbox = createChatInbox({
+      redis: harness.redis, prefix: harness.prefix, channel: 'test', cipher: harness.cipher, logger: createLogger('test', 'silent'),
+      apply: async (update) => {
+        applied.push(update);
+        return 'a|b|c';
+      },
+      deliver: async (_update, answer) => {
+        const parts = answer.split('|');
+        for (const [i, part] of parts.entries()) {
+          if (part === failAt) {
+            failAt = null;
+            throw new PartlySent(parts.slice(i).join('|'), new Error('connection reset'));
+          }
+          sent.push(part);
+        }
+      },
+    });
+    await inbox.accept('chat-d', 50, 'u50');
+    await inbox.drain('chat-d');
+    expect(sent).toEqual(['a']);
+    // Tried again (here at once; the sweep would after 1 s).
+    await inbox.drain('chat-d');
+    expect(sent).toEqual(['a', 'b', 'c']);
+    expect(applied).toEqual(['u50']);
+  });
 });
