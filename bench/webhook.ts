@@ -36,10 +36,20 @@ export async function webhookWith(processes: number, n: number) {
     processes, reporters: n, finished: tickets, seconds, messagesPerSecond: Math.round(messages / seconds),
     reportsPerSecond: perSecond(tickets, seconds * 1000), reply: spread(results.flatMap((r) => r.latencies)),
     confirmToTicket: spread(results.flatMap((r) => (r.confirmMs === undefined ? [] : [r.confirmMs]))),
+    // A conversation "in order" reached its ticket with every answer fitting the question the reporter was at: never
+    // told to start again, no answer out of turn. Each of those is what a chat's updates applied out of order look like.
+    conversations: {
+      inOrder: results.filter((r) => r.ticket && !r.restarts && !r.unplaced).length,
+      restarted: results.filter((r) => r.restarts).length,
+      outOfTurnAnswers: results.reduce((s, r) => s + r.unplaced, 0),
+      resends: results.reduce((s, r) => s + r.resends, 0),
+    },
     updatesPerProcess: [...proxy.forwarded], peakRssMb: peaks, deliveries, deliveryErrors, proxyErrors: countBy(proxy.failed),
   };
   log(`webhook, ${processes} bots process(es): ${figures.messagesPerSecond} msg/s, ${figures.reportsPerSecond} reports/s, ` +
-    `reply p50 ${figures.reply.p50} ms p99 ${figures.reply.p99} ms, ${tickets}/${n} finished in ${seconds.toFixed(1)} s ` +
+    `reply p50 ${figures.reply.p50} ms p99 ${figures.reply.p99} ms, ${tickets}/${n} finished in ${seconds.toFixed(1)} s, ` +
+    `${figures.conversations.inOrder}/${n} in order (${figures.conversations.restarted} restarted, ${figures.conversations.outOfTurnAnswers} answers out of turn, ` +
+    `${figures.conversations.resends} re-sent) ` +
     `(updates per process ${figures.updatesPerProcess.join('/')}, peak RSS ${peaks.join('/')} MB; webhook answers ${JSON.stringify(deliveries)} ` +
     `${JSON.stringify(deliveryErrors)}, ` +
     `proxy errors ${JSON.stringify(figures.proxyErrors)})`);

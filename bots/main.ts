@@ -60,7 +60,7 @@ async function main(): Promise<void> {
       return `off: failed to start (${errorText(err)})`;
     }
   };
-  channels.telegram = await attempt(() => startTelegramChannel(ctx));
+  channels.telegram = await attempt(() => startTelegramChannel(ctx, cipher));
   channels.webchat = await attempt(() => startWebchatChannel(ctx, cipher));
   channels.whatsapp = await attempt(() => startWhatsappChannel(ctx, cipher));
   channels.whatsapp_cloud = await attempt(() => startWhatsappCloudChannel(ctx));

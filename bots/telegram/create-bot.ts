@@ -1,11 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { Composer, Telegraf } from 'telegraf';
+import type { Update } from 'telegraf/types';
 import type { Redis } from 'ioredis';
-import type { HandleInboundMessage } from '../../src/intake/messages';
+import type { FieldCipher } from '../../src/crypto/field-cipher';
+import type { HandleInboundMessage, OutboundMessage } from '../../src/intake/messages';
 import type { Logger } from '../../src/logger';
-import { createPerChatQueue, type PerChatQueue } from '../shared/per-chat-queue';
 import { errorText } from '../../src/runtime/error-text';
-import { sendReplies, showTyping } from './send-reply';
+import { createChatInbox, PartlySent, type ChatInbox } from '../shared/chat-inbox';
+import { createPerChatQueue, type PerChatQueue } from '../shared/per-chat-queue';
+import { inSendingOrder, sendReplies, showTyping } from './send-reply';
 import { toInboundMessage } from './to-inbound-message';
 
 export interface TelegramBotDeps {
@@ -13,78 +15,107 @@ export interface TelegramBotDeps {
   /** config.telegram.apiRoot: the public Bot API, a local Bot API server, or a test fake. */
   apiRoot: string;
   handle: HandleInboundMessage;
-  /** Remembers update ids so an update Telegram delivers twice is answered once, and one a crash cut short again. */
+  /** Holds each chat's updates until applied (bots/shared/chat-inbox.ts): shared by every bots process. */
   redis: Redis;
   prefix: string;
+  /** Seals what the held updates and their answers say. */
+  cipher: FieldCipher;
+  /** createLookupHasher: a chat's keys in Redis carry its keyed hash, never its id. */
+  hasher: (value: string) => string;
+  /** Webhook mode: an update that cannot be stored is refused (Telegram sends it again) instead of handled here. */
+  webhook: boolean;
   logger: Logger;
 }
 
-const ANSWERED_UPDATE_TTL_S = 24 * 3600;
-const TAKEN_UPDATE_TTL_S = 3600;
-const TYPING_AFTER_MS = 500;
-// How long an update may keep telegraf from confirming it (and the rest of its batch) to Telegram.
-const CONFIRM_WITHIN_MS = 3_000;
+export interface TelegramBot {
+  bot: Telegraf;
+  inbox: ChatInbox;
+  /** Updates handled in this process without the inbox (long polling while Redis is away). */
+  chats: PerChatQueue;
+}
 
-// An update is "taken" by one process while it is handled and "answered" once its replies are sent. Another process
-// (the one started after a crash) may take an update a dead one had taken; the same process never takes one twice.
-const TAKE_UPDATE_SCRIPT = `
-local v = redis.call('GET', KEYS[1])
-if v == 'answered' or v == ARGV[1] then return 0 end
-redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
-return 1`;
+/** The update could not be stored: the webhook answers 503 so that Telegram sends it again. */
+export class UpdateNotStoredError extends Error {}
+
+const TYPING_AFTER_MS = 500;
 
 /**
- * The Telegram bot: buttons acknowledged, every update translated and handed to the engine, replies sent back.
- * Updates are handled in the background, one at a time per chat, so a slow download never holds up other chats.
+ * The Telegram bot: buttons acknowledged, every update a reporter sent stored in its chat's inbox in Redis, then
+ * applied by whichever bots process holds that chat (update_id order, each once: chat-inbox.ts says why), its replies
+ * sent back. Telegraf confirms an update to Telegram (the webhook's answer, or the next getUpdates) once it is stored,
+ * not once it is answered: a crash after that is covered by the inbox, before it by Telegram sending it again.
  */
-export function createTelegramBot(deps: TelegramBotDeps): { bot: Telegraf; chats: PerChatQueue } {
-  const { handle, redis, prefix, logger } = deps;
-  const instance = `taken:${randomUUID()}`;
+export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
+  const { handle, redis, prefix, cipher, hasher, logger } = deps;
   const bot = new Telegraf(deps.token, { telegram: { apiRoot: deps.apiRoot } });
   const chats = createPerChatQueue((err) => logger.error({ err: errorText(err) }, 'telegram reply failed'));
+  // Only this process's receipts of one chat, in the order telegraf hands them over (a getUpdates batch is handed over
+  // at once): each is stored before the next is, so they reach the inbox in order.
+  const receipts = createPerChatQueue(() => undefined);
 
-  // Update objects carry what people wrote: only the update type goes to the log.
-  bot.catch((err, ctx) => logger.error({ err: errorText(err), updateType: ctx.updateType }, 'telegram update failed'));
-  bot.use(acknowledgeButtons());
-  bot.use(async (ctx) => {
-    const message = toInboundMessage(ctx.update, ctx.telegram);
-    if (!message) return;
-    const updateId = ctx.update.update_id;
-    if (!(await takeUpdate(updateId))) return;
-    const chatId = message.chatId;
-    const answered = chats.run(chatId, async () => {
-      // "typing…" only when the answer is slow to come (a download, a busy database): a quick answer needs none, and
-      // sending it anyway doubled the Bot API calls per message (found by the benchmark).
-      const typing = setTimeout(() => showTyping(ctx.telegram, chatId), TYPING_AFTER_MS);
-      let replies;
-      try {
-        replies = await handle(message);
-      } finally {
-        clearTimeout(typing);
-      }
-      await sendReplies(ctx.telegram, chatId, replies);
-      await redis.set(updateKey(updateId), 'answered', 'EX', ANSWERED_UPDATE_TTL_S).catch(() => undefined);
-    });
-    // Telegraf confirms an update to Telegram once this returns (polling: with the next getUpdates; webhook: with the
-    // HTTP answer). Returning after the answer is sent means an update a crash interrupted is delivered again, to the
-    // restarted process, instead of leaving its reporter in silence. The wait is bounded, so that one slow chat (a
-    // large download) holds up the next batch for the others only briefly.
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([answered, new Promise((r) => (timer = setTimeout(r, CONFIRM_WITHIN_MS)))]);
-    clearTimeout(timer);
-  });
-
-  const updateKey = (updateId: number) => `${prefix}:telegram:update:${updateId}`;
-  async function takeUpdate(updateId: number): Promise<boolean> {
+  /** Applies an update as stored, with "typing…" when the answer is slow to come; answers the replies to send. */
+  async function apply(stored: string): Promise<string> {
+    const message = toInboundMessage(JSON.parse(stored) as Update, bot.telegram);
+    if (!message) return '[]';
+    // "typing…" only when the answer is slow to come (a download, a busy database): a quick answer needs none, and
+    // sending it anyway doubled the Bot API calls per message (found by the benchmark).
+    const typing = setTimeout(() => showTyping(bot.telegram, message.chatId), TYPING_AFTER_MS);
     try {
-      return (await redis.eval(TAKE_UPDATE_SCRIPT, 1, updateKey(updateId), instance, String(TAKEN_UPDATE_TTL_S))) === 1;
-    } catch {
-      // Without Redis the engine cannot work either; let it answer calmly rather than stay silent.
-      return true;
+      return JSON.stringify(await handle(message));
+    } finally {
+      clearTimeout(typing);
     }
   }
+  /** Sends the answer one reply at a time, so that a failure part-way leaves only the rest to send again. */
+  async function deliver(stored: string, answer: string): Promise<void> {
+    const message = toInboundMessage(JSON.parse(stored) as Update, bot.telegram);
+    if (!message) return;
+    const replies = inSendingOrder(JSON.parse(answer) as OutboundMessage[]);
+    for (const [i, reply] of replies.entries()) {
+      try {
+        await sendReplies(bot.telegram, message.chatId, [reply]);
+      } catch (err) {
+        throw i === 0 ? err : new PartlySent(JSON.stringify(replies.slice(i)), err);
+      }
+    }
+  }
+  const inbox = createChatInbox({ redis, prefix, channel: 'telegram', cipher, logger, apply, deliver });
 
-  return { bot, chats };
+  // Update objects carry what people wrote: only the update type goes to the log. An update not stored goes up to the
+  // webhook, which refuses it.
+  bot.catch((err, ctx) => {
+    if (err instanceof UpdateNotStoredError) throw err;
+    logger.error({ err: errorText(err), updateType: ctx.updateType }, 'telegram update failed');
+  });
+  bot.use(async (ctx, next) => {
+    const message = toInboundMessage(ctx.update, ctx.telegram);
+    if (!message) return next();
+    const chatKey = hasher(`telegram:${message.chatId}`);
+    const update = ctx.update;
+    let stored = false;
+    // Queued before anything is awaited: the receipts of one chat keep telegraf's order.
+    const receipt = receipts.run(chatKey, async () => {
+      await inbox.accept(chatKey, update.update_id, JSON.stringify(update));
+      stored = true;
+    });
+    await next();
+    await receipt;
+    if (stored) {
+      void inbox.drain(chatKey);
+      return;
+    }
+    // Redis is away. Webhook: refuse, Telegram sends it again later (and holds the chat's next updates behind it).
+    // Long polling has no refusal (the batch is confirmed whatever happens): handle it here, without the inbox, so the
+    // reporter hears a calm answer rather than nothing.
+    if (deps.webhook) throw new UpdateNotStoredError(`telegram update ${update.update_id} not stored`);
+    void chats.run(chatKey, async () => {
+      const replies = await handle(message);
+      await sendReplies(ctx.telegram, message.chatId, replies);
+    });
+  });
+  bot.use(acknowledgeButtons());
+
+  return { bot, inbox, chats };
 }
 
 /** A pressed button stops spinning at once, and its keyboard goes away so it cannot be pressed twice. */

@@ -11,8 +11,7 @@ const MAX_RETRY_AFTER_S = 30;
 
 /** Sends the replies to one chat in order, the urgent ones (emergency contacts) first. */
 export async function sendReplies(telegram: Telegram, chatId: number | string, replies: OutboundMessage[]): Promise<void> {
-  const ordered = [...replies.filter((r) => r.urgent), ...replies.filter((r) => !r.urgent)];
-  for (const reply of ordered) {
+  for (const reply of inSendingOrder(replies)) {
     const chunks = splitText(renderAsText(reply));
     for (const [i, chunk] of chunks.entries()) {
       // The keyboard rides on the last piece, under the question it answers.
@@ -20,6 +19,11 @@ export async function sendReplies(telegram: Telegram, chatId: number | string, r
       await withRetry(() => telegram.sendMessage(chatId, chunk, keyboard ? { reply_markup: keyboard } : {}));
     }
   }
+}
+
+/** The urgent ones (emergency contacts) first, the others in their order. */
+export function inSendingOrder(replies: OutboundMessage[]): OutboundMessage[] {
+  return [...replies.filter((r) => r.urgent), ...replies.filter((r) => !r.urgent)];
 }
 
 /** "typing…" while the engine works; a failure here never matters. */

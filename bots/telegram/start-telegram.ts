@@ -3,7 +3,7 @@ import express, { type Router } from 'express';
 import type { Telegraf } from 'telegraf';
 import type { Logger } from '../../src/logger';
 import { errorText } from '../../src/runtime/error-text';
-import type { PerChatQueue } from '../shared/per-chat-queue';
+import { UpdateNotStoredError, type TelegramBot } from './create-bot';
 
 export interface TelegramMode {
   /** Set: webhook mode on this URL; unset: long polling. */
@@ -26,20 +26,23 @@ const COMMANDS = [
   { command: 'bahasa', description: 'Ganti bahasa / Change language' },
 ];
 const RELAUNCH_MAX_MS = 60_000;
+// Telegram's own default, said out loud: at most this many webhook requests at once, over all chats. A chat's updates
+// never travel side by side whatever it is (the Bot API sends a chat's next update once the previous one is answered),
+// and an answer only waits for the update to be stored in Redis, so a few connections carry a lot.
+const WEBHOOK_MAX_CONNECTIONS = 40;
 
 /** Starts receiving updates: long polling by default, the webhook when a URL is configured. */
-export async function startTelegram(
-  { bot, chats }: { bot: Telegraf; chats: PerChatQueue },
-  mode: TelegramMode,
-  logger: Logger,
-): Promise<RunningTelegram> {
+export async function startTelegram({ bot, inbox, chats }: TelegramBot, mode: TelegramMode, logger: Logger): Promise<RunningTelegram> {
   await bot.telegram.setMyCommands(COMMANDS).catch((err) => logger.warn({ err: errorText(err) }, 'telegram commands not set'));
+  // Chats another process left waiting (it died holding them), and updates that failed and are due again.
+  inbox.start();
+  const stopHandling = () => Promise.all([inbox.stop(), chats.drain()]).then(() => undefined);
 
   if (mode.webhookUrl && mode.webhookSecret) {
     bot.botInfo ??= await bot.telegram.getMe();
-    await bot.telegram.setWebhook(mode.webhookUrl, { secret_token: mode.webhookSecret });
+    await bot.telegram.setWebhook(mode.webhookUrl, { secret_token: mode.webhookSecret, max_connections: WEBHOOK_MAX_CONNECTIONS });
     logger.info('telegram receiving by webhook');
-    return { router: webhookRouter(bot, new URL(mode.webhookUrl).pathname, mode.webhookSecret, logger), stop: () => chats.drain() };
+    return { router: webhookRouter(bot, new URL(mode.webhookUrl).pathname, mode.webhookSecret, logger), stop: stopHandling };
   }
 
   let stopping = false;
@@ -66,7 +69,7 @@ export async function startTelegram(
         // not running (launch still failing): nothing to stop
       }
       await polling;
-      await chats.drain();
+      await stopHandling();
     },
   };
 }
@@ -92,10 +95,16 @@ function webhookRouter(bot: Telegraf, path: string, secret: string, logger: Logg
         res.status(400).json({ error: 'not an update' });
         return;
       }
+      // Answered once the update is stored in its chat's inbox, not once it is applied (create-bot.ts).
       try {
         await bot.handleUpdate(update as Parameters<Telegraf['handleUpdate']>[0]);
       } catch (err) {
         logger.error({ err: errorText(err) }, 'telegram webhook update failed');
+        // Not stored: Telegram sends it again (and the chat's later updates wait behind it there).
+        if (err instanceof UpdateNotStoredError) {
+          res.status(503).json({ error: 'not stored, send again' });
+          return;
+        }
       }
       res.status(200).json({ ok: true });
     },

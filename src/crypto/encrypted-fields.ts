@@ -31,6 +31,7 @@ export const BOUND = {
   reporterChats: 'redis:reporter-chats',
   reporterNotices: 'redis:reporter-notices',
   webchatReplies: 'redis:webchat-replies',
+  chatInbox: 'redis:chat-inbox',
   outboundJobs: 'queue:outbound',
 } as const;
 

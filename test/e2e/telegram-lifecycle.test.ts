@@ -45,7 +45,7 @@ describe('Telegram: the bots process restarts and receives by webhook', () => {
 
       const chat = bots.chat(3002);
       await chat.say('halo', /RAHASIA/);
-      // The webhook is answered once the reply is sent (so a crash before it leaves the update to be delivered again).
+      // The webhook is answered once the update is stored in its chat's inbox (a crash before that: Telegram sends it again).
       await expectEventually(() => expect(bots.fake.webhook()!.deliveries).toEqual([200]));
 
       const update = (id: number, text: string) => JSON.stringify({

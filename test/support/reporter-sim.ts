@@ -79,6 +79,8 @@ export interface ReporterResult {
   messagesSent: number;
   resends: number;
   restarts: number;
+  /** Answers that fit no question this reporter was at (an answer to another message, out of turn). */
+  unplaced: number;
   /** ms from sending each message to its last reply. */
   latencies: number[];
   /** ms of the longest wait from a message sent until an answer came (re-sends included): what a person sits through. */
@@ -99,7 +101,7 @@ export async function runReporter(
   persona: Persona,
   opts: { deadlineMs: number; thinkMs?: () => number; onMessage?: () => void },
 ): Promise<ReporterResult> {
-  const result: ReporterResult = { persona, messagesSent: 0, resends: 0, restarts: 0, latencies: [], longestSilenceMs: 0 };
+  const result: ReporterResult = { persona, messagesSent: 0, resends: 0, restarts: 0, unplaced: 0, latencies: [], longestSilenceMs: 0 };
   let silentSince = 0;
   const deadline = Date.now() + opts.deadlineMs;
   const state = { confirmed: false };
@@ -132,6 +134,7 @@ export async function runReporter(
       return result;
     }
     if ('wait' in move || 'unknown' in move) {
+      if ('unknown' in move) result.unplaced++;
       result.resends++;
       await pause(300 + Math.random() * 700);
       continue;
