@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Redis } from 'ioredis';
 
 /**
@@ -25,5 +26,24 @@ export async function pingRedis(redis: Redis, timeoutMs = 1000): Promise<boolean
     return answer === 'PONG';
   } catch {
     return false;
+  }
+}
+
+const shaOfScript = new Map<string, string>();
+
+/**
+ * Runs a Lua script by its SHA (EVALSHA), sending its body only when Redis does not know it yet (first use, or after
+ * a restart emptied Redis's script cache): the hot paths (a draft saved on every message, a chat's inbox) would
+ * otherwise send the whole body with every call.
+ */
+export async function runScript(redis: Redis, script: string, keys: readonly string[], args: readonly (string | number)[]): Promise<unknown> {
+  let sha = shaOfScript.get(script);
+  if (!sha) shaOfScript.set(script, (sha = createHash('sha1').update(script).digest('hex')));
+  const argv = args.map(String);
+  try {
+    return await redis.evalsha(sha, keys.length, ...keys, ...argv);
+  } catch (err) {
+    if (!String((err as Error).message).startsWith('NOSCRIPT')) throw err;
+    return redis.eval(script, keys.length, ...keys, ...argv);
   }
 }

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { PacedTelegramSender, TelegramSender } from '../src/alerts/send-alert';
 import { ComeBackLater } from '../src/runtime/come-back-later';
+import { runScript } from '../src/redis';
 
 /** The chat is still within its pause: the job should come back after `waitMs` (start-workers delays it). */
 export class ChatBusyError extends ComeBackLater {
@@ -31,7 +32,7 @@ export function pacePerChat(
 ): PacedTelegramSender {
   const reserveChat = async (chatId: string) => {
     const key = `${opts.prefix}:telegram:chat-next:${opts.hasher(`telegram:${chatId}`)}`;
-    const waitMs = Number(await opts.redis.eval(RESERVE_SCRIPT, 1, key, String(opts.perChatMs)));
+    const waitMs = Number(await runScript(opts.redis, RESERVE_SCRIPT, [key], [opts.perChatMs]));
     if (waitMs > 0) throw new ChatBusyError(waitMs);
   };
   return {

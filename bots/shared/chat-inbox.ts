@@ -1,9 +1,10 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { BOUND, fieldOf } from '../../src/crypto/encrypted-fields';
 import type { FieldCipher } from '../../src/crypto/field-cipher';
 import type { Logger } from '../../src/logger';
 import { errorText } from '../../src/runtime/error-text';
+import { runScript } from '../../src/redis';
 
 /**
  * A chat's inbound updates, held in Redis until they are applied, so that several bots processes behind one address
@@ -143,18 +144,7 @@ export function createChatInbox(opts: ChatInboxOptions): ChatInbox {
   const waitingKey = `${base}:waiting`;
   const binding = (h: string, id: string | number, field: 'update' | 'answer') => fieldOf(BOUND.chatInbox, `${channel}:${h}:${id}`, field);
 
-  // The scripts by their SHA (EVALSHA), the body sent only when Redis does not know it yet (after a restart).
-  const shas = new Map<string, string>();
-  const run = async (script: string, keys: string[], ...args: (string | number)[]): Promise<unknown> => {
-    let sha = shas.get(script);
-    if (!sha) shas.set(script, (sha = createHash('sha1').update(script).digest('hex')));
-    try {
-      return await redis.evalsha(sha, keys.length, ...keys, ...args.map(String));
-    } catch (err) {
-      if (!String((err as Error).message).startsWith('NOSCRIPT')) throw err;
-      return redis.eval(script, keys.length, ...keys, ...args.map(String));
-    }
-  };
+  const run = (script: string, keys: string[], ...args: (string | number)[]) => runScript(redis, script, keys, args);
 
   // This process's drains, one per chat; a drain asked for while one runs makes that one look again before it ends.
   const running = new Map<string, Promise<void>>();

@@ -4,6 +4,7 @@ import { sealedJobField } from '../../src/crypto/encrypted-fields';
 import type { FieldCipher } from '../../src/crypto/field-cipher';
 import { renderAsText, type OutboundMessage } from '../../src/intake/messages';
 import { enqueue, type Queues } from '../../src/queue/queues';
+import { runScript } from '../../src/redis';
 
 export interface WhatsappOutbox {
   queues: Partial<Queues>;
@@ -45,5 +46,5 @@ return slot - now`;
 async function nextSlotDelay(outbox: WhatsappOutbox, chatId: string): Promise<number> {
   const spacingMs = Math.ceil(60_000 / outbox.perChatPerMinute);
   const key = `${outbox.prefix}:whatsapp:slot:${outbox.hasher(`whatsapp:${chatId}`)}`;
-  return Number(await outbox.redis.eval(NEXT_SLOT, 1, key, (outbox.now ?? Date.now)(), spacingMs));
+  return Number(await runScript(outbox.redis, NEXT_SLOT, [key], [(outbox.now ?? Date.now)(), spacingMs]));
 }

@@ -1,7 +1,8 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { BOUND, fieldOf } from '../crypto/encrypted-fields';
 import type { FieldCipher } from '../crypto/field-cipher';
+import { runScript } from '../redis';
 import { catalogueFor } from './catalogues/catalogue-for';
 import { DraftSchema, type Draft } from './draft';
 import type { OutboundMessage } from './messages';
@@ -63,10 +64,6 @@ return 1`;
 const RELEASE_SCRIPT = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
 const RENEW_SCRIPT = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end`;
 
-const sha1 = (script: string) => createHash('sha1').update(script).digest('hex');
-const SAVE_SHA = sha1(SAVE_SCRIPT);
-const RELEASE_SHA = sha1(RELEASE_SCRIPT);
-const RENEW_SHA = sha1(RENEW_SCRIPT);
 
 // A chat's lock lives a few seconds and is renewed while its message is being handled: a process killed while holding
 // it (a crash, a deploy) keeps that reporter waiting at most LOCK_TTL_MS, not a minute. The draft's version check on
@@ -89,15 +86,6 @@ export function createDraftStore(opts: DraftStoreOptions): DraftStore {
   const remindKey = `${prefix}:intake:remind`;
   const ttlMs = opts.ttlMinutes * 60_000;
   const remindBeforeMs = Math.min(opts.reminderBeforeMinutes * 60_000, ttlMs / 2);
-  // The scripts by their SHA (EVALSHA), the body sent only when Redis does not know it yet (after a restart).
-  const evalCached = async (script: string, sha: string, numKeys: number, ...args: string[]) => {
-    try {
-      return await redis.evalsha(sha, numKeys, ...args);
-    } catch (err) {
-      if (!String((err as Error).message).startsWith('NOSCRIPT')) throw err;
-      return redis.eval(script, numKeys, ...args);
-    }
-  };
   // Within one process, messages of a chat queue here instead of spinning on the Redis lock.
   const chains = new Map<string, Promise<unknown>>();
 
@@ -142,10 +130,8 @@ export function createDraftStore(opts: DraftStoreOptions): DraftStore {
       const version = (expectedVersion ?? 0) + 1;
       const data = cipher.encrypt(JSON.stringify({ ...draft, version }), bindingOf(h));
       const remindAt = Date.parse(draft.updatedAt) + ttlMs - remindBeforeMs;
-      const ok = await evalCached(
-        SAVE_SCRIPT, SAVE_SHA, 2, draftKey(h), remindKey,
-        expectedVersion === null ? '' : String(expectedVersion), String(version), data, String(ttlMs), String(remindAt), h,
-      );
+      const ok = await runScript(redis, SAVE_SCRIPT, [draftKey(h), remindKey],
+        [expectedVersion === null ? '' : expectedVersion, version, data, ttlMs, remindAt, h]);
       return ok === 1;
     },
     async remove(h) {
@@ -157,14 +143,14 @@ export function createDraftStore(opts: DraftStoreOptions): DraftStore {
         const held = await acquire(h);
         if (!held) return 'busy' as const;
         const renew = setInterval(() => {
-          evalCached(RENEW_SCRIPT, RENEW_SHA, 1, lockKey(h), held.token, String(LOCK_TTL_MS)).catch(() => undefined);
+          runScript(redis, RENEW_SCRIPT, [lockKey(h)], [held.token, LOCK_TTL_MS]).catch(() => undefined);
         }, LOCK_RENEW_EVERY_MS);
         try {
           return await work(held.loaded);
         } finally {
           clearInterval(renew);
           // Not awaited: the answer need not wait for it, and this connection sends it before any later command.
-          evalCached(RELEASE_SCRIPT, RELEASE_SHA, 1, lockKey(h), held.token).catch(() => undefined);
+          runScript(redis, RELEASE_SCRIPT, [lockKey(h)], [held.token]).catch(() => undefined);
         }
       });
       chains.set(h, run);

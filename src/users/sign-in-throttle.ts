@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { runScript } from '../redis';
 
 // Sign-in attempts are counted in Redis, and each one is reserved BEFORE its password is checked: a burst of
 // parallel guesses cannot all pass a check-first-count-after limit while the slow argon2 checks run. (The database
@@ -80,11 +81,11 @@ export function createSignInThrottle({ redis, prefix, hasher, limits = SIGN_IN_L
     /** Takes one attempt from every budget it counts against, or says how long to wait. */
     async reserve(username: string, source: string): Promise<Reservation> {
       const keys = keysOf(username, source);
-      const answer = Number(await redis.eval(RESERVE, keys.length, ...keys,
-        limits.perAccountAndSource, limits.perSource, limits.perAccountFromNewSources, limits.windowSeconds, limits.maxWaitSeconds));
+      const answer = Number(await runScript(redis, RESERVE, keys, [
+        limits.perAccountAndSource, limits.perSource, limits.perAccountFromNewSources, limits.windowSeconds, limits.maxWaitSeconds]));
       if (answer > 0) return { ok: false, retryAfterSeconds: answer };
       const accountCounted = answer === 0 ? '1' : '0';
-      return { ok: true, succeeded: async () => void (await redis.eval(SETTLE_SUCCESS, keys.length, ...keys, limits.knownSourceSeconds, accountCounted)) };
+      return { ok: true, succeeded: async () => void (await runScript(redis, SETTLE_SUCCESS, keys, [limits.knownSourceSeconds, accountCounted])) };
     },
   };
 }
