@@ -52,12 +52,13 @@ describe('web chat in a real browser', () => {
     await chat.choose(/Ya/, /bahaya SAAT INI/);
     await chat.choose(/Tidak/, /Siapa Anda/);
     await chat.choose(/Guru/, /Ceritakan/);
-    // The story says what happened, the age band (kelas 5) and who did it: those are not asked.
-    await chat.say('Murid kelas 5 diejek dan dikucilkan kakak kelasnya setiap istirahat', /Jenis kelamin/);
+    // The story says what happened, the age band (kelas 5), who did it and that it goes on ("setiap istirahat"):
+    // those are not asked.
+    await chat.say('Murid kelas 5 diejek dan dikucilkan kakak kelasnya setiap istirahat', /Masih berlangsung: Ya/);
+    await chat.waitFor(/Jenis kelamin/);
     await chat.choose(/Laki-laki/, /kecamatan/);
     await chat.say('Lubuk Pinang', /tempat kejadiannya/);
-    await chat.choose(/Sekolah/, /masih berlangsung/);
-    await chat.choose(/Ya/, /menghubungi/);
+    await chat.choose(/Sekolah/, /menghubungi/);
     await chat.choose(/Anonim/, /ringkasan/);
     const [done] = await chat.choose(/Kirim laporan/, /nomor tiket/);
     const ticket = ticketIn(done!);
