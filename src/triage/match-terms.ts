@@ -39,10 +39,13 @@ export function createTermMatcher(lexicon: Lexicon) {
   // A term's words, squeezed once: the terms are the lexicon's (a fixed set), and every report is matched against all
   // of them (splitting and squeezing them each time was a tenth of the worker's triage CPU).
   const termWords = new Map<string, { first: string; rest: string[] }>();
+  // A term's word goes through the shorthand map the text's words go through: the text's "adik" is read as "anak" and
+  // its "indak" as "tidak", so a term written "jaga adik" or "indak namuah mambaok" could never match as written.
+  const shorthand = new Map(Object.entries(lexicon.abbreviations).map(([k, v]) => [squeeze(k), squeeze(v)]));
   const wordsOf = (term: string) => {
     let words = termWords.get(term);
     if (!words) {
-      const [first, ...rest] = term.split(/\s+/).map(squeeze);
+      const [first, ...rest] = term.split(/\s+/).map(squeeze).map((w) => shorthand.get(w) ?? w);
       termWords.set(term, (words = { first: first!, rest }));
     }
     return words;

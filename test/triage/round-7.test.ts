@@ -1,3 +1,4 @@
+import { LEXICON } from '../../src/triage/lexicon';
 import { triageReport } from '../../src/triage/triage-report';
 
 // Round 7 (triage-2026.12-7) aims at missed P1s by class: each case below is written for this test, not taken from the
@@ -74,5 +75,24 @@ describe('round 7: over-triage, by class', () => {
 
   it('keeps a question about day care for a small child below P1', () => {
     expect(['P3', 'P4']).toContain(priorityOf('anak saya 2 tahun, tidak ada yang jaga kalau saya kerja. ada program penitipan anak dari pemda?'));
+  });
+});
+
+describe('round 7: a harm named is never lowered to P4 by a question shape', () => {
+  // Every term of every safety-net family, told beside a question ("mau tanya", "caranya bagaimana?", "info layanan"):
+  // the harm keeps it at P2 or above (P3 at most when the question is about a topic). A term that could never match as
+  // written (its word read otherwise in the text: "jaga adik" when "adik" is read as "anak", "dolanan" as "dolan") made
+  // such a report P4 with triage-2026.12-6.
+  it('keeps every harm-family term above P4 beside a question', () => {
+    const families = new Set(LEXICON.safetyNet.families);
+    const lowered: string[] = [];
+    for (const signal of LEXICON.signals.filter((s) => families.has(s.id) && s.weight > 0)) {
+      for (const term of signal.terms) {
+        for (const text of [`anak saya ${term}, saya mau tanya caranya bagaimana?`, `mau tanya, murid saya ${term} kemarin, info layanan apa?`]) {
+          if (priorityOf(text) === 'P4') lowered.push(`${signal.id}: ${text}`);
+        }
+      }
+    }
+    expect(lowered).toEqual([]);
   });
 });
