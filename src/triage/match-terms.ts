@@ -1,6 +1,7 @@
 import type { Lexicon } from './lexicon';
 import { BOUNDARY, squeeze, type Token } from '../language/lexicon-tokens';
 
+const WIDE = new Set(['anak', 'rumah']);
 const OR_WORDS = new Set(['atau', 'ataupun', 'maupun', 'or', 'nor', 'utawa', 'opo', 'apo']);
 
 /** What a term absent from the text matches: one frozen empty list for all of them. */
@@ -41,7 +42,11 @@ export function createTermMatcher(lexicon: Lexicon) {
   const termWords = new Map<string, { first: string; rest: string[] }>();
   // A term's word goes through the shorthand map the text's words go through: the text's "adik" is read as "anak" and
   // its "indak" as "tidak", so a term written "jaga adik" or "indak namuah mambaok" could never match as written.
-  const shorthand = new Map(Object.entries(lexicon.abbreviations).map(([k, v]) => [squeeze(k), squeeze(v)]));
+  // Not when the map widens a word to one found everywhere ("adik" → "anak", "omah" → "rumah"): "jaga adik" is not
+  // "jaga anak"; such terms are left out of the lexicon instead.
+  const shorthand = new Map(
+    Object.entries(lexicon.abbreviations).map(([k, v]) => [squeeze(k), squeeze(v)] as const).filter(([, v]) => !WIDE.has(v)),
+  );
   const wordsOf = (term: string) => {
     let words = termWords.get(term);
     if (!words) {
