@@ -56,12 +56,12 @@ describe('the triage corpus', () => {
 
 describe('triage on the corpus', () => {
   // Floors on the tuning part of 2404 reports (held-out 6, 335 of them, folded in on 2 Dec 2026), at the figure of
-  // triage-2026.12-7 there: 94.2 %, 7 missed (triage-2026.12-6 had 93.4 % and 20 missed on the same 2404; held-out 6
+  // triage-2026.12-7 there: 94.3 %, 7 missed (triage-2026.12-6 had 93.4 % and 20 missed on the same 2404; held-out 6
   // alone, blind, 87.8 %, 15 of 118). Raise them as the rules improve; never lower them to pass.
-  it('tuning part: at least 94.1 % acceptable, at most 7 P1s missed', () => {
+  it('tuning part: at least 94.2 % acceptable, at most 7 P1s missed', () => {
     const s = triagePart('tuning');
     process.stdout.write(`tuning: acceptable ${percent(s.acceptable, s.total)}, missed P1 ${s.missedP1.length}/${s.perClass.P1.total}\n`);
-    expect(s.acceptable / s.total).toBeGreaterThanOrEqual(0.941);
+    expect(s.acceptable / s.total).toBeGreaterThanOrEqual(0.942);
     expect(s.missedP1.length).toBeLessThanOrEqual(7);
   });
 

@@ -78,6 +78,19 @@ describe('round 7: over-triage, by class', () => {
   });
 });
 
+describe('round 7: a danger told as past and recovered', () => {
+  it('settles a danger told as past with the child helped and well again ("sudah ditolong", "sehat kembali")', () => {
+    for (const text of [
+      'kemarin keponakanku pingsan di sekolah karena dihukum lari siang2, sudah ditolong guru dan sehat kembali. saya cuma mau melapor',
+      'bulan lalu adikku kecemplung kali pas main, wis ditulungi tonggo, sehat lagi. mung lapor ben kecatet',
+    ]) expect({ text, priority: priorityOf(text) }).toEqual({ text, priority: 'P3' });
+  });
+
+  it('still hears a plea in "perlu ditolong": only the passive "ditolong" (was helped) is no plea', () => {
+    expect(priorityOf('ada anak yang perlu ditolong, sekarang dipukuli bapaknya')).toBe('P1');
+  });
+});
+
 describe('round 7: a harm named is never lowered to P4 by a question shape', () => {
   // Every term of every safety-net family, told beside a question ("mau tanya", "caranya bagaimana?", "info layanan"):
   // the harm keeps it at P2 or above (P3 at most when the question is about a topic). A term that could never match as
