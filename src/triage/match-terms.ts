@@ -1,6 +1,7 @@
 import type { Lexicon } from './lexicon';
 import { BOUNDARY, squeeze, type Token } from '../language/lexicon-tokens';
 
+const WIDE = new Set(['anak', 'rumah']);
 const OR_WORDS = new Set(['atau', 'ataupun', 'maupun', 'or', 'nor', 'utawa', 'opo', 'apo']);
 
 /** What a term absent from the text matches: one frozen empty list for all of them. */
@@ -39,10 +40,17 @@ export function createTermMatcher(lexicon: Lexicon) {
   // A term's words, squeezed once: the terms are the lexicon's (a fixed set), and every report is matched against all
   // of them (splitting and squeezing them each time was a tenth of the worker's triage CPU).
   const termWords = new Map<string, { first: string; rest: string[] }>();
+  // A term's word goes through the shorthand map the text's words go through: the text's "adik" is read as "anak" and
+  // its "indak" as "tidak", so a term written "jaga adik" or "indak namuah mambaok" could never match as written.
+  // Not when the map widens a word to one found everywhere ("adik" → "anak", "omah" → "rumah"): "jaga adik" is not
+  // "jaga anak"; such terms are left out of the lexicon instead.
+  const shorthand = new Map(
+    Object.entries(lexicon.abbreviations).map(([k, v]) => [squeeze(k), squeeze(v)] as const).filter(([, v]) => !WIDE.has(v)),
+  );
   const wordsOf = (term: string) => {
     let words = termWords.get(term);
     if (!words) {
-      const [first, ...rest] = term.split(/\s+/).map(squeeze);
+      const [first, ...rest] = term.split(/\s+/).map(squeeze).map((w) => shorthand.get(w) ?? w);
       termWords.set(term, (words = { first: first!, rest }));
     }
     return words;

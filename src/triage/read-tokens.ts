@@ -74,7 +74,10 @@ export function createTriageTokeniser(lexicon: Lexicon) {
   function joinCompounds(tokens: Token[]): Token[] {
     const out: Token[] = [];
     for (let i = 0; i < tokens.length; i++) {
-      const compound = compounds.find((c) => c.words.every((w, j) => tokens[i + j]?.word === w || tokens[i + j]?.forms.includes(w)));
+      // A compound written exactly comes first: "dolanan" is the compound "dolanan", not "dolan" by its stem.
+      const compound =
+        compounds.find((c) => c.words.every((w, j) => tokens[i + j]?.word === w)) ??
+        compounds.find((c) => c.words.every((w, j) => tokens[i + j]?.word === w || tokens[i + j]?.forms.includes(w)));
       if (compound) {
         out.push({ word: compound.word, forms: [compound.word] });
         i += compound.words.length - 1;

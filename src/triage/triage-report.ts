@@ -39,7 +39,7 @@ interface Fired {
 const PROTECTION = new Set<Category>(PROTECTION_CATEGORIES);
 const WELFARE = new Set<Category>(WELFARE_CATEGORIES);
 // Signals that say a harm is not over: it lasts until now, or the child fears going home or must go back.
-const NOT_OVER = ['sampai_sekarang', 'takut_pulang'];
+const NOT_OVER = ['sampai_sekarang', 'takut_pulang', 'dikurung'];
 /** From this age the person the text is about is no child (UU 35/2014: a child is under 18). */
 const ADULT_AGE = 18;
 

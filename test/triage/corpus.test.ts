@@ -55,14 +55,14 @@ describe('the triage corpus', () => {
 });
 
 describe('triage on the corpus', () => {
-  // Floors on the tuning part of 2069 reports (held-out 5, 331 of them, folded in on 2 Dec 2026), at the figure of
-  // triage-2026.12-6 there: 94.3 %, 5 missed (triage-2026.12-5 had 90.1 % and 22 missed on the same 2069; held-out 5
-  // alone, blind, 83.1 %, 11 of 116). Raise them as the rules improve; never lower them to pass.
-  it('tuning part: at least 94.2 % acceptable, at most 5 P1s missed', () => {
+  // Floors on the tuning part of 2404 reports (held-out 6, 335 of them, folded in on 2 Dec 2026), at the figure of
+  // triage-2026.12-7 there: 94.3 %, 7 missed (triage-2026.12-6 had 93.4 % and 20 missed on the same 2404; held-out 6
+  // alone, blind, 87.8 %, 15 of 118). Raise them as the rules improve; never lower them to pass.
+  it('tuning part: at least 94.2 % acceptable, at most 7 P1s missed', () => {
     const s = triagePart('tuning');
     process.stdout.write(`tuning: acceptable ${percent(s.acceptable, s.total)}, missed P1 ${s.missedP1.length}/${s.perClass.P1.total}\n`);
     expect(s.acceptable / s.total).toBeGreaterThanOrEqual(0.942);
-    expect(s.missedP1.length).toBeLessThanOrEqual(5);
+    expect(s.missedP1.length).toBeLessThanOrEqual(7);
   });
 
   // No numeric floor on a held-out part, by decision. A blind set is new text each time: its first figure is the honest
@@ -94,9 +94,11 @@ describe('the step-answer evaluation', () => {
     expect(readStepAnswer('language', 'english')).toEqual({ value: 'en' });
     const s = scoreStepAnswers(loadStepAnswers('tuning').map((c) => ({ c, got: readStepAnswer(c.step, c.text) })));
     expect(s.total).toBe(s.meant + s.misread.length);
-    // Every language answer is read, except one of held-out 5 (folded in on 2 Dec 2026) left to the step-answer round.
+    // Every language answer is read, except one of held-out 5 and one of held-out 6 (folded in on 2 Dec 2026; a
+    // language named in a refusal, "kurang paham inggris") left to the step-answer round.
     const languageMisread = s.misread.filter((m) => m.step === 'language').map((m) => m.text);
-    expect(languageMisread.filter((text) => text !== 'English, thanks')).toEqual([]);
+    const leftOpen = ['English, thanks', 'indonesia saja, saya kurang paham inggris'];
+    expect(languageMisread.filter((text) => !leftOpen.includes(text))).toEqual([]);
   });
 
   // No floor here either, for the reason given at the held-out triage test.
