@@ -55,14 +55,14 @@ describe('the triage corpus', () => {
 });
 
 describe('triage on the corpus', () => {
-  // Floors on the tuning part of 2404 reports (held-out 6, 335 of them, folded in on 2 Dec 2026), at the figure of
-  // triage-2026.12-7 there: 94.3 %, 7 missed (triage-2026.12-6 had 93.4 % and 20 missed on the same 2404; held-out 6
-  // alone, blind, 87.8 %, 15 of 118). Raise them as the rules improve; never lower them to pass.
-  it('tuning part: at least 94.2 % acceptable, at most 7 P1s missed', () => {
+  // Floors on the tuning part of 2735 reports (held-out 7, 331 of them, folded in on 2 Dec 2026), at the figure of
+  // triage-2026.12-7 there: 93.3 %, 18 missed (held-out 7 alone, blind, 86.7 %, 11 of 117). Raise them as the rules
+  // improve; never lower them to pass.
+  it('tuning part: at least 93.2 % acceptable, at most 18 P1s missed', () => {
     const s = triagePart('tuning');
     process.stdout.write(`tuning: acceptable ${percent(s.acceptable, s.total)}, missed P1 ${s.missedP1.length}/${s.perClass.P1.total}\n`);
-    expect(s.acceptable / s.total).toBeGreaterThanOrEqual(0.942);
-    expect(s.missedP1.length).toBeLessThanOrEqual(7);
+    expect(s.acceptable / s.total).toBeGreaterThanOrEqual(0.932);
+    expect(s.missedP1.length).toBeLessThanOrEqual(18);
   });
 
   // No numeric floor on a held-out part, by decision. A blind set is new text each time: its first figure is the honest
@@ -94,10 +94,10 @@ describe('the step-answer evaluation', () => {
     expect(readStepAnswer('language', 'english')).toEqual({ value: 'en' });
     const s = scoreStepAnswers(loadStepAnswers('tuning').map((c) => ({ c, got: readStepAnswer(c.step, c.text) })));
     expect(s.total).toBe(s.meant + s.misread.length);
-    // Every language answer is read, except one of held-out 5 and one of held-out 6 (folded in on 2 Dec 2026; a
-    // language named in a refusal, "kurang paham inggris") left to the step-answer round.
+    // Every language answer is read, except one each of held-out 5, 6 and 7 (folded in on 2 Dec 2026; a language
+    // named in a refusal, "kurang paham inggris", "my indonesian is bad") left to the step-answer round.
     const languageMisread = s.misread.filter((m) => m.step === 'language').map((m) => m.text);
-    const leftOpen = ['English, thanks', 'indonesia saja, saya kurang paham inggris'];
+    const leftOpen = ['English, thanks', 'indonesia saja, saya kurang paham inggris', 'in english pls, my indonesian is bad'];
     expect(languageMisread.filter((text) => !leftOpen.includes(text))).toEqual([]);
   });
 
