@@ -158,6 +158,9 @@ export function createTriage(lexicon: Lexicon) {
     // "bapak dipenjara … udah gak makan dari kemarin": a serious harm told as lasting until now is not over, whoever
     // was arrested; missing a child in danger is the worst error, so it is not lowered.
     if (grave && NOT_OVER.some((tag) => tags.has(tag))) return undefined;
+    // "dulu ibunya sudah cerai, sekarang bapak tirinya lagi mukulin": a harm heard as happening now is not over,
+    // whatever part of the story is.
+    if (tags.has('danger_now')) return undefined;
     if (!(tags.has('safe') || (tags.has('settled') && !severe))) return undefined;
     // "sudah diobati dan pulang bersama ibu, tapi kami khawatir terulang": the reporter does not think it is over.
     if (tags.has('worry')) return undefined;

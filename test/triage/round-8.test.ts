@@ -1,0 +1,67 @@
+import { triageReport } from '../../src/triage/triage-report';
+
+// Round 8 (triage-2026.12-8) aims first at missed P1s, then at over-triage of settled stories and service questions,
+// by class: each case is written for this test, not taken from the corpus, so that it probes the mechanism (a word
+// form, a sign, a time or question shape) rather than a corpus line. Every case gave a wrong priority with
+// triage-2026.12-7 (checked by running this file against it).
+const priorityOf = (text: string) => triageReport({ text }).priority;
+const all = (texts: string[]) => texts.map((text) => ({ text, priority: priorityOf(text) }));
+const expectAll = (texts: string[], priority: string) => expect(all(texts)).toEqual(texts.map((text) => ({ text, priority })));
+
+describe('round 8: missed P1s, by class', () => {
+  it('takes a threat to spread a child\'s photos for sexual extortion, in Javanese forms and "sebarin" too', () => {
+    expectAll([
+      'ada om2 di wa ngancem bakal nyebarke fotoku nek aku ora gelem dolan karo dee, aku kelas 8',
+      'kakak kelas diancem fotonya mau disebarin kalo gak mau nemuin cowok itu di taman',
+    ], 'P1');
+  });
+
+  it('hears suicide told as jumping from a bridge in Javanese ("mlumpat teko kreteg")', () => {
+    expectAll(['adikku nulis nek dee arep mlumpat teko kreteg sepur, wis ora kuat sekolah'], 'P1');
+  });
+
+  it('reads a girl made to keep men company drinking as sexual exploitation (Minang)', () => {
+    expectAll([
+      'di kadai ujuang pasa tu budak padusi SMP disuruah manamani urang minum tiok malam',
+    ], 'P1');
+  });
+
+  it('reads sexual abuse told by the act: fingers or a hand into a child\'s pants, with a sign of today', () => {
+    expectAll([
+      'murid saya bilang supir jemputannya suka masukin tangan ke celana dia, hari ini dia dijemput lagi',
+      'keponakan saya kelas 2 cerita omnya memasukkan jari ke celananya waktu main, om itu datang lagi nanti sore',
+    ], 'P1');
+  });
+
+  it('takes a head pushed under water in Minang for a grave harm, and "batuak" (a cough) for no "tuak"', () => {
+    expectAll(['ambo caliak paja dibanamkan kapalonyo ka kolam dek apaknyo, kini paja tu batuak-batuak'], 'P1');
+  });
+
+  it('reads "a little girl" alone at dark as a small child alone', () => {
+    expectAll(['a little girl is alone by the road at night and nobody is with her'], 'P1');
+  });
+});
+
+describe('round 8: settled stories and service questions, by class', () => {
+  it('settles a past story ended "sekarang sudah …" (joined to one word by the reader): P3 at most', () => {
+    expectAll(['dulu kakak saya dinikahkan umur 15, sekarang sudah cerai dan tinggal sama bayinya di rumah ibu'], 'P3');
+  });
+
+  it('settles a punishment of a past school year whose rule is abolished: P3, not P1', () => {
+    expectAll(['tahun lalu murid dihukum dijemur di lapangan sampai pingsan, aturan itu sudah dihapus kepala sekolah baru'], 'P3');
+  });
+
+  it('reads aid and service questions (santunan, scholarships, office hours, donate) as welfare: P4', () => {
+    expectAll([
+      'istri saya meninggal, anak saya masih kecil, bagaimana cara dapat santunan?',
+      'Do you offer scholarships for orphans in this city?',
+      'Can I donate clothes to children here? What are your office hours?',
+    ], 'P4');
+  });
+
+  it('never settles a story with a harm heard as happening now, whatever part of it is over (P2 with triage-2026.12-7)', () => {
+    expectAll([
+      'dulu ibunya sudah cerai, sekarang bapak tirinya lagi mukulin anak itu pakai kayu, tolong',
+    ], 'P1');
+  });
+});
