@@ -51,6 +51,17 @@ describe('round 8: settled stories and service questions, by class', () => {
     expectAll(['tahun lalu murid dihukum dijemur di lapangan sampai pingsan, aturan itu sudah dihapus kepala sekolah baru'], 'P3');
   });
 
+  it('settles a harm whose doer is jailed in Minang ("alah dipanjara"): P3 at most', () => {
+    expectAll(['tetangga ambo dulu mamukua anaknyo, kini alah dipanjara, ambo nio tanyo baa caro dapek konseling'], 'P3');
+  });
+
+  it('keeps a past mistreatment told as settled at P3, not a welfare P4 nor P1: a wrong medicine, a punishment in krama', () => {
+    expectAll([
+      'awal tahun anak kami salah diberi obat oleh bidan sampai muntah-muntah, sekarang sudah sehat, kami ingin itu dicatat',
+      'tahun wingi putra kula dipun ukum ngadeg ing latar sedinten dening guru, sakmenika guru menika sampun pindhah',
+    ], 'P3');
+  });
+
   it('reads aid and service questions (santunan, scholarships, office hours, donate) as welfare: P4', () => {
     expectAll([
       'istri saya meninggal, anak saya masih kecil, bagaimana cara dapat santunan?',
