@@ -3,7 +3,7 @@ import { triageReport } from '../../src/triage/triage-report';
 // Round 8 (triage-2026.12-8) aims first at missed P1s, then at over-triage of settled stories and service questions,
 // by class: each case is written for this test, not taken from the corpus, so that it probes the mechanism (a word
 // form, a sign, a time or question shape) rather than a corpus line. Every case gave a wrong priority with
-// triage-2026.12-7 (checked by running this file against it).
+// triage-2026.12-7 (checked by running this file against it), except the guard that says so.
 const priorityOf = (text: string) => triageReport({ text }).priority;
 const all = (texts: string[]) => texts.map((text) => ({ text, priority: priorityOf(text) }));
 const expectAll = (texts: string[], priority: string) => expect(all(texts)).toEqual(texts.map((text) => ({ text, priority })));
@@ -60,6 +60,14 @@ describe('round 8: settled stories and service questions, by class', () => {
       'awal tahun anak kami salah diberi obat oleh bidan sampai muntah-muntah, sekarang sudah sehat, kami ingin itu dicatat',
       'tahun wingi putra kula dipun ukum ngadeg ing latar sedinten dening guru, sakmenika guru menika sampun pindhah',
     ], 'P3');
+  });
+
+  it('hears a settled ending in English ("handled it", "things are better now") and "main seperti biasa"', () => {
+    // Unread in English ("teased" is no known word), the story was an unread urgent P1; settled, a person reads it (P2).
+    expectAll(['Last year my son was teased at his swimming club. The coach handled it and things are better now. Is there a parenting class?'], 'P2');
+    expectAll(['minggu lalu anak tetangga dijewer ibunya di depan warung, sekarang sudah main seperti biasa, apa perlu dilaporkan?'], 'P3');
+    // A guard, P1 with triage-2026.12-7 too: a harm heard as happening now is not settled by a happier sentence.
+    expectAll(['kemarin anak tetangga dipukul bapaknya sampai berdarah, sekarang sudah main seperti biasa tapi tadi bapaknya lagi mukulin dia lagi'], 'P1');
   });
 
   it('reads aid and service questions (santunan, scholarships, office hours, donate) as welfare: P4', () => {
