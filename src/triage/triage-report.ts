@@ -161,6 +161,8 @@ export function createTriage(lexicon: Lexicon) {
     // "dulu ibunya sudah cerai, sekarang bapak tirinya lagi mukulin": a harm heard as happening now is not over,
     // whatever part of the story is.
     if (tags.has('danger_now')) return undefined;
+    // "dipukul sampai patah … tadi pagi ngancam bakal ngulang": a grave harm threatened again today is not over.
+    if (grave && tags.has('ancaman') && tags.has('now')) return undefined;
     if (!(tags.has('safe') || (tags.has('settled') && !severe))) return undefined;
     // "sudah diobati dan pulang bersama ibu, tapi kami khawatir terulang": the reporter does not think it is over.
     if (tags.has('worry')) return undefined;

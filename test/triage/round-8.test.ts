@@ -37,6 +37,14 @@ describe('round 8: missed P1s, by class', () => {
     expectAll(['ambo caliak paja dibanamkan kapalonyo ka kolam dek apaknyo, kini paja tu batuak-batuak'], 'P1');
   });
 
+  it('takes a hand burned with a hot spoon in Minang ("dipanggang tangannyo jo sendok paneh") for a grave harm', () => {
+    expectAll(['adiak ambo umua salapan tahun dipanggang tangannyo dek apak tirinyo jo sendok paneh'], 'P1');
+  });
+
+  it('never settles a grave harm whose doer threatened today to do it again', () => {
+    expectAll(['dua minggu lalu keponakan saya ditendang ayahnya sampai tulang rusuknya retak, pelakunya masih serumah, tadi ngancam mau mengulang kalau dia cerita ke guru. ibunya tidak bisa apa apa'], 'P1');
+  });
+
   it('reads "a little girl" alone at dark as a small child alone', () => {
     expectAll(['a little girl is alone by the road at night and nobody is with her'], 'P1');
   });
