@@ -273,16 +273,29 @@ export function readLanguageAnswer(text: string): (typeof LanguageNameSchemaValu
   if (name) return name;
   const w = readWords(text);
   const isLanguage = (t: string) => ENGLISH.includes(t) || INDONESIAN.includes(t);
+  const refusedAt = (i: number) => isNegated(w, i) || handledPoorly(w, i);
   const named = (negated: boolean) =>
-    new Set(w.tokens.flatMap((t, i) => (isNegated(w, i) !== negated ? [] : ENGLISH.includes(t) ? ['en' as const] : INDONESIAN.includes(t) ? ['id' as const] : [])));
+    new Set(w.tokens.flatMap((t, i) => (refusedAt(i) !== negated ? [] : ENGLISH.includes(t) ? ['en' as const] : INDONESIAN.includes(t) ? ['id' as const] : [])));
   const chosen = named(false);
   const refused = named(true);
   // A language refused, and none chosen, is about language whatever the other words ("sorry I can't read Indonesian").
   if (chosen.size === 0 && refused.size === 1) return refused.has('en') ? 'id' : 'en';
+  // One language refused and the other asked for ("indonesia saja, saya kurang paham inggris") is about language too.
+  if (chosen.size === 1 && refused.size === 1 && !chosen.has([...refused][0]!)) return [...chosen][0];
   const onlyPreference = w.tokens.every((t) => t === '|' || isLanguage(t) || PREFERENCE_WORDS.includes(t));
   if (!onlyPreference && !w.tokens.some((t) => LANGUAGE_CUES.includes(t))) return undefined;
   if (chosen.size === 1) return [...chosen][0];
   return undefined;
+}
+
+// "saya kurang paham inggris", "my indonesian is bad": a language the reporter says they handle poorly (two words before,
+// three after, within its clause) is the one they cannot use, as if refused.
+const POORLY = ['kurang', 'bad', 'poor', 'weak', 'susah', 'sulit', 'limited'];
+function handledPoorly(w: Words, at: number): boolean {
+  const clauseStart = w.tokens.lastIndexOf('|', at) + 1;
+  const next = w.tokens.indexOf('|', at);
+  const clauseEnd = next < 0 ? w.tokens.length : next;
+  return w.tokens.slice(Math.max(clauseStart, at - 2), Math.min(clauseEnd, at + 4)).some((t) => POORLY.includes(t));
 }
 
 // Without a word about speaking, an answer is a choice when its other words only say "please", "just", "better"

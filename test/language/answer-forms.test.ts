@@ -70,6 +70,13 @@ describe('category, language and age words', () => {
     'category "%s" is %s', (typed, category) => expect(readCategory(typed)).toBe(category));
   it.each([['english thank you', 'en'], ['Indonesia, makasih', 'id'], ['bahasa indonesia mawon, matur nuwun', 'id']])(
     'language "%s" is %s', (typed, language) => expect(readLanguageAnswer(typed)).toBe(language));
+  // A language the reporter says they handle poorly is the one they cannot use, and the other one is asked for.
+  it.each([['my english is bad, indonesian please', 'id'], ['bahasa inggris saya kurang bagus, pakai indonesia', 'id'],
+    ['english please, my indonesian is poor', 'en'], ['inggris aja kak, bahasa indonesia saya masih kurang', 'en']])(
+    'a language handled poorly: "%s" is %s', (typed, language) => expect(readLanguageAnswer(typed)).toBe(language));
+  it('a language handled poorly does not make a story into a choice', () => {
+    expect(readLanguageAnswer('nilai bahasa inggrisnya kurang, dia dimarahi guru')).toBeUndefined();
+  });
   it('a grown-up named, not denied, is an adult', () => {
     expect(readAgeAnswer('sudah dewasa')).toEqual({ band: 'adult' });
     expect(readAgeAnswer('belum dewasa')).toBeUndefined();

@@ -94,11 +94,9 @@ describe('the step-answer evaluation', () => {
     expect(readStepAnswer('language', 'english')).toEqual({ value: 'en' });
     const s = scoreStepAnswers(loadStepAnswers('tuning').map((c) => ({ c, got: readStepAnswer(c.step, c.text) })));
     expect(s.total).toBe(s.meant + s.misread.length);
-    // Every language answer is read, except one each of held-out 5, 6 and 7 (folded in on 2 Dec 2026; a language
-    // named in a refusal, "kurang paham inggris", "my indonesian is bad") left to the step-answer round.
-    const languageMisread = s.misread.filter((m) => m.step === 'language').map((m) => m.text);
-    const leftOpen = ['English, thanks', 'indonesia saja, saya kurang paham inggris', 'in english pls, my indonesian is bad'];
-    expect(languageMisread.filter((text) => !leftOpen.includes(text))).toEqual([]);
+    // Every language answer is read, a language named as one the reporter handles poorly included ("kurang paham
+    // inggris", "my indonesian is bad").
+    expect(s.misread.filter((m) => m.step === 'language').map((m) => m.text)).toEqual([]);
   });
 
   // No floor here either, for the reason given at the held-out triage test.
