@@ -80,7 +80,8 @@ export function hasPhrase(w: Words, phrase: string): boolean {
 // English contractions too ("I don't speak Indonesian"): the tokeniser keeps the apostrophe inside the word.
 const NEGATORS = new Set(['tidak', 'bukan', 'belum', 'jangan', 'tanpa', 'no', 'not', 'never', 'pernah', "don't", 'dont', "doesn't", 'doesnt', "can't", 'cant', 'cannot', "didn't", 'didnt', "won't", "isn't", "wasn't"]);
 const NEGATION_WINDOW = 3;
-const IT_IS_FINE = new Set(['apa', 'papa', 'masalah']);
+/** After a negator, "it is fine" ("tidak apa-apa", "ga papa", "ora popo", "gak masalah"): no negation of what follows. */
+export const IT_IS_FINE: ReadonlySet<string> = new Set(['apa', 'papa', 'popo', 'masalah', 'problem']);
 
 /** "tidak dipukul", "sudah tidak pernah dipukul lagi": a negator up to three words before, in the same clause. */
 export function isNegated(w: Words, at: number): boolean {

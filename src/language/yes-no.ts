@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CLAUSE_BREAK } from './normalise';
-import { affirmed, hasPhrase, readWords, type Words } from './words';
+import { affirmed, hasPhrase, IT_IS_FINE, readWords, type Words } from './words';
 
 // Yes, no and "don't know" as people say them, alone or at the start of a sentence: "iya bu tolong …", "iya setuju",
 // "enggak", "gak tau", "nggih", "mboten", "indak", "sudah tidak", "masih".
@@ -68,7 +68,6 @@ export function saysItIsFine(text: string): boolean {
   // "gak papa, saya gak mau": a refusal beside it is still a refusal.
   return starts.some(fine) && !starts.some((start) => !fine(start) && NO.has(start[0]));
 }
-const IT_IS_FINE = new Set(['apa', 'papa', 'popo', 'masalah', 'problem']);
 
 /** "gak tau", "ndak ngerti", "embuh": the text says the reporter does not know. */
 export function isDontKnow(text: string): boolean {
