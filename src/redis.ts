@@ -47,3 +47,36 @@ export async function runScript(redis: Redis, script: string, keys: readonly str
     return redis.eval(script, keys.length, ...keys, ...argv);
   }
 }
+
+const RENEW_LOCK = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end`;
+const RELEASE_LOCK = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
+
+export interface HeldLock {
+  /** True once a renewal found the lock no longer ours (it lapsed, another process took it). */
+  readonly lost: boolean;
+  /** Stops renewing, leaving the lock as it is (a script that let go of it already). */
+  stopRenewing(): void;
+  /** Stops renewing and deletes the lock if it is still ours; never throws. */
+  release(): Promise<void>;
+}
+
+/**
+ * Keeps a lock this process took (`SET key token PX ttlMs NX`) alive while it works: renewed at under a third of its
+ * life, so a holder that dies leaves it for others within ttlMs, and a live one never loses it to a slow tick.
+ */
+export function keepLock(redis: Redis, key: string, token: string, ttlMs: number): HeldLock {
+  let lost = false;
+  const renew = setInterval(() => {
+    runScript(redis, RENEW_LOCK, [key], [token, ttlMs]).then((ok) => (lost ||= ok !== 1), () => undefined);
+  }, Math.floor(ttlMs * 0.3));
+  return {
+    get lost() {
+      return lost;
+    },
+    stopRenewing: () => clearInterval(renew),
+    async release() {
+      clearInterval(renew);
+      await runScript(redis, RELEASE_LOCK, [key], [token]).catch(() => undefined);
+    },
+  };
+}

@@ -4,7 +4,7 @@ import { BOUND, fieldOf } from '../../src/crypto/encrypted-fields';
 import type { FieldCipher } from '../../src/crypto/field-cipher';
 import type { Logger } from '../../src/logger';
 import { errorText } from '../../src/runtime/error-text';
-import { runScript } from '../../src/redis';
+import { keepLock, runScript } from '../../src/redis';
 
 /**
  * A chat's inbound updates, held in Redis until they are applied, so that several bots processes behind one address
@@ -67,7 +67,6 @@ export class PartlySent extends Error {
 }
 
 const LOCK_TTL_MS = 5_000;
-const LOCK_RENEW_EVERY_MS = 1_500;
 // A waiting chat is looked at by the sweep once its holder has had this long: a live holder keeps its lock, a dead
 // one's has expired by then.
 const STALE_MS = LOCK_TTL_MS + 1_000;
@@ -131,8 +130,6 @@ if #ids == 0 then
 end
 local id = ids[1]
 return {id, redis.call('HGET', KEYS[2], 'u:' .. id), redis.call('HGET', KEYS[2], 'r:' .. id)}`;
-const RENEW_SCRIPT = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end`;
-const RELEASE_SCRIPT = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
 
 export function createChatInbox(opts: ChatInboxOptions): ChatInbox {
   const { redis, prefix, channel, cipher, logger } = opts;
@@ -207,17 +204,14 @@ export function createChatInbox(opts: ChatInboxOptions): ChatInbox {
     const token = randomUUID();
     // Another process holds the chat: it applies what this one just added (it sees it before it lets go).
     if ((await redis.set(lockKey(h), token, 'PX', LOCK_TTL_MS, 'NX')) !== 'OK') return;
-    let lost = false;
-    const renew = setInterval(() => {
-      run(RENEW_SCRIPT, [lockKey(h)], token, LOCK_TTL_MS).then((ok) => (lost ||= ok !== 1), () => undefined);
-    }, LOCK_RENEW_EVERY_MS);
+    const lock = keepLock(redis, lockKey(h), token, LOCK_TTL_MS);
     let outcome: 'empty' | 'later' | 'stop' = 'stop';
     try {
-      outcome = await drainHeld(h, token, () => lost);
+      outcome = await drainHeld(h, token, () => lock.lost);
     } finally {
-      clearInterval(renew);
       // 'empty' let go of the lock in its last step.
-      if (outcome !== 'empty') await run(RELEASE_SCRIPT, [lockKey(h)], token).catch(() => undefined);
+      if (outcome === 'empty') lock.stopRenewing();
+      else await lock.release();
     }
   }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { BOUND, fieldOf } from '../crypto/encrypted-fields';
 import type { FieldCipher } from '../crypto/field-cipher';
-import { runScript } from '../redis';
+import { keepLock, runScript } from '../redis';
 import { catalogueFor } from './catalogues/catalogue-for';
 import { DraftSchema, type Draft } from './draft';
 import type { OutboundMessage } from './messages';
@@ -61,16 +61,11 @@ redis.call('PEXPIRE', KEYS[1], ARGV[4])
 redis.call('ZADD', KEYS[2], ARGV[5], ARGV[6])
 return 1`;
 
-const RELEASE_SCRIPT = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
-const RENEW_SCRIPT = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end`;
-
-
 // A chat's lock lives a few seconds and is renewed while its message is being handled: a process killed while holding
 // it (a crash, a deploy) keeps that reporter waiting at most LOCK_TTL_MS, not a minute. The draft's version check on
 // save, not the lock, is what keeps two writers from overwriting each other, so a lock that lapses under a stalled
 // process costs a "busy" answer, never a lost answer.
 const LOCK_TTL_MS = 5_000;
-const LOCK_RENEW_EVERY_MS = 1_500;
 const LOCK_WAIT_MS = 30_000;
 const LOCK_RETRY_MS = 20;
 
@@ -142,15 +137,12 @@ export function createDraftStore(opts: DraftStoreOptions): DraftStore {
       const run = previous.catch(() => undefined).then(async () => {
         const held = await acquire(h);
         if (!held) return 'busy' as const;
-        const renew = setInterval(() => {
-          runScript(redis, RENEW_SCRIPT, [lockKey(h)], [held.token, LOCK_TTL_MS]).catch(() => undefined);
-        }, LOCK_RENEW_EVERY_MS);
+        const lock = keepLock(redis, lockKey(h), held.token, LOCK_TTL_MS);
         try {
           return await work(held.loaded);
         } finally {
-          clearInterval(renew);
           // Not awaited: the answer need not wait for it, and this connection sends it before any later command.
-          runScript(redis, RELEASE_SCRIPT, [lockKey(h)], [held.token]).catch(() => undefined);
+          void lock.release();
         }
       });
       chains.set(h, run);
