@@ -1,10 +1,10 @@
 import { LEXICON } from '../../src/triage/lexicon';
 import { readAge } from '../../src/triage/read-age';
-import { triageReport, type TriageInput } from '../../src/triage/triage-report';
+import { triageReport } from '../../src/triage/triage-report';
+import { priorityOf } from '../support/triage';
 
 // Issue 12: what triage missed on reports written as the public writes them, one test per failure class,
 // with the issue's own words.
-const priorityOf = (text: string, extra: Omit<TriageInput, 'text'> = {}) => triageReport({ text, ...extra }).priority;
 
 describe('issue 12: clear P1s that were missed', () => {
   it('hears shouting in capitals with "sekarang" or "tolong"', () => {

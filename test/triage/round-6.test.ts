@@ -1,8 +1,8 @@
 import { triageReport } from '../../src/triage/triage-report';
+import { priorityOf } from '../support/triage';
 
 // Round 6 (triage-2026.12-6) works by class, not by line: each case below is written for this test, not taken from
 // the corpus, so that it probes the mechanism rather than the corpus's words.
-const priorityOf = (text: string) => triageReport({ text }).priority;
 
 describe('round 6: a harm denied is still a worry about a child', () => {
   it('gives P3, not P4, to a worry told with its harm denied', () => {

@@ -1,12 +1,9 @@
 import { LEXICON } from '../../src/triage/lexicon';
-import { triageReport } from '../../src/triage/triage-report';
+import { expectAll, priorityOf } from '../support/triage';
 
 // Round 7 (triage-2026.12-7) aims at missed P1s by class: each case below is written for this test, not taken from the
 // corpus, so that it probes the mechanism (a word form, a sign, a time or question shape) rather than a corpus line.
 // Every case here gave a wrong priority with triage-2026.12-6, except the guard on "perlu ditolong" (kept a plea).
-const priorityOf = (text: string) => triageReport({ text }).priority;
-const all = (texts: string[]) => texts.map((text) => ({ text, priority: priorityOf(text) }));
-const expectAll = (texts: string[], priority: string) => expect(all(texts)).toEqual(texts.map((text) => ({ text, priority })));
 
 describe('round 7: missed P1s, by class', () => {
   it('hears a child marriage set for tomorrow in Minang and Javanese verb forms (dinikahan, dirabikno)', () => {

@@ -1,12 +1,9 @@
-import { triageReport } from '../../src/triage/triage-report';
+import { expectAll, priorityOf } from '../support/triage';
 
 // Round 8 (triage-2026.12-8) aims first at missed P1s, then at over-triage of settled stories and service questions,
 // by class: each case is written for this test, not taken from the corpus, so that it probes the mechanism (a word
 // form, a sign, a time or question shape) rather than a corpus line. Every case gave a wrong priority with
 // triage-2026.12-7 (checked by running this file against it), except the guard that says so.
-const priorityOf = (text: string) => triageReport({ text }).priority;
-const all = (texts: string[]) => texts.map((text) => ({ text, priority: priorityOf(text) }));
-const expectAll = (texts: string[], priority: string) => expect(all(texts)).toEqual(texts.map((text) => ({ text, priority })));
 
 describe('round 8: missed P1s, by class', () => {
   it('takes a threat to spread a child\'s photos for sexual extortion, in Javanese forms and "sebarin" too', () => {
