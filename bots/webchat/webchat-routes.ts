@@ -78,7 +78,10 @@ export function webchatRoutes(deps: WebchatDeps): Router & { closeStreams(): voi
   const router = express.Router();
   const limits = createWebchatLimits(deps.redis, deps.prefix, deps.hasher, deps.limits);
   // Opening the event stream costs a subscription and a look-up of waiting replies: counted apart from messages, so a
-  // reconnecting page never uses up what a reporter may send.
+  // reconnecting page never uses up what a reporter may send. A session with a conversation under way counts its own
+  // reconnects; only a page with none yet counts against its address (whose new conversations are capped anyway):
+  // counted by address, anyone behind a shared carrier, school or office address who opened pages fast enough cut
+  // every other reporter there off from staff replies (a refused EventSource does not come back).
   const connects = createRateLimit(deps.redis, `${deps.prefix}:webchat:connect`, deps.limits.messagesPerMinute, 60);
   const files = new Map(Object.keys(STATIC).map((name) => [name, readFileSync(path.join(__dirname, 'public', name))]));
   const streams = new Set<Response>();
@@ -139,7 +142,8 @@ export function webchatRoutes(deps: WebchatDeps): Router & { closeStreams(): voi
     if (!sessionId.success) return void res.status(400).json({ error: 'expected ?sessionId=' });
     // A refused stream is not retried by EventSource: the chat goes on without live replies, which wait instead.
     if (streams.size >= MAX_OPEN_STREAMS) return void res.status(503).json({ error: 'busy' });
-    if (!(await connects.hit(deps.hasher(`webchat-ip:${req.ip ?? 'unknown'}`)))) return void res.status(429).json({ error: 'too many connections' });
+    const counted = (await limits.underWay(sessionId.data)) ? `webchat-session:${sessionId.data}` : `webchat-ip:${req.ip ?? 'unknown'}`;
+    if (!(await connects.hit(deps.hasher(counted)))) return void res.status(429).json({ error: 'too many connections' });
     res.status(200).set({ 'content-type': 'text/event-stream; charset=utf-8', connection: 'keep-alive', 'x-accel-buffering': 'no' });
     res.flushHeaders();
     res.write('retry: 3000\n\n');
