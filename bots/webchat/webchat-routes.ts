@@ -10,6 +10,7 @@ import { createRateLimit } from '../shared/rate-limit';
 import { renderEmergencyBlock, type EmergencyLink } from './emergency-block';
 import type { LiveChats } from './live-chats';
 import { renderChatPage } from './render-page';
+import { createUploadGate } from './upload-gate';
 import { createWebchatLimits, type WebchatLimitSettings } from './webchat-limits';
 
 export interface WebchatDeps {
@@ -63,6 +64,13 @@ const TOO_MANY_SESSIONS: OutboundMessage = {
   text: 'Terlalu banyak percakapan baru dari jaringan ini. Mohon coba lagi beberapa menit lagi. Jika ada anak dalam bahaya, hubungi 112, polisi 110, atau SAPA 129.\n\n' +
     'Too many new conversations from this network. Please try again in a few minutes. If a child is in danger, call 112.',
   urgent: true,
+};
+/** Files read at once from one address, and by this process overall (upload-gate.ts says why). */
+const UPLOADS_PER_ADDRESS = 3;
+const UPLOADS_IN_FLIGHT = 12;
+const UPLOAD_BUSY: OutboundMessage = {
+  text: 'Berkas belum terkirim: terlalu banyak berkas sedang dikirim saat ini. Mohon kirim lagi sebentar lagi; pesan teks tetap bisa dikirim.\n\n' +
+    'The file was not sent: too many files are being sent right now. Please send it again in a moment; text messages still go through.',
 };
 /** Keeps proxies and the browser from closing a quiet event stream. */
 const HEARTBEAT_MS = 25_000;
@@ -129,7 +137,14 @@ export function webchatRoutes(deps: WebchatDeps): Router & { closeStreams(): voi
 
   // base64 is a third larger than the file; the schema and the engine check the decoded size again.
   const uploadLimit = Math.ceil((deps.media.maxBytes * 4) / 3) + 64 * 1024;
-  router.post('/chat/api/upload', express.json({ limit: uploadLimit }), async (req, res) => {
+  const uploads = createUploadGate(UPLOADS_PER_ADDRESS, UPLOADS_IN_FLIGHT);
+  const admitUpload = (req: Request, res: Response, next: () => void) => {
+    const leave = uploads.enter(req.ip ?? 'unknown');
+    if (!leave) return void res.status(429).set('retry-after', '5').json({ replies: [UPLOAD_BUSY], emergency: false });
+    res.on('close', leave);
+    next();
+  };
+  router.post('/chat/api/upload', admitUpload, express.json({ limit: uploadLimit }), async (req, res) => {
     const body = UploadSchema.safeParse(req.body);
     if (!body.success) return void res.status(400).json({ error: 'expected {sessionId, mimeType, data (base64)}' });
     const bytes = Buffer.from(body.data.data, 'base64');

@@ -99,6 +99,32 @@ describe('live staff replies (the event stream) behind a shared address', () => 
   });
 });
 
+describe('files from one address, read at once', () => {
+  it('three at a time: the next is refused at once and calmly, before its body is read; text still goes through', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    // The engine takes its time with files (a slow store), so the uploads stay in flight together.
+    const handle: Handle = async (m) => { if (m.kind === 'media') await held; return [{ text: 'ok' }]; };
+    const base = await startChat(false, handle);
+    const sessionId = crypto.randomUUID();
+    const upload = () => fetch(`${base}/chat/api/upload`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ sessionId, mimeType: 'image/jpeg', data: Buffer.alloc(512, 1).toString('base64') }),
+    }).then(async (res) => ({ status: res.status, texts: ((await res.json()) as { replies: { text: string }[] }).replies.map((r) => r.text) }));
+    const first = [upload(), upload(), upload()];
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const fourth = await upload();
+    expect(fourth.status).toBe(429);
+    expect(fourth.texts).toEqual([expect.stringMatching(/^Berkas belum terkirim: .* Mohon kirim lagi sebentar lagi/)]);
+    const text = await fetch(`${base}/chat/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sessionId, text: 'halo' }) });
+    expect(text.status).toBe(200);
+    release();
+    expect((await Promise.all(first)).map((a) => a.status)).toEqual([200, 200, 200]);
+    // Their places are given back once answered.
+    expect((await upload()).status).toBe(200);
+  });
+});
+
 describe('the web chat per-session rate', () => {
   const inSession = (base: string, sessionId: string, body: Record<string, string>) =>
     fetch(`${base}/chat/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sessionId, ...body }) })
