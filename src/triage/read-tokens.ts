@@ -1,7 +1,7 @@
 import type { Lexicon } from './lexicon';
 import { BOUNDARY, createLexiconTokeniser, squeeze, type Token } from '../language/lexicon-tokens';
 import { standardWords } from '../language/normalise';
-import { stemWord } from '../language/stem';
+import { isRoot, stemWord } from '../language/stem';
 
 // Triage's own reading on top of the shared tokeniser (src/language/lexicon-tokens.ts): the
 // base gives each word and its stems; this adds what only the triage lexicon knows. Pure, like the rest of triage.
@@ -63,6 +63,17 @@ export function createTriageTokeniser(lexicon: Lexicon) {
       const alias = aliases.get(form);
       if (alias) stemsOf(alias).forEach((f) => forms.add(f));
     }
+    // Mukomuko Malay says a word's last syllable its own way ("dicubik", "takuik", "paneh", "tidua"): an unknown form
+    // is also read as the lexicon word it is with the Indonesian ending, so the whole word family needs no list.
+    // Javanese "-aken" / "-ake" is the Indonesian "-kan": "dinikahaken", "dilecehake" are "dinikahkan", "dilecehkan".
+    const kan = /^([a-z]{4,}?)ak(?:en|e)$/.exec(token.word)?.[1];
+    if (kan) stemsOf(`${kan}kan`).forEach((f) => forms.add(f));
+    // Not a word already known as it is ("menarik" has the root "tarik", not a Mukomuko "arik" for "arit").
+    const unknown = ![...forms].some((f) => vocabulary.has(f) || isRoot(f));
+    for (const form of unknown ? [...forms] : []) {
+      if (form.length < 4) continue;
+      for (const guess of minangEndings(form)) if (vocabulary.has(guess)) stemsOf(guess).forEach((f) => forms.add(f));
+    }
     // "PMT", "BPJS", "SAPA" written in capitals in a text that is not shouted are acronyms, not words without vowels.
     if (![...forms].some((f) => vocabulary.has(f)) && !acronyms.has(token.word)) {
       for (const guess of vowelless(token.word)) stemsOf(guess).forEach((f) => forms.add(f));
@@ -88,7 +99,10 @@ export function createTriageTokeniser(lexicon: Lexicon) {
 
   return (text: string): Token[] => {
     const acronyms = acronymsIn(text);
-    return joinCompounds(base(text).map((token) => enrich(token, acronyms)));
+    // Krama's passive "dipun", written apart as often as joined ("dipun lecehaken", "dipuntilar"), is "di": the verb
+    // is read as its ngoko or Indonesian passive ("dilecehaken", "ditilar", "dinikahke").
+    const joined = text.replace(/\bdipun\s*(?=\p{L})/giu, 'di');
+    return joinCompounds(base(joined).map((token) => enrich(token, acronyms)));
   };
 }
 
@@ -108,6 +122,17 @@ function acronymsIn(text: string): Set<string> {
   const upper = letters.filter((c) => c !== c.toLowerCase()).length;
   if (upper * 2 > letters.length) return new Set();
   return new Set((text.match(/\b[A-Z]{2,6}\b/g) ?? []).map((w) => w.toLowerCase()));
+}
+
+// Mukomuko (Minangkabau-leaning) final syllables and the Indonesian ones they stand for: cubik → cubit, takuik → takut,
+// paneh → panas, tidua → tidur, jatuah → jatuh, kasiah → kasih, tangkok → tangkap, kuruang → kurung, tingga → tinggal.
+const MINANG_ENDINGS: readonly [RegExp, readonly string[]][] = [
+  [/uik$/, ['ut']], [/uah$/, ['uh']], [/iah$/, ['ih']], [/uang$/, ['ung']], [/ik$/, ['it']], [/ek$/, ['at']],
+  [/eh$/, ['as']], [/ok$/, ['ap']], [/ia$/, ['ir']], [/ua$/, ['ul', 'ur']], [/a$/, ['al', 'ar']],
+];
+
+function minangEndings(word: string): string[] {
+  return MINANG_ENDINGS.flatMap(([ending, indonesian]) => (ending.test(word) ? indonesian.map((to) => squeeze(word.replace(ending, to))) : []));
 }
 
 const skeleton = (word: string) => word.replace(/[aiueo]/g, '');

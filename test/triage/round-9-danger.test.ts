@@ -1,0 +1,32 @@
+import { expectAll } from '../support/triage';
+
+// Round 9a aims at under-triage: a P1 read as P2-P4, a P2 read as P3/P4. Each case is written for this test, not taken
+// from the corpus, to probe a mechanism (a word family, a dialect form, a sign of danger) rather than a corpus line.
+// Every case gave a less urgent priority with triage-2026.12-8 (checked by running this file against it).
+
+describe('round 9a: word families in Mukomuko Malay', () => {
+  it('reads a Mukomuko final syllable as the Indonesian one ("dicubik" is "dicubit")', () => {
+    expectAll(['ambo diejek kawan sakelas tiok hari, lengan ambo dicubik kuek-kuek'], 'P2');
+  });
+});
+
+describe('round 9a: Javanese krama forms of the same harm', () => {
+  it('reads the krama passive "dipun …" (written apart) and "-aken" as the Indonesian "di-…-kan"', () => {
+    expectAll([
+      'Putri kula dipun lecehaken kaliyan tiyang kos, mangke dalu tiyang punika wangsul malih',
+      'Ponakan kula umur 15 dipun nikahaken mbenjing enjing kaliyan duda',
+    ], 'P1');
+  });
+});
+
+describe('round 9a: a short welfare word is not read out of a longer word', () => {
+  it('does not take "dibales" for "les" (a course) and so file a worry about a child as a welfare question', () => {
+    expectAll(['ini dibales gak sih? ada yg mau sy ceritain soal anak tetangga'], 'P2');
+  });
+});
+
+describe('round 9a: a harm reported to a school with nothing done is not settled', () => {
+  it('hears "ora ono perubahan" (nothing changed) and a push in Javanese ("dijorokke") as a harm that goes on', () => {
+    expectAll(['anakku diejek lan dijorokke kancane saben dina, wis tak laporke guru tapi ora ono perubahan'], 'P2');
+  });
+});
