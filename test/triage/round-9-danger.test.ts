@@ -30,3 +30,30 @@ describe('round 9a: a harm reported to a school with nothing done is not settled
     expectAll(['anakku diejek lan dijorokke kancane saben dina, wis tak laporke guru tapi ora ono perubahan'], 'P2');
   });
 });
+
+describe('round 9a: sexual abuse told indirectly', () => {
+  it('reads a child\'s intimate part named with "dimainin" / "dimainkan" (played with) by someone as sexual abuse', () => {
+    expectAll([
+      'anak laki2 saya 7 tahun ngeluh pantatnya perih, katanya dimainin sama kakak sepupunya di kamar',
+      'anak ambo umua 6 tahun mangaku buriknyo sakik, katonyo dimainkan dek anak tatangga',
+    ], 'P1');
+  });
+});
+
+describe('round 9a: trafficking and children taken away', () => {
+  it('reads children\'s identity papers held by an adult, with a departure tonight, as trafficking about to happen', () => {
+    expectAll(['ada bapak yang nahan KTP dan HP tiga anak SMP, mereka mau dibawa naik kapal malam ini'], 'P1');
+  });
+
+  it('takes a child just taken away by force ("membawa paksa", "digowo peksa", "durung adoh") as P1', () => {
+    expectAll([
+      'anakku digowo peksa karo bapake, anakku njerit-njerit, mobile durung adoh',
+      'mantan istri membawa paksa anak kami dari sekolah, anak menangis, motornya baru pergi ke arah utara',
+    ], 'P1');
+  });
+
+  it('keeps a child taken by force months ago, and a diploma held by a school, below P1', () => {
+    expectAll(['mantan suami membawa paksa anak kami ke rumah ibunya, sudah dua bulan saya tidak boleh menemui'], 'P2');
+    expectAll(['anak saya ijazahnya ditahan sekolah karena belum lunas, bagaimana cara mengurusnya?'], 'P4');
+  });
+});

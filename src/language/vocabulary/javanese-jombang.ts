@@ -42,5 +42,5 @@ export const JAVANESE_JOMBANG: Readonly<Record<string, string>> = {
   mangke: 'nanti', kesah: 'pergi', piyambakan: 'sendirian', ajrih: 'takut', kuwatos: 'khawatir', kuatos: 'khawatir',
   mantuk: 'pulang', kondur: 'pulang', saweg: 'sedang', ngantos: 'sampai', malih: 'lagi', kaliyan: 'dengan',
   gerah: 'sakit', lara: 'sakit', silit: 'dubur', bokong: 'pantat', wonten: 'ada', dhateng: 'datang', sedaya: 'semua',
-  nate: 'pernah', kunjara: 'penjara', dikunjara: 'dipenjara', sae: 'baik', saking: 'dari',
+  nate: 'pernah', mangkat: 'berangkat', kunjara: 'penjara', dikunjara: 'dipenjara', sae: 'baik', saking: 'dari',
 };
