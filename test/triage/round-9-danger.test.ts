@@ -57,3 +57,18 @@ describe('round 9a: trafficking and children taken away', () => {
     expectAll(['anak saya ijazahnya ditahan sekolah karena belum lunas, bagaimana cara mengurusnya?'], 'P4');
   });
 });
+
+describe('round 9a: suicide said indirectly', () => {
+  it('hears being a burden, "better off without me", joining a dead parent, and means made ready', () => {
+    expectAll([
+      'anak saya bilang semua orang akan lebih bahagia tanpa dia, tadi dia nanya tali yang kuat',
+      'aku pengen nyusul ibu ke surga aja, udah nyiapin obat',
+      'adikku nulis di story "sebentar lagi aku gak jadi beban kalian lagi"',
+      'ambo raso labiah elok ambo indak ado, ambo ko baban se',
+    ], 'P1');
+  });
+
+  it('hears a child giving away belongings as a farewell', () => {
+    expectAll(['murid saya membagikan barang-barangnya ke teman-teman dan bilang tidak akan butuh lagi'], 'P1');
+  });
+});
