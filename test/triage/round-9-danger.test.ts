@@ -72,3 +72,20 @@ describe('round 9a: suicide said indirectly', () => {
     expectAll(['murid saya membagikan barang-barangnya ke teman-teman dan bilang tidak akan butuh lagi'], 'P1');
   });
 });
+
+describe('round 9a: harms that go on without danger tonight are P2, not a welfare question or a note', () => {
+  it('hears a reporter who wants to report but is afraid, or keeps the story for later, as a worry to ask about', () => {
+    expectAll([
+      'bagaimana cara lapor ke sini? ada kejadian di rumah sebelah, nanti saya ceritakan',
+      'piye carane lapor, aku wedi lapor soale sing nglakoni tonggoku dewe',
+    ], 'P2');
+  });
+
+  it('reads a child left to sleep outside, paraded through the village, or held in a cell with adults as P2', () => {
+    expectAll([
+      'anak tetangga dibiarkan tidur di teras kalau ibunya marah, umurnya 8',
+      'murid saya digunduli bapaknya lalu diarak keliling kampung karena ketahuan mencuri',
+      'Anak kami umur 15 ditahan di polres, satu sel dengan orang dewasa, mohon pendampingan',
+    ], 'P2');
+  });
+});
