@@ -81,6 +81,20 @@ export function createTriageTokeniser(lexicon: Lexicon) {
     return { word: token.word, forms: [...forms] };
   }
 
+  // Chat writes the passive "di-" apart ("di sentuh2", "di edit", "di sebar"), the way the preposition is written: the
+  // word after a "di" is also read as the passive, so "disentuh" and "foto diedit" match; "di" stays a word of its own
+  // for "tidur di teras".
+  function withPassiveApart(tokens: Token[], acronyms: Set<string>): Token[] {
+    return tokens.map((token, i) => {
+      if (i === 0 || tokens[i - 1]!.word !== 'di' || token.word === BOUNDARY || !/^[a-z]{3,}$/.test(token.word)) return token;
+      // "di jemuran", "di lapangan", "di halaman" are places: a noun in "-an" is no passive ("di tinggalkan" is).
+      if (/[^k]an$/.test(token.word)) return token;
+      const passive = base(`di${token.word}`).filter((t) => t.word !== BOUNDARY);
+      if (passive.length !== 1) return token;
+      return { word: token.word, forms: [...new Set([...token.forms, ...enrich(passive[0]!, acronyms).forms])] };
+    });
+  }
+
   // "demam berdarah" is an illness, "kehilangan" is not "hilang": read as one word, as written.
   function joinCompounds(tokens: Token[]): Token[] {
     const out: Token[] = [];
@@ -102,7 +116,7 @@ export function createTriageTokeniser(lexicon: Lexicon) {
     // Krama's passive "dipun", written apart as often as joined ("dipun lecehaken", "dipuntilar"), is "di": the verb
     // is read as its ngoko or Indonesian passive ("dilecehaken", "ditilar", "dinikahke").
     const joined = text.replace(/\bdipun\s*(?=\p{L})/giu, 'di');
-    return joinCompounds(base(joined).map((token) => enrich(token, acronyms)));
+    return joinCompounds(withPassiveApart(base(joined).map((token) => enrich(token, acronyms)), acronyms));
   };
 }
 

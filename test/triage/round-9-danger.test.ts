@@ -89,3 +89,9 @@ describe('round 9a: harms that go on without danger tonight are P2, not a welfar
     ], 'P2');
   });
 });
+
+describe('round 9a: the passive "di-" written apart', () => {
+  it('reads "di sentuh2" as "disentuh"', () => {
+    expectAll(['keponakan saya kelas 5 di sentuh2 sama tetangga kalau main kesana, gimana cara melapornya?'], 'P1');
+  });
+});
