@@ -116,7 +116,7 @@ export function createTriageTokeniser(lexicon: Lexicon) {
     // Krama's passive "dipun", written apart as often as joined ("dipun lecehaken", "dipuntilar"), is "di": the verb
     // is read as its ngoko or Indonesian passive ("dilecehaken", "ditilar", "dinikahke").
     const joined = text.replace(/\bdipun\s*(?=\p{L})/giu, 'di');
-    return joinCompounds(withPassiveApart(base(joined).map((token) => enrich(token, acronyms)), acronyms));
+    return joinCompounds(markBareForcing(withPassiveApart(base(joined).map((token) => enrich(token, acronyms)), acronyms)));
   };
 }
 
@@ -136,6 +136,33 @@ function acronymsIn(text: string): Set<string> {
   const upper = letters.filter((c) => c !== c.toLowerCase()).length;
   if (upper * 2 > letters.length) return new Set();
   return new Set((text.match(/\b[A-Z]{2,6}\b/g) ?? []).map((w) => w.toLowerCase()));
+}
+
+// "ambo dipaso dek guru les ambo", "dipaksa oleh kakak iparnya yang serumah", "ambo dipaso.": forced, by someone, to
+// nothing said, is how a child or a careful adult names sexual abuse. Forced to something ("dipaksa jualan",
+// "dipaksa ikut les") is not this. Such a "dipaksa" gets the form BARE_FORCING, a term of the lexicon.
+const BARE_FORCING = 'paksasamar';
+const AGENT_WORDS = new Set(['sama', 'oleh', 'dek', 'anak', 'karo', 'kalih', 'kaliyan', 'dengan', 'by', 'urang', 'orang']);
+const NOT_WORDS = new Set(['tidak', 'bukan', 'belum']);
+const RELATIVE_WORDS = new Set(['yang', 'nan', 'sing', 'ingkang', 'who']);
+const FORCED_TO = new Set([
+  'kerja', 'jual', 'jualan', 'nikah', 'kawin', 'minum', 'makan', 'emis', 'ngemis', 'amen', 'ngamen', 'ikut', 'belajar',
+  'sekolah', 'pulang', 'pergi', 'bayar', 'kirim', 'layan', 'pegang', 'masuk', 'pindah', 'aku', 'tanda', 'bantu', 'jaga', 'cari',
+  'angkat', 'bawa', 'pakai', 'potong', 'cukur', 'puasa', 'ngaji', 'hapus', 'diam', 'video', 'foto', 'mandi', 'sholat', 'shalat',
+  'tinggal', 'ambil', 'beli', 'antar', 'keluar', 'berhenti', 'rokok', 'merokok', 'tidur', 'lihat', 'nonton', 'cium', 'buka',
+]);
+
+function markBareForcing(tokens: Token[]): Token[] {
+  return tokens.map((token, at) => {
+    if (!/^d/.test(token.word) || !token.forms.includes('paksa')) return token;
+    // "indak dipaso", "bukan dipaksa": no forcing told at all, not a harm denied.
+    if (tokens.slice(Math.max(0, at - 2), at).some((t) => NOT_WORDS.has(t.word))) return token;
+    const rest: Token[] = [];
+    for (let i = at + 1; i < tokens.length && tokens[i]!.word !== BOUNDARY && !RELATIVE_WORDS.has(tokens[i]!.word); i++) rest.push(tokens[i]!);
+    const byAgent = rest.length === 0 || AGENT_WORDS.has(rest[0]!.word);
+    const toNothing = rest.length <= 4 && !rest.some((t) => t.forms.some((f) => FORCED_TO.has(f)));
+    return byAgent && toNothing ? { word: token.word, forms: [...token.forms, BARE_FORCING] } : token;
+  });
 }
 
 // Mukomuko (Minangkabau-leaning) final syllables and the Indonesian ones they stand for: cubik → cubit, takuik → takut,

@@ -1,3 +1,4 @@
+import { triageReport } from '../../src/triage/triage-report';
 import { expectAll } from '../support/triage';
 
 // Round 9a aims at under-triage: a P1 read as P2-P4, a P2 read as P3/P4. Each case is written for this test, not taken
@@ -93,5 +94,19 @@ describe('round 9a: harms that go on without danger tonight are P2, not a welfar
 describe('round 9a: the passive "di-" written apart', () => {
   it('reads "di sentuh2" as "disentuh"', () => {
     expectAll(['keponakan saya kelas 5 di sentuh2 sama tetangga kalau main kesana, gimana cara melapornya?'], 'P1');
+  });
+});
+
+describe('round 9a: "dipaksa" by someone, to nothing said', () => {
+  it('reads a child forced by a named person, with nothing else said, as suspected sexual abuse (P1 with him coming back)', () => {
+    expectAll([
+      'aku dipekso karo mas sepupu, sesuk dee mrene maneh',
+      'ambo dipaso dek pak guru, inyo bisuak ka datang baliak',
+    ], 'P1');
+  });
+
+  it('leaves a child forced to do something (selling snacks) to that harm', () => {
+    const result = triageReport({ text: 'anak saya dipaksa sama ibunya jualan gorengan tiap sore, gak sekolah lagi' });
+    expect(result.category).not.toBe('kekerasan_seksual');
   });
 });
