@@ -110,3 +110,14 @@ describe('round 9a: "dipaksa" by someone, to nothing said', () => {
     expect(result.category).not.toBe('kekerasan_seksual');
   });
 });
+
+describe('round 9a: the same dangers told in English', () => {
+  it('hears an adult coming to a child\'s room tonight, IDs held before a trip tonight, a child locked in a hot shed, and a child\'s private parts "played with"', () => {
+    expectAll([
+      'my stepdad said he will come to my room again tonight, mom is away',
+      'a man is taking three girls from our village to the city tonight, he holds their ID cards',
+      'the boy next door is locked in the shed, his father left for work, it\'s very hot',
+      'teacher reported a 6 year old says her private parts hurt and that her uncle plays with her',
+    ], 'P1');
+  });
+});
