@@ -50,6 +50,17 @@ describe('a question that cannot read two answers in a row takes "not known" and
     }
   });
 
+  it('counts only words: stickers and emoji change nothing, however many', () => {
+    let d = draftAt('reporter_role', { description: STORY });
+    for (let i = 0; i < 5; i++) {
+      const result = send(d, i % 2 ? text('😀😀') : { ...text(''), kind: 'unsupported' });
+      expect(result.replies).toHaveLength(1);
+      d = result.draft!;
+    }
+    expect(d.step).toBe('reporter_role');
+    expect(d.answers).toEqual({ description: STORY });
+  });
+
   it('counts per question: one unread answer here and one at the next question are each asked again', () => {
     const d = draftAt('child_sex', { description: STORY });
     const once = send(d, text('hmm')).draft!;
