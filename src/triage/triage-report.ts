@@ -128,9 +128,7 @@ export function createTriage(lexicon: Lexicon) {
     }
     // The language layer reads ages the triage pattern does not ("empat tahun", "papat taun", "(4)", "TK"): a small
     // child is a sign of urgency whichever way the age is written.
-    const ageText = withoutTimeAgo(input.text);
-    const story = readAgeInStory(ageText);
-    const age = input.childAge ?? readAge(ageText) ?? story?.age;
+    const { age, story } = statedAge(input);
     if (age === undefined && story?.band === '0-5') {
       tags.add('young_child');
       fired.push({ id: 'young_band', reason: 'anak usia balita', weight: 0 });
@@ -154,7 +152,7 @@ export function createTriage(lexicon: Lexicon) {
 
   // Told as past and settled ("dulu … sudah dipenjara, sekarang aman"): lowered. Only a `safe` ending settles a harm
   // of P1 weight; a plea or shouting in the same text contradicts it, and a person reviews it.
-  function toldAsSettled(tags: Set<string>, severe: boolean, grave: boolean): { atMost: Priority; reason: string } | undefined {
+  function toldAsSettled(tags: Set<string>, severe: boolean, grave: boolean, fired: Fired[]): { atMost: Priority; reason: string } | undefined {
     // "bapak dipenjara … udah gak makan dari kemarin": a serious harm told as lasting until now is not over, whoever
     // was arrested; missing a child in danger is the worst error, so it is not lowered.
     if (grave && NOT_OVER.some((tag) => tags.has(tag))) return undefined;
@@ -163,7 +161,7 @@ export function createTriage(lexicon: Lexicon) {
     if (tags.has('danger_now')) return undefined;
     // "dipukul sampai patah … tadi pagi ngancam bakal ngulang": a grave harm threatened again today is not over.
     if (grave && tags.has('ancaman') && tags.has('now')) return undefined;
-    if (!(tags.has('safe') || (tags.has('settled') && !severe))) return undefined;
+    if (!tags.has('safe') && !tags.has('settled')) return undefined;
     // "sudah diobati dan pulang bersama ibu, tapi kami khawatir terulang": the reporter does not think it is over.
     if (tags.has('worry')) return undefined;
     // Clearly over means told as past too ("dulu", "tahun lalu", "pernah") or an injury seen to: "saya amankan di rumah
@@ -171,13 +169,39 @@ export function createTriage(lexicon: Lexicon) {
     // not over.
     if (!tags.has('past') && !tags.has('treated')) return undefined;
     if (tags.has('plea') || tags.has('shouting')) return { atMost: lexicon.review.priority, reason: lexicon.review.conflict };
+    // "bulan lalu giginya copot ditonjok teman, sudah dimediasi sekolah": a grave past harm settled by a talk or an
+    // apology, with nobody stopped, is read by a person within a day rather than at once.
+    // Not a sexual harm, a wish to die or a child sold (a doer sent away is no child safe), nor a harm told as recurring.
+    if (severe && !tags.has('safe')) return settledGraveHarm(fired, tags) ? { atMost: lexicon.resolved.settledGrave, reason: lexicon.resolved.settledGraveReason } : undefined;
     return { atMost: lexicon.resolved.cap, reason: lexicon.resolved.reason };
   }
+
+  // A grave harm a talk can settle: of a category named (a beating, bullying, a punishment) or an uncategorised sign of
+  // it (an injury from violence), not one of `settledGraveNot` (a danger to life, hiding from the doer); told with no
+  // sign of now, of recurring, of a small child.
+  const settledGraveCategories = new Set<string>(lexicon.resolved.settledGraveCategories);
+  const settledGraveHarm = (fired: Fired[], tags: Set<string>) =>
+    !lexicon.resolved.settledGraveNotWithTags.some((tag) => tags.has(tag)) &&
+    fired.every((f) => f.weight < t.P1 || (f.category ? settledGraveCategories.has(f.category) : !lexicon.resolved.settledGraveNot.includes(f.id)));
 
   // A topic asked about, with nothing told as happening now or again, is not an emergency: a person answers it.
   function askedAboutATopic(tags: Set<string>): { atMost: Priority; reason: string } | undefined {
     const aboutATopic = tags.has('general') && !['plea', 'now', 'shouting'].some((tag) => tags.has(tag));
     return aboutATopic ? { atMost: lexicon.general.cap, reason: lexicon.general.reason } : undefined;
+  }
+
+  // "siswi kami hamil dan mau dikeluarkan, bagaimana agar tetap sekolah?": a teenager's pregnancy told to ask for her
+  // schooling or care, with nobody named as forcing her and nothing else grave, is read by a person within a day. A
+  // pregnancy with a doer, a threat, a house shared with him, a young child or a danger now stays as it is.
+  const pregnancy = lexicon.pregnancy;
+  const sexualTerms = lexicon.signals.find((s) => s.id === pregnancy.signal)?.terms.filter((term) => !pregnancy.terms.includes(term)) ?? [];
+  const saysAny = (tokens: Tokens, terms: string[]) => terms.some((term) => matchTerm(tokens, term).some((m) => !m.negated));
+  function pregnancyForAService(tokens: Tokens, fired: Fired[], tags: Set<string>, age: number | undefined) {
+    if (!saysAny(tokens, pregnancy.terms) || !saysAny(tokens, pregnancy.service)) return undefined;
+    if (saysAny(tokens, pregnancy.coercion) || saysAny(tokens, sexualTerms)) return undefined;
+    if (fired.some((f) => f.weight >= t.P1 && f.id !== pregnancy.signal)) return undefined;
+    if (pregnancy.notWithTags.some((tag) => tags.has(tag)) || (age !== undefined && age < pregnancy.minAge)) return undefined;
+    return { atMost: pregnancy.atMost, reason: pregnancy.reason };
   }
 
   const toldAsOver = (tags: Set<string>) => ['safe', 'treated'].some((tag) => tags.has(tag));
@@ -239,7 +263,11 @@ export function createTriage(lexicon: Lexicon) {
     if (input.immediateDanger !== 'yes') {
       const severe = harm >= t.P1 || danger >= t.P1;
       const grave = severe || aggravation >= t.P1;
-      const over = [toldAsSettled(tags, severe, grave), askedAboutATopic(tags)].filter((rule) => rule !== undefined);
+      const over = [
+        toldAsSettled(tags, severe, grave, fired),
+        askedAboutATopic(tags),
+        pregnancyForAService(tokens, fired, tags, statedAge(input).age),
+      ].filter((rule) => rule !== undefined);
       settledOrTopic = over.length > 0;
       for (const rule of over) {
         if (moreUrgent(priority, rule.atMost)) {
@@ -309,6 +337,13 @@ export function createTriage(lexicon: Lexicon) {
     }
     return 'lainnya';
   }
+}
+
+/** The child's age: the reporter's answer, else read in the text (ages written in words too). */
+function statedAge(input: { text: string; childAge?: number }) {
+  const ageText = withoutTimeAgo(input.text);
+  const story = readAgeInStory(ageText);
+  return { age: input.childAge ?? readAge(ageText) ?? story?.age, story };
 }
 
 // "2 taun kepungkur", "tigo tahun lalu", "three years ago": a time ago, not the child's age, which would make a

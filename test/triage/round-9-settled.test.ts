@@ -1,0 +1,38 @@
+import { expectAll } from '../support/triage';
+
+// Round 9b aims at over-triage by class: a past harm that is settled, a question with harm words and no case. Each
+// sentence is written for this test, not taken from the corpus; each expectation gave a more urgent priority with
+// triage-2026.12-8 (checked by running this file against it), except the guards, which say so.
+
+describe('round 9b: a grave past harm settled by a talk or an apology', () => {
+  it('reads a past beating or burn between children, mediated or reconciled, within a day (P2), not at once', () => {
+    expectAll([
+      'bulan lalu anakku ditonjok kakak kelasnya sampai giginya patah copot, sudah dimediasi guru BK dan keluarga pelaku sudah minta maaf. mau dicatat saja',
+      'minggu lalu keponakan saya disundut rokok temannya waktu main, sudah didamaikan di balai desa, lukanya kecil',
+    ], 'P2');
+  });
+
+  it('guard (P1 before too): the doer beats the child again now, or it was sexual abuse, whatever apology came', () => {
+    expectAll([
+      'bulan lalu anakku ditonjok bapaknya sampai giginya copot, sudah minta maaf tapi sekarang bapaknya mukulin lagi',
+      'dulu adikku dicabuli tetangga, tetangganya sudah pindah dan sudah minta maaf',
+    ], 'P1');
+  });
+});
+
+describe('round 9b: a teenager\'s pregnancy told to ask for her schooling or care', () => {
+  it('reads it within a day (P2), in Indonesian and Javanese, not as sexual abuse at once', () => {
+    expectAll([
+      'putri kami kelas 9 hamil dengan pacarnya yang seumuran, sekolah mau mengeluarkan dia. apa dia berhak tetap ikut ujian?',
+      'ponakanku umur 16 wis meteng karo pacare, saiki butuh bantuan ben iso lanjut sekolah paket',
+    ], 'P2');
+  });
+
+  it('guard (P1 before too): a doer named, a house shared with a stepfather, or a girl of twelve stays P1', () => {
+    expectAll([
+      'anak tetangga umur 15 hamil, pelakunya pamannya sendiri, dia butuh pendampingan',
+      'siswi kami umur 12 hamil, kami ingin dia tetap bisa sekolah',
+      'murid saya hamil dan masih serumah dengan ayah tirinya, mohon bantuan agar dia bisa sekolah',
+    ], 'P1');
+  });
+});
