@@ -81,7 +81,12 @@ export const LexiconSchema = z.object({
     settledGraveReason: z.string(),
   }),
   /** A question about a topic ("pencegahan kekerasan seksual", "sosialisasi") rather than a child: capped at `cap`. */
-  general: z.object({ cap: z.enum(['P2', 'P3', 'P4']), reason: z.string() }),
+  general: z.object({
+    cap: z.enum(['P2', 'P3', 'P4']),
+    reason: z.string(),
+    /** Words that say there is no case (research, statistics, "belum ada kasus"): a topic even with "sedang"/"sekarang". */
+    noCase: z.array(z.string()),
+  }),
   /**
    * A teenager's pregnancy (`terms`, read by `signal`) told to ask for a service (`service`: her schooling, care,
    * support) is at most `atMost`, unless someone is named as forcing her or sharing her house (`coercion`), another

@@ -185,8 +185,13 @@ export function createTriage(lexicon: Lexicon) {
     fired.every((f) => f.weight < t.P1 || (f.category ? settledGraveCategories.has(f.category) : !lexicon.resolved.settledGraveNot.includes(f.id)));
 
   // A topic asked about, with nothing told as happening now or again, is not an emergency: a person answers it.
-  function askedAboutATopic(tags: Set<string>): { atMost: Priority; reason: string } | undefined {
-    const aboutATopic = tags.has('general') && !['plea', 'now', 'shouting'].some((tag) => tags.has(tag));
+  // "sedang penelitian, boleh minta data jumlah kasus", "belum ada kasus konkret sekarang": a text that says it has no
+  // case (research, statistics, no case yet) is a topic even with "sedang" or "sekarang" in it; not with a grave harm
+  // or another sign of danger ("sekarang dikunci dari kemarin").
+  function askedAboutATopic(tags: Set<string>, tokens: Tokens, grave: boolean): { atMost: Priority; reason: string } | undefined {
+    const otherUrgent = lexicon.safetyNet.urgentTags.some((tag) => tag !== 'now' && tags.has(tag));
+    const noCase = !grave && !otherUrgent && saysAny(tokens, lexicon.general.noCase);
+    const aboutATopic = (tags.has('general') || noCase) && !['plea', 'shouting'].some((tag) => tags.has(tag)) && (noCase || !tags.has('now'));
     return aboutATopic ? { atMost: lexicon.general.cap, reason: lexicon.general.reason } : undefined;
   }
 
@@ -265,7 +270,7 @@ export function createTriage(lexicon: Lexicon) {
       const grave = severe || aggravation >= t.P1;
       const over = [
         toldAsSettled(tags, severe, grave, fired),
-        askedAboutATopic(tags),
+        askedAboutATopic(tags, tokens, grave),
         pregnancyForAService(tokens, fired, tags, statedAge(input).age),
       ].filter((rule) => rule !== undefined);
       settledOrTopic = over.length > 0;

@@ -36,3 +36,19 @@ describe('round 9b: a teenager\'s pregnancy told to ask for her schooling or car
     ], 'P1');
   });
 });
+
+describe('round 9b: a question that says it has no case (statistics, no case yet)', () => {
+  it('is a topic (P3 at most) even with "sedang", "lagi" or "sekarang" in it', () => {
+    expectAll([
+      'kami sedang menyusun laporan tahunan, boleh minta data jumlah kasus kekerasan anak di kabupaten ini?',
+      'lagi ngerjain tugas kuliah, ada statistik anak yang dipukuli orang tuanya tahun ini?',
+    ], 'P3');
+  });
+
+  it('guard (P1 before too): a harm told as happening now, or a child locked in since yesterday, stays P1', () => {
+    expectAll([
+      'saya sedang penelitian, sekarang ada anak 10 tahun ditampar ibunya di depan saya',
+      'saya sedang minta data jumlah kasus, tapi anak yang saya wawancarai sekarang dikunci di kamar sama ayahnya dari kemarin',
+    ], 'P1');
+  });
+});
