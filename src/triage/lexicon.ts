@@ -70,6 +70,8 @@ export const LexiconSchema = z.object({
   resolved: z.object({
     cap: z.enum(['P2', 'P3', 'P4']),
     reason: z.string(),
+    /** Phrases in which a past word is none: "aman dulu" (safe for now), "dari dulu", "ket biyen" (since ever). */
+    notPast: z.array(z.string()),
     /** A harm of P1 weight told as past and only `settled` (mediated, apologised, moved), no `safe` ending: at most this. */
     settledGrave: z.enum(['P2', 'P3']),
     /** Only harms of these categories: a sexual harm or a wish to die is never lowered by a talk or a doer moved away. */

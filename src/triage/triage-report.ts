@@ -150,9 +150,19 @@ export function createTriage(lexicon: Lexicon) {
     return letters.filter((c) => c !== c.toLowerCase()).length / letters.length >= lexicon.shouting.upperShare;
   }
 
+  // "aku aman dulu" (safe for now), "dari dulu" (since ever): "dulu" there is no past. A past word counts only outside
+  // such phrases.
+  const pastTerms = lexicon.signals.filter((s) => s.marks?.includes('past')).flatMap((s) => s.terms);
+  function toldAsPast(tokens: Tokens, tags: Set<string>): boolean {
+    if (!tags.has('past')) return false;
+    const notPast = lexicon.resolved.notPast.flatMap((term) => matchTerm(tokens, term).map((m) => [m.at, m.at + term.split(/\s+/).length + 1]));
+    const inside = (at: number) => notPast.some(([from, to]) => at >= from! && at < to!);
+    return pastTerms.some((term) => matchTerm(tokens, term).some((m) => !m.negated && !inside(m.at)));
+  }
+
   // Told as past and settled ("dulu … sudah dipenjara, sekarang aman"): lowered. Only a `safe` ending settles a harm
   // of P1 weight; a plea or shouting in the same text contradicts it, and a person reviews it.
-  function toldAsSettled(tags: Set<string>, severe: boolean, grave: boolean, fired: Fired[]): { atMost: Priority; reason: string } | undefined {
+  function toldAsSettled(tokens: Tokens, tags: Set<string>, severe: boolean, grave: boolean, fired: Fired[]): { atMost: Priority; reason: string } | undefined {
     // "bapak dipenjara … udah gak makan dari kemarin": a serious harm told as lasting until now is not over, whoever
     // was arrested; missing a child in danger is the worst error, so it is not lowered.
     if (grave && NOT_OVER.some((tag) => tags.has(tag))) return undefined;
@@ -167,7 +177,7 @@ export function createTriage(lexicon: Lexicon) {
     // Clearly over means told as past too ("dulu", "tahun lalu", "pernah") or an injury seen to: "saya amankan di rumah
     // saya" about a four-year-old found alone tonight, or "bapak dipenjara" about children unfed since yesterday, is
     // not over.
-    if (!tags.has('past') && !tags.has('treated')) return undefined;
+    if (!toldAsPast(tokens, tags) && !tags.has('treated')) return undefined;
     if (tags.has('plea') || tags.has('shouting')) return { atMost: lexicon.review.priority, reason: lexicon.review.conflict };
     // "bulan lalu giginya copot ditonjok teman, sudah dimediasi sekolah": a grave past harm settled by a talk or an
     // apology, with nobody stopped, is read by a person within a day rather than at once.
@@ -269,7 +279,7 @@ export function createTriage(lexicon: Lexicon) {
       const severe = harm >= t.P1 || danger >= t.P1;
       const grave = severe || aggravation >= t.P1;
       const over = [
-        toldAsSettled(tags, severe, grave, fired),
+        toldAsSettled(tokens, tags, severe, grave, fired),
         askedAboutATopic(tags, tokens, grave),
         pregnancyForAService(tokens, fired, tags, statedAge(input).age),
       ].filter((rule) => rule !== undefined);

@@ -52,3 +52,17 @@ describe('round 9b: a question that says it has no case (statistics, no case yet
     ], 'P1');
   });
 });
+
+describe('round 9b: words that only look past or settled', () => {
+  it('does not take "aman dulu" (safe for now) for a past harm: a beating that recurs is P2 at least', () => {
+    expectAll(['ibu tiriku suka nyubit sampai biru, tapi dia lagi ke pasar jadi aku aman dulu'], 'P2');
+  });
+
+  it('does not take "kemarin" for "mari" (healed): a marriage proposal made yesterday is not settled', () => {
+    expectAll(['anak tetangga umur 14 dikawinkan sama duda umur 40, sudah lamaran kemarin sore'], 'P2');
+  });
+
+  it('guard (P3 before too): a past beating whose doer was arrested is still settled', () => {
+    expectAll(['dulu anakku pernah dipukul gurunya, gurunya sudah ditangkap dan sekarang anakku aman'], 'P3');
+  });
+});
