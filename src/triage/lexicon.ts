@@ -70,6 +70,11 @@ export const LexiconSchema = z.object({
   resolved: z.object({
     cap: z.enum(['P2', 'P3', 'P4']),
     reason: z.string(),
+    /** "hanya ingin tercatat", "mung pengen dicatet", "on record": an event told as over (past, settled, safe, treated)
+     * and reported for the record is exactly `cap`, unless one of `recordNotWithTags` is there. */
+    forTheRecord: z.array(z.string()),
+    recordNotWithTags: z.array(z.string()),
+    recordReason: z.string(),
     /** Phrases in which a past word is none: "aman dulu" (safe for now), "dari dulu", "ket biyen" (since ever). */
     notPast: z.array(z.string()),
     /** A harm of P1 weight told as past and only `settled` (mediated, apologised, moved), no `safe` ending: at most this. */

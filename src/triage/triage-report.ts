@@ -150,6 +150,15 @@ export function createTriage(lexicon: Lexicon) {
     return letters.filter((c) => c !== c.toLowerCase()).length / letters.length >= lexicon.shouting.upperShare;
   }
 
+  // "sudah dimediasi, kami hanya ingin tercatat", "mung pengen dicatet wae": an event told as over and reported for the
+  // record is a P3, neither an emergency nor a welfare question; not with a sign that it goes on (now, since this
+  // morning, a child afraid to go home or confined) or a plea.
+  function reportedForTheRecord(tokens: Tokens, tags: Set<string>): boolean {
+    const over = ['past', 'settled', 'safe', 'treated'].some((tag) => tags.has(tag));
+    if (!over || lexicon.resolved.recordNotWithTags.some((tag) => tags.has(tag))) return false;
+    return saysAny(tokens, lexicon.resolved.forTheRecord);
+  }
+
   // "aku aman dulu" (safe for now), "dari dulu" (since ever): "dulu" there is no past. A past word counts only outside
   // such phrases.
   const pastTerms = lexicon.signals.filter((s) => s.marks?.includes('past')).flatMap((s) => s.terms);
@@ -278,8 +287,10 @@ export function createTriage(lexicon: Lexicon) {
     if (input.immediateDanger !== 'yes') {
       const severe = harm >= t.P1 || danger >= t.P1;
       const grave = severe || aggravation >= t.P1;
+      // A grave harm is lowered only as `toldAsSettled` says, whatever the reporter asks ("diperkosa kemarin, mohon dicatat").
+      const forTheRecord = !severe && reportedForTheRecord(tokens, tags) ? { atMost: lexicon.resolved.cap, reason: lexicon.resolved.recordReason } : undefined;
       const over = [
-        toldAsSettled(tokens, tags, severe, grave, fired),
+        forTheRecord ?? toldAsSettled(tokens, tags, severe, grave, fired),
         askedAboutATopic(tags, tokens, grave),
         pregnancyForAService(tokens, fired, tags, statedAge(input).age),
       ].filter((rule) => rule !== undefined);
@@ -331,6 +342,11 @@ export function createTriage(lexicon: Lexicon) {
     if (tags.has('korban_dewasa') && input.immediateDanger !== 'yes' && moreUrgent(priority, lexicon.adultVictim.atMost)) {
       priority = lexicon.adultVictim.atMost;
       reasons.push(lexicon.adultVictim.reason);
+    }
+    // Reported for the record: the event happened, so it is recorded at P3 rather than answered as a welfare question.
+    if (input.immediateDanger !== 'yes' && priority === 'P4' && reportedForTheRecord(tokens, tags)) {
+      priority = lexicon.resolved.cap;
+      reasons.push(lexicon.resolved.recordReason);
     }
     // "Ra ono kekerasan, mung kasian ae. Iso ta didatengi?": the harm is denied, the worry about the child is not.
     const asking = lexicon.denied.asking.some((term) => matchTerm(tokens, term).length > 0);

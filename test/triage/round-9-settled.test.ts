@@ -66,3 +66,24 @@ describe('round 9b: words that only look past or settled', () => {
     expectAll(['dulu anakku pernah dipukul gurunya, gurunya sudah ditangkap dan sekarang anakku aman'], 'P3');
   });
 });
+
+describe('round 9b: an event told as over and reported for the record', () => {
+  it('is P3: not P2 for a slap or an ear pulled, settled, in Indonesian, Javanese and English', () => {
+    expectAll([
+      'Minggu lalu pelatih silat menampar murid karena telat, pelatihnya sudah ditegur kepala sekolah dan orang tuanya sudah ditemui. Kami hanya ingin mencatatkan.',
+      'Sasi kepungkur ponakanku dijewer guru ngaji nganti kupinge abang, wis dirembug karo wong tuwane. Aku mung pengen dicatet wae',
+      'last week a coach slapped a boy at practice, the club suspended the coach and met the parents. we want it on record',
+    ], 'P3');
+  });
+
+  it('is P3, not a welfare P4, when the harm itself is told in words the rules do not read', () => {
+    expectAll(['Wingi bocah loro gelut nang pasar, sing siji benjut. Wis digowo nang puskesmas. Aku lapor wae ben kecatet'], 'P3');
+  });
+
+  it('guard (P1 before too): a rape yesterday, or a doer still at home, is not lowered by "please record it"', () => {
+    expectAll([
+      'anak saya diperkosa kemarin sama tetangga, mohon dicatat dulu',
+      'bulan lalu anak tetangga ditendang bapaknya, sekarang bapaknya masih di rumah, tolong dicatat',
+    ], 'P1');
+  });
+});
