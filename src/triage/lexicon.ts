@@ -145,6 +145,11 @@ export const LexiconSchema = z.object({
     atLeast: z.enum(['P2', 'P3']),
     noLonger: z.array(z.string()),
     asking: z.array(z.string()),
+    /** "Tidak ada kekerasan", "gak ada yang nyakitin dia": nobody harms the child. With no grave harm and none of
+     * `noHarmNotWithTags`, at most `atLeast`; and at least `atLeast` as a worry denied is. */
+    noHarm: z.array(z.string()),
+    noHarmNotWithTags: z.array(z.string()),
+    noHarmReason: z.string(),
     /** A denial alone ("bocahe ora digebuki") is no story: the text must have at least this many words. */
     minWords: z.number().int().min(1),
     reason: z.string(),

@@ -56,7 +56,12 @@ export function createTriage(lexicon: Lexicon) {
 
   // "tidak dipukul lagi", "sudah tidak dipukul": a harm denied as no longer happening, not a worry denied.
   function deniedAsOver(tokens: Tokens, at: number): boolean {
-    const near = [...tokens.slice(Math.max(0, at - lexicon.negationWindow - 1), at), ...tokens.slice(at + 1, at + 3)];
+    // Within the clause: "… ikut acara keluarga lagi. Gak ada pukulan" denies a beating, the "lagi" is another sentence's.
+    const before = tokens.slice(Math.max(0, at - lexicon.negationWindow - 1), at);
+    const after = tokens.slice(at + 1, at + 3);
+    const lastBreak = before.map((t) => t.word).lastIndexOf(BOUNDARY);
+    const firstBreak = after.findIndex((t) => t.word === BOUNDARY);
+    const near = [...before.slice(lastBreak + 1), ...(firstBreak < 0 ? after : after.slice(0, firstBreak))];
     return near.some((t) => t.forms.some((f) => noLongerWords.has(f)));
   }
 
@@ -157,6 +162,15 @@ export function createTriage(lexicon: Lexicon) {
     const over = ['past', 'settled', 'safe', 'treated'].some((tag) => tags.has(tag));
     if (!over || lexicon.resolved.recordNotWithTags.some((tag) => tags.has(tag))) return false;
     return saysAny(tokens, lexicon.resolved.forTheRecord);
+  }
+
+  // "Tidak ada kekerasan, tapi pendidikannya terganggu", "gak ada yang nyakitin dia": the reporter says nobody harms the
+  // child; the worry is real but no emergency (P3), unless a grave harm or a sign of danger is told beside it.
+  // "Ora ono sing ngantemi" beside a child made to work in a factory denies a beating, not the work: a harm of P2 weight
+  // told beside the denial keeps its priority.
+  function saidNoHarm(tokens: Tokens, tags: Set<string>, harm: number): boolean {
+    if (harm >= t.P2 || lexicon.denied.noHarmNotWithTags.some((tag) => tags.has(tag))) return false;
+    return saysAny(tokens, lexicon.denied.noHarm);
   }
 
   // "aku aman dulu" (safe for now), "dari dulu" (since ever): "dulu" there is no past. A past word counts only outside
@@ -293,6 +307,7 @@ export function createTriage(lexicon: Lexicon) {
         forTheRecord ?? toldAsSettled(tokens, tags, severe, grave, fired),
         askedAboutATopic(tags, tokens, grave),
         pregnancyForAService(tokens, fired, tags, statedAge(input).age),
+        saidNoHarm(tokens, tags, Math.max(harm, aggravation >= t.P1 ? aggravation : 0)) ? { atMost: lexicon.denied.atLeast, reason: lexicon.denied.noHarmReason } : undefined,
       ].filter((rule) => rule !== undefined);
       settledOrTopic = over.length > 0;
       for (const rule of over) {
@@ -352,7 +367,8 @@ export function createTriage(lexicon: Lexicon) {
     const asking = lexicon.denied.asking.some((term) => matchTerm(tokens, term).length > 0);
     // A bare denial ("bocahe ora digebuki") tells nothing else: only a story around the denial is a worry.
     const toldMore = tokens.filter((tk) => tk.word !== BOUNDARY).length >= lexicon.denied.minWords;
-    if (deniedWorry && toldMore && !asking && moreUrgent(lexicon.denied.atLeast, priority)) {
+    const noHarmSaid = input.immediateDanger !== 'yes' && saidNoHarm(tokens, tags, 0);
+    if ((deniedWorry || noHarmSaid) && toldMore && !asking && moreUrgent(lexicon.denied.atLeast, priority)) {
       priority = lexicon.denied.atLeast;
       reasons.push(lexicon.denied.reason);
     }

@@ -87,3 +87,19 @@ describe('round 9b: an event told as over and reported for the record', () => {
     ], 'P1');
   });
 });
+
+describe('round 9b: the reporter says nobody harms the child', () => {
+  it('reads the worry at P3: not P2 for a neglect with no harm, not P4 when the denial follows another sentence\'s "lagi"', () => {
+    expectAll([
+      'Murid kami sering datang tanpa sarapan dan bajunya kotor karena orang tuanya kerja di pasar sejak subuh. Tidak ada tanda kekerasan. Mohon kunjungan rumah.',
+      'Sepupuku sering diledek gendut sama pamannya sampai tidak mau datang arisan lagi. Tidak ada pukulan. Bisa dikasih edukasi?',
+    ], 'P3');
+  });
+
+  it('guard (P1 before too): a child locked in since morning, or touched, beside "no beating" stays P1', () => {
+    expectAll([
+      'Tidak ada kekerasan fisik, tapi sekarang anak itu dikunci di gudang sama bapaknya dari pagi',
+      'tidak ada yang memukul dia, tapi om itu sering meraba badannya kalau ibunya kerja',
+    ], 'P1');
+  });
+});
