@@ -91,6 +91,9 @@ export const LexiconSchema = z.object({
   general: z.object({
     cap: z.enum(['P2', 'P3', 'P4']),
     reason: z.string(),
+    /** A request for counselling ("butuh konseling", "psikolog anak"): a P2 with no harm of P2 weight becomes P3. */
+    counselling: z.array(z.string()),
+    counsellingReason: z.string(),
     /** Words that say there is no case (research, statistics, "belum ada kasus"): a topic even with "sedang"/"sekarang". */
     noCase: z.array(z.string()),
   }),

@@ -358,6 +358,15 @@ export function createTriage(lexicon: Lexicon) {
       priority = lexicon.adultVictim.atMost;
       reasons.push(lexicon.adultVictim.reason);
     }
+    // "anaknya kecanduan rokok elektrik, orang tua minta konseling", "dulu kakak suka mukul, sekarang tidak, boleh minta
+    // konseling?": a request for counselling that nothing made P1 and no harm of P2 weight is in, is a P3.
+    const wantsCounselling = lexicon.general.counselling.some((term) => matchTerm(tokens, term).some((m) => !m.negated));
+    // A harm told as recurring and not as past ("dipukuli bapaknya tiap hari, butuh konseling") stays P2.
+    const recurringHarm = tags.has('harm') && tags.has('ongoing') && !toldAsPast(tokens, tags);
+    if (input.immediateDanger !== 'yes' && priority === 'P2' && harm < t.P2 && wantsCounselling && !recurringHarm && !['plea', 'shouting'].some((tag) => tags.has(tag))) {
+      priority = 'P3';
+      reasons.push(lexicon.general.counsellingReason);
+    }
     // Reported for the record: the event happened, so it is recorded at P3 rather than answered as a welfare question.
     if (input.immediateDanger !== 'yes' && priority === 'P4' && reportedForTheRecord(tokens, tags)) {
       priority = lexicon.resolved.cap;

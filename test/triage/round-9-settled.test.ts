@@ -103,3 +103,16 @@ describe('round 9b: the reporter says nobody harms the child', () => {
     ], 'P1');
   });
 });
+
+describe('round 9b: a request for counselling with no harm of P2 weight', () => {
+  it('is P3, not P2: a child\'s own behaviour, in Indonesian and English', () => {
+    expectAll([
+      'putri saya 15 tahun ketahuan merokok dan bolos les, kami cari konseling untuk dia',
+      'my son (12) gets angry and throws things when we take his phone, where can we get counselling?',
+    ], 'P3');
+  });
+
+  it('guard (P2 before too): a beating told as recurring now stays P2 whatever is asked', () => {
+    expectAll(['anak saya dipukuli bapaknya tiap hari, saya butuh konseling untuk dia'], 'P2');
+  });
+});
