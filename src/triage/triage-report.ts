@@ -194,6 +194,9 @@ export function createTriage(lexicon: Lexicon) {
     if (tags.has('danger_now')) return undefined;
     // "dipukul sampai patah … tadi pagi ngancam bakal ngulang": a grave harm threatened again today is not over.
     if (grave && tags.has('ancaman') && tags.has('now')) return undefined;
+    // "fotonya sudah dihapus, tapi kemarin dia ngancam lagi mau nyebar video lain": a grave harm threatened again, or a
+    // threat to spread a child's images, is not over because one part of it was undone.
+    if (grave && (tags.has('ancaman') || tags.has('ancaman_jawa')) && (tags.has('ongoing') || tags.has('sebar_foto'))) return undefined;
     if (!tags.has('safe') && !tags.has('settled')) return undefined;
     // "sudah diobati dan pulang bersama ibu, tapi kami khawatir terulang": the reporter does not think it is over.
     if (tags.has('worry')) return undefined;

@@ -116,3 +116,13 @@ describe('round 9b: a request for counselling with no harm of P2 weight', () => 
     expectAll(['anak saya dipukuli bapaknya tiap hari, saya butuh konseling untuk dia'], 'P2');
   });
 });
+
+describe('round 9b: images sent once, told as deleted', () => {
+  it('settles a photo sent in the past that the receiver deleted (P3)', () => {
+    expectAll(['dulu aku pernah kirim foto ke mantan, dia sudah hapus semuanya, aku sudah lihat sendiri. cuma masih kepikiran'], 'P3');
+  });
+
+  it('guard (P1 before too): a new threat to spread images is not settled by an old deletion', () => {
+    expectAll(['dia sudah hapus fotonya, tapi kemarin dia ngancam lagi mau nyebar video lain kalau aku gak kirim'], 'P1');
+  });
+});
