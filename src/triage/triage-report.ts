@@ -349,7 +349,8 @@ export function createTriage(lexicon: Lexicon) {
       reasons.push(lexicon.review.nothingUnderstood);
       // A story the rules cannot read, told with "now", about a small child, or with a child crying or afraid: the
       // words of its harm may simply be unknown here ("dikaploki", a new slang), so a person reads it at once.
-      if (lexicon.safetyNet.unreadUrgentTags.some((tag) => tags.has(tag)) && !toldAsOver(tags) && !isContentless(tokens)) {
+      // Not a topic asked about ("Punapa wonten program penitipan?" by a kindergarten teacher): a person reads it soon.
+      if (lexicon.safetyNet.unreadUrgentTags.some((tag) => tags.has(tag)) && !toldAsOver(tags) && !tags.has('general') && !isContentless(tokens)) {
         priority = 'P1';
         reasons.push(lexicon.safetyNet.unreadUrgent);
       }

@@ -126,3 +126,16 @@ describe('round 9b: images sent once, told as deleted', () => {
     expectAll(['dia sudah hapus fotonya, tapi kemarin dia ngancam lagi mau nyebar video lain kalau aku gak kirim'], 'P1');
   });
 });
+
+describe('round 9b: a topic asked about a small child, in words the rules do not read', () => {
+  it('is read soon (P2), not at once: a kindergarten teacher asks about day care, in Indonesian and Javanese krama', () => {
+    expectAll([
+      'Saya guru TK. Ada murid yang sering dijemput telat sampai sore karena ibunya kerja di pabrik. Anaknya sehat. Apa ada program penitipan?',
+      'Kula guru TK. Wonten murid ingkang asring dipun pendhet telat amargi bapakipun nyambut damel. Punapa wonten tempat penitipan?',
+    ], 'P2');
+  });
+
+  it('guard (P1 before too): an unread story about a small child with "now" and no topic is heard at once', () => {
+    expectAll(['sekarang ada anak TK di depan rumah saya, bajunya basah dan dia gemetaran'], 'P1');
+  });
+});
