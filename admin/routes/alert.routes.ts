@@ -3,6 +3,7 @@ import { acknowledgeAlert } from '../../src/alerts/acknowledge-alert';
 import { listAlerts, reportIdOfAlert } from '../../src/alerts/list-alerts';
 import { recordAuditEvent, type Actor } from '../../src/audit/record-audit-event';
 import { AlertModel } from '../../src/db/models/alert.model';
+import { enqueue, type Queues } from '../../src/queue/queues';
 import { ReportModel } from '../../src/db/models/report.model';
 import { UserModel } from '../../src/db/models/user.model';
 import type { RouteDeps } from '../create-admin-app';
@@ -17,13 +18,24 @@ export interface Acknowledgement {
   by?: string;
 }
 
-/** Acknowledges (first one wins), audits the acknowledgement and takes the banner down. */
-export async function acknowledgeAudited(alertId: string, actor: Actor, subject: { subjectType: 'report'; subjectId: string }): Promise<Acknowledgement | null> {
+/**
+ * Acknowledges (first one wins), audits the acknowledgement and takes the banner down. A person accepting an
+ * urgent draft's alert here is a person who has it: the reporter, told "kami kabari di sini begitu petugas
+ * menerimanya", hears it through the worker's `alert_heard` job, as when a channel accepts the alert (once per
+ * chain: `claimTelling`). Without this, an alert that reached nobody's channel (an empty roster) was never told.
+ */
+export async function acknowledgeAudited(
+  alertId: string, actor: Actor, subject: { subjectType: 'report'; subjectId: string }, queues?: Partial<Queues>,
+): Promise<Acknowledgement | null> {
   const outcome = await acknowledgeAlert(alertId, actor.id);
   if (outcome === 'not_found') return null;
   if (outcome === 'acknowledged') {
     await recordAuditEvent(actor, { action: 'alert.ack', ...subject, details: { alertId } });
     forgetAlertBanner();
+    if (queues?.outbound && (await AlertModel.exists({ _id: alertId, kind: 'urgent_draft' }))) {
+      // The acknowledgement stands whatever the queue does; the banner and the audit event already say so.
+      await enqueue(queues, 'alert_heard', { alertId }).catch(() => undefined);
+    }
   }
   const alert = await AlertModel.findById(alertId, { acknowledgedAt: 1, acknowledgedBy: 1 }).lean();
   const byMe = alert?.acknowledgedBy === actor.id;
@@ -50,7 +62,7 @@ export function registerAlertRoutes(app: Express, deps: RouteDeps): void {
   app.post('/alerts/:id/ack', allow('alert.ack'), id, async (req, res) => {
     const alert = await AlertModel.findById(req.params.id, { reportId: 1, subject: 1 }).lean();
     if (!alert) return redirectWithFlash(req, res, '/alerts', 'Peringatan tidak ditemukan.');
-    const ack = await acknowledgeAudited(String(alert._id), actorOf(req), { subjectType: 'report', subjectId: String(alert.reportId ?? alert._id) });
+    const ack = await acknowledgeAudited(String(alert._id), actorOf(req), { subjectType: 'report', subjectId: String(alert.reportId ?? alert._id) }, deps.queues);
     redirectWithFlash(req, res, '/alerts', acknowledgementText(ack!, await ticketOf(alert), timeZone));
   });
 
@@ -58,7 +70,7 @@ export function registerAlertRoutes(app: Express, deps: RouteDeps): void {
   app.get('/alerts/:id', allow('alert.ack'), id, async (req, res) => {
     const alert = await AlertModel.findById(req.params.id, { kind: 1, reportId: 1, subject: 1 }).lean();
     if (!alert) return res.status(404).render('error.njk', { title: res.locals.t('not_found') });
-    const ack = await acknowledgeAudited(String(alert._id), actorOf(req), { subjectType: 'report', subjectId: String(alert.reportId ?? alert._id) });
+    const ack = await acknowledgeAudited(String(alert._id), actorOf(req), { subjectType: 'report', subjectId: String(alert.reportId ?? alert._id) }, deps.queues);
     const text = acknowledgementText(ack!, await ticketOf(alert), timeZone);
     if (alert.reportId) return redirectWithFlash(req, res, `/reports/${alert.reportId}`, text);
     res.render('error.njk', { title: text, message: 'Daftar semua peringatan ada di halaman Peringatan.' });

@@ -2,6 +2,7 @@ import type { Express } from 'express';
 import { Types } from 'mongoose';
 import { z } from 'zod';
 import { BOUND, fieldOf } from '../../src/crypto/encrypted-fields';
+import { countOnCallNow } from '../../src/alerts/on-call-now';
 import { recordAuditEvent } from '../../src/audit/record-audit-event';
 import { AlertModel } from '../../src/db/models/alert.model';
 import { ALERT_CHANNELS, ALERT_ROLES, OnCallShiftModel } from '../../src/db/models/on-call-shift.model';
@@ -32,8 +33,11 @@ export function registerOnCallRoutes(app: Express, deps: RouteDeps): void {
     const shifts = await OnCallShiftModel.find({ to: { $gt: now } }, { address: 0 }).sort({ from: 1 }).limit(200).lean();
     const users = await UserModel.find({ active: true, role: { $in: [...ALERT_ROLES] } }, { username: 1, displayName: 1, role: 1 }).lean();
     const names = new Map(users.map((u) => [String(u._id), u.displayName]));
+    // Said before any alert finds it out: a danger report raised now reaches nobody at these levels.
+    const onCallNow = await countOnCallNow(now);
     res.render('oncall.njk', {
       title: res.locals.t('oncall_roster'),
+      uncovered: ALERT_ROLES.filter((role) => onCallNow[role] === 0),
       shifts: shifts.map((s) => ({ ...s, id: String(s._id), name: names.get(s.userId) ?? s.userId, current: s.from <= now })),
       users: users.map((u) => ({ ...u, id: String(u._id) })),
       roles: ALERT_ROLES,

@@ -62,6 +62,11 @@ export function createWebchatLimits(redis: Redis, prefix: string, hasher: (value
       return { admitted: true, pauseMs: over > 0 ? Math.min(MAX_PAUSE_MS, over * PAUSE_STEP_MS) : 0, urgent };
     },
 
+    /** A conversation is under way in this session: it was admitted once (its address's new-session ceiling) and lives. */
+    async underWay(sessionId: string): Promise<boolean> {
+      return (await stateOf(sessionId)) !== null;
+    },
+
     /** Reads the answer: danger heard makes the session urgent for good; the danger question exempts the next message. */
     async noteReplies(sessionId: string, replies: OutboundMessage[]): Promise<boolean> {
       const before = await stateOf(sessionId);

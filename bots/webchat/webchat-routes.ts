@@ -10,6 +10,7 @@ import { createRateLimit } from '../shared/rate-limit';
 import { renderEmergencyBlock, type EmergencyLink } from './emergency-block';
 import type { LiveChats } from './live-chats';
 import { renderChatPage } from './render-page';
+import { createUploadGate } from './upload-gate';
 import { createWebchatLimits, type WebchatLimitSettings } from './webchat-limits';
 
 export interface WebchatDeps {
@@ -64,6 +65,13 @@ const TOO_MANY_SESSIONS: OutboundMessage = {
     'Too many new conversations from this network. Please try again in a few minutes. If a child is in danger, call 112.',
   urgent: true,
 };
+/** Files read at once from one address, and by this process overall (upload-gate.ts says why). */
+const UPLOADS_PER_ADDRESS = 3;
+const UPLOADS_IN_FLIGHT = 12;
+const UPLOAD_BUSY: OutboundMessage = {
+  text: 'Berkas belum terkirim: terlalu banyak berkas sedang dikirim saat ini. Mohon kirim lagi sebentar lagi; pesan teks tetap bisa dikirim.\n\n' +
+    'The file was not sent: too many files are being sent right now. Please send it again in a moment; text messages still go through.',
+};
 /** Keeps proxies and the browser from closing a quiet event stream. */
 const HEARTBEAT_MS = 25_000;
 /** Open event streams one bots process holds at most: each is a socket and a subscription. */
@@ -78,7 +86,10 @@ export function webchatRoutes(deps: WebchatDeps): Router & { closeStreams(): voi
   const router = express.Router();
   const limits = createWebchatLimits(deps.redis, deps.prefix, deps.hasher, deps.limits);
   // Opening the event stream costs a subscription and a look-up of waiting replies: counted apart from messages, so a
-  // reconnecting page never uses up what a reporter may send.
+  // reconnecting page never uses up what a reporter may send. A session with a conversation under way counts its own
+  // reconnects; only a page with none yet counts against its address (whose new conversations are capped anyway):
+  // counted by address, anyone behind a shared carrier, school or office address who opened pages fast enough cut
+  // every other reporter there off from staff replies (a refused EventSource does not come back).
   const connects = createRateLimit(deps.redis, `${deps.prefix}:webchat:connect`, deps.limits.messagesPerMinute, 60);
   const files = new Map(Object.keys(STATIC).map((name) => [name, readFileSync(path.join(__dirname, 'public', name))]));
   const streams = new Set<Response>();
@@ -126,7 +137,14 @@ export function webchatRoutes(deps: WebchatDeps): Router & { closeStreams(): voi
 
   // base64 is a third larger than the file; the schema and the engine check the decoded size again.
   const uploadLimit = Math.ceil((deps.media.maxBytes * 4) / 3) + 64 * 1024;
-  router.post('/chat/api/upload', express.json({ limit: uploadLimit }), async (req, res) => {
+  const uploads = createUploadGate(UPLOADS_PER_ADDRESS, UPLOADS_IN_FLIGHT);
+  const admitUpload = (req: Request, res: Response, next: () => void) => {
+    const leave = uploads.enter(req.ip ?? 'unknown');
+    if (!leave) return void res.status(429).set('retry-after', '5').json({ replies: [UPLOAD_BUSY], emergency: false });
+    res.on('close', leave);
+    next();
+  };
+  router.post('/chat/api/upload', admitUpload, express.json({ limit: uploadLimit }), async (req, res) => {
     const body = UploadSchema.safeParse(req.body);
     if (!body.success) return void res.status(400).json({ error: 'expected {sessionId, mimeType, data (base64)}' });
     const bytes = Buffer.from(body.data.data, 'base64');
@@ -139,7 +157,8 @@ export function webchatRoutes(deps: WebchatDeps): Router & { closeStreams(): voi
     if (!sessionId.success) return void res.status(400).json({ error: 'expected ?sessionId=' });
     // A refused stream is not retried by EventSource: the chat goes on without live replies, which wait instead.
     if (streams.size >= MAX_OPEN_STREAMS) return void res.status(503).json({ error: 'busy' });
-    if (!(await connects.hit(deps.hasher(`webchat-ip:${req.ip ?? 'unknown'}`)))) return void res.status(429).json({ error: 'too many connections' });
+    const counted = (await limits.underWay(sessionId.data)) ? `webchat-session:${sessionId.data}` : `webchat-ip:${req.ip ?? 'unknown'}`;
+    if (!(await connects.hit(deps.hasher(counted)))) return void res.status(429).json({ error: 'too many connections' });
     res.status(200).set({ 'content-type': 'text/event-stream; charset=utf-8', connection: 'keep-alive', 'x-accel-buffering': 'no' });
     res.flushHeaders();
     res.write('retry: 3000\n\n');

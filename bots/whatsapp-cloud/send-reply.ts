@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { canReachReporter } from '../../src/channels/customer-service-window';
 import { renderAsText, type OutboundMessage } from '../../src/intake/messages';
-import type { GraphApi } from './graph-api';
+import { GraphApiError, type GraphApi } from './graph-api';
 
 // Cloud API limits for interactive messages: 3 reply buttons of 20 characters, or a list of 10 rows of 24,
 // a body of 1024. Anything beyond goes as plain text with numbered options, which the engine reads just as well.
@@ -15,7 +15,32 @@ const MAX_TEXT = 4096;
 /** Replies within a conversation turn (the reporter just wrote: the 24-hour window is open). Urgent ones first. */
 export async function sendReplies(graph: GraphApi, to: string, replies: OutboundMessage[]): Promise<void> {
   const ordered = [...replies.filter((r) => r.urgent), ...replies.filter((r) => !r.urgent)];
-  for (const reply of ordered) await graph.sendMessage({ to, ...toCloudMessage(reply) });
+  for (const reply of ordered) await sendPatiently(graph, { to, ...toCloudMessage(reply) });
+}
+
+/**
+ * Waits between tries of one send the Graph API refused for a moment. The webhook is answered 200 before the turn
+ * runs and its turn is applied once, so nothing else sends this reply again: given up at once, a reporter's
+ * emergency numbers or ticket were lost on one 503 (the turn's next messages wait, in order, meanwhile).
+ */
+const RETRY_DELAYS_MS = [500, 2_000, 8_000];
+
+async function sendPatiently(graph: GraphApi, body: Record<string, unknown>): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await graph.sendMessage(body);
+    } catch (err) {
+      const delay = RETRY_DELAYS_MS[attempt];
+      if (delay === undefined || !isTransient(err)) throw err;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
+/** Throttled (429), the Graph API down (5xx) or not reached (a network error, a timeout): worth another try. */
+function isTransient(err: unknown): boolean {
+  if (err instanceof GraphApiError) return err.status === 429 || err.status >= 500;
+  return err instanceof Error && (err.name === 'TypeError' || err.name === 'TimeoutError' || err.name === 'AbortError');
 }
 
 export interface TemplateSettings {

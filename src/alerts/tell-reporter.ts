@@ -19,12 +19,13 @@ export interface TellReporterDeps {
 export type TellOutcome = { outcome: 'told' | 'already_told' | 'no_chat' | 'not_applicable' | 'unreachable'; channel?: string };
 
 /**
- * A person's channel accepted an urgent-draft alert (the only time this job is queued): the reporter hears it, once per subject, on their own chat.
+ * A person has an urgent-draft alert (the only times this job is queued: their channel accepted it, or they accepted
+ * it on the panel's /alerts): the reporter hears it, once per subject, on their own chat.
  * Telegram directly, WhatsApp through the bots process's queue, the web chat with its next answer. A failed send
  * gives the telling back, so the job's retry tells them.
  */
 export async function tellReporterAlertHeard(alertId: string, deps: TellReporterDeps): Promise<TellOutcome> {
-  // The job is queued only after the send succeeded, so it is the proof: `sentAt` is not read back. On FerretDB an
+  // The job is queued only after the send succeeded or the acknowledgement, so it is the proof: `sentAt` is not read back. On FerretDB an
   // update of the same alert in the same moment (an escalation used to write one) can write back the document as it
   // was before `sentAt`, and the reporter would never hear (seen in CI).
   const alert = await AlertModel.findById(alertId, { subject: 1, kind: 1, level: 1 }).lean();

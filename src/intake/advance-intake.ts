@@ -6,7 +6,7 @@ import { newDraft, type Draft, type DraftAnswers, type StepId } from './draft';
 import type { IntakeEffect } from './effects';
 import type { InboundMessage, OutboundMessage } from './messages';
 import { emergencyMessage } from './steps/danger';
-import { acceptMedia } from './steps/description';
+import { acceptMedia, MAX_STORY_LENGTH } from './steps/description';
 import { isBeforeStory, nextStep } from './flow';
 import { STEPS } from './steps/registry';
 import type { Answer, StepContext, StepOutcome } from './steps/step';
@@ -117,9 +117,10 @@ function answerStep(before: Draft, message: InboundMessage, ctx: EngineContext, 
   const story = stepAnswer.kind === 'text' && isBeforeStory(before.step) && isStory(stepAnswer.text)
     ? answersFromStory(stepAnswer.text, before, ctx)
     : {};
+  const more = stepAnswer.kind === 'text' ? moreOfTheStory(before, stepAnswer.text) : {};
   // Told at the notice, before any question: the reporter opened with it (see flow.ts).
   const opened = before.step === 'consent' && story.description !== undefined ? { openedWithStory: true } : {};
-  const draft: Draft = { ...before, ...opened, answers: { ...before.answers, ...story } };
+  const draft: Draft = { ...before, ...opened, answers: { ...before.answers, ...story, ...more } };
   // At the notice, a story instead of a yes: kept, and the notice asked again (agreement is never assumed).
   if (draft.step === 'consent' && story.description !== undefined && !saysYesOrNo(stepAnswer)) return show(draft, ctx);
 
@@ -130,9 +131,13 @@ function answerStep(before: Draft, message: InboundMessage, ctx: EngineContext, 
     ? acceptMedia(stepAnswer, draft, ctx, t)
     : step.accept(stepAnswer, draft, ctx, t);
   switch (outcome.type) {
-    case 'invalid':
+    case 'invalid': {
+      const unread = { step: draft.step, count: draft.unread?.step === draft.step ? draft.unread.count + 1 : 1 };
+      // Asked once more at most: a reporter is never kept going round one question.
+      if (unread.count >= 2 && step.whenUnread) return answered(draft, step.whenUnread(draft, ctx, t), story, ctx);
       // After the emergency numbers, the question again without a reproach.
-      return show(draft, ctx, [], dangerShown ? undefined : outcome.hint);
+      return show({ ...draft, unread }, ctx, [], dangerShown ? undefined : outcome.hint);
+    }
     case 'end':
       return { draft: null, replies: outcome.replies, effects: [{ type: 'forget_draft' }] };
     case 'language': {
@@ -168,7 +173,7 @@ function answered(
   ctx: EngineContext,
 ): IntakeResult {
   const effects = outcome.effects ?? [];
-  let next: Draft = { ...draft, answers: { ...draft.answers, ...outcome.answers } };
+  let next: Draft = { ...draft, unread: undefined, answers: { ...draft.answers, ...outcome.answers } };
   // The story question answered (in words, or a file's caption): what the story also says is taken too.
   const told = draft.step === 'description' && outcome.answers.description !== undefined
     ? answersFromStory(outcome.answers.description, next, ctx)
@@ -189,6 +194,17 @@ function noticeOf(before: Draft, after: Draft, fromStory: Partial<DraftAnswers>)
     return rest;
   }
   return before.step === 'consent' ? {} : fromStory;
+}
+
+/**
+ * More of the story typed at a later question ("bapaknya, tiap malam dia pulang mabuk dan mukulin anak itu") is added
+ * to the story, whatever the question makes of it: a story is never dropped for a step's answer.
+ */
+function moreOfTheStory(draft: Draft, text: string): Partial<DraftAnswers> {
+  const told = draft.answers.description;
+  if (told === undefined || draft.step === 'description' || !isStory(text) || told.includes(text)) return {};
+  const longer = `${told}\n\n${text}`;
+  return longer.length <= MAX_STORY_LENGTH ? { description: longer } : {};
 }
 
 function saysYesOrNo(answer: Answer): boolean {

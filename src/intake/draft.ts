@@ -43,6 +43,8 @@ export const DraftSchema = z.object({
   urgentAlerted: z.boolean().default(false),
   /** The reporter opened with the story (first message, or at the notice): fewer questions before the ticket. */
   openedWithStory: z.boolean().optional(),
+  /** Answers in a row the current question could not read (a second one takes its "not known": Step.whenUnread). */
+  unread: z.object({ step: z.enum(STEP_IDS), count: z.number().int().min(1) }).optional(),
   answers: z.object({
     consent: z.boolean().optional(),
     danger: z.enum(DANGER_ANSWERS).optional(),

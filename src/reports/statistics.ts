@@ -25,6 +25,11 @@ const bump = (counts: Counts, key: string | null | undefined) => {
   counts[k] = (counts[k] ?? 0) + 1;
 };
 
+/** "2025-04" before "2025-05", "P1" before "P2"; anything unknown after them. */
+function byKey(counts: Counts): Counts {
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
 function percentile(sorted: number[], p: number): number | null {
   if (!sorted.length) return null;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -68,7 +73,9 @@ export async function computeStatistics(period: Period, utcOffsetHours = 7) {
   return {
     period: { from: period.from.toISOString(), to: period.to.toISOString() },
     total: reports.length,
-    byCategory, byKecamatan, byMonth, byPriority, byChannel, byStatus,
+    // Months and priorities have an order of their own (the page and the exports list them in it); the database
+    // hands reports back in no set order.
+    byCategory, byKecamatan, byMonth: byKey(byMonth), byPriority: byKey(byPriority), byChannel, byStatus,
     sla: { met: slaMet, missed: slaMissed, open: slaOpen, compliancePercent: decided ? Math.round((slaMet / decided) * 1000) / 10 : null },
     firstResponseMinutes: {
       count: responseMinutes.length,

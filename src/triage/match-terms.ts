@@ -69,14 +69,24 @@ export function createTermMatcher(lexicon: Lexicon) {
     const { first, rest } = wordsOf(term);
     if (!formsOf(tokens).has(first)) return NO_MATCH;
     const matches: TermMatch[] = [];
+    const isShort = rest.length === 0 && first.length <= SHORT_TERM;
     for (let i = 0; i < tokens.length; i++) {
-      if (tokens[i]!.forms.includes(first) && phraseFollows(tokens, i + 1, rest)) {
+      const found = isShort ? writtenAs(tokens[i]!, first) : tokens[i]!.forms.includes(first);
+      if (found && phraseFollows(tokens, i + 1, rest)) {
         matches.push({ term, negated: isNegated(tokens, i), at: i });
       }
     }
     return matches;
   };
 }
+
+/** A one-word term this short ("les", "nik", "kia", "bo") is an acronym or a short word: found as written, not as a
+ * stem left over from a longer word ("dibales" → "les", "niki" → "nik"), which hid a child needing help behind a
+ * welfare question. */
+const SHORT_TERM = 3;
+const POSSESSIVE = /^(?:nya|ne|e|ku|mu|nyo)$/;
+const writtenAs = (token: Token, term: string) =>
+  token.word === term || (token.word.startsWith(term) && POSSESSIVE.test(token.word.slice(term.length)));
 
 // The rest of a phrase, in order, with at most one other word between its words ("dibawa agen ke malaysia"), in one clause.
 function phraseFollows(tokens: Token[], from: number, words: string[]): boolean {

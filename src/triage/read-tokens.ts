@@ -1,7 +1,7 @@
 import type { Lexicon } from './lexicon';
 import { BOUNDARY, createLexiconTokeniser, squeeze, type Token } from '../language/lexicon-tokens';
 import { standardWords } from '../language/normalise';
-import { stemWord } from '../language/stem';
+import { isRoot, stemWord } from '../language/stem';
 
 // Triage's own reading on top of the shared tokeniser (src/language/lexicon-tokens.ts): the
 // base gives each word and its stems; this adds what only the triage lexicon knows. Pure, like the rest of triage.
@@ -63,11 +63,36 @@ export function createTriageTokeniser(lexicon: Lexicon) {
       const alias = aliases.get(form);
       if (alias) stemsOf(alias).forEach((f) => forms.add(f));
     }
+    // Mukomuko Malay says a word's last syllable its own way ("dicubik", "takuik", "paneh", "tidua"): an unknown form
+    // is also read as the lexicon word it is with the Indonesian ending, so the whole word family needs no list.
+    // Javanese "-aken" / "-ake" is the Indonesian "-kan": "dinikahaken", "dilecehake" are "dinikahkan", "dilecehkan".
+    const kan = /^([a-z]{4,}?)ak(?:en|e)$/.exec(token.word)?.[1];
+    if (kan) stemsOf(`${kan}kan`).forEach((f) => forms.add(f));
+    // Not a word already known as it is ("menarik" has the root "tarik", not a Mukomuko "arik" for "arit").
+    const unknown = ![...forms].some((f) => vocabulary.has(f) || isRoot(f));
+    for (const form of unknown ? [...forms] : []) {
+      if (form.length < 4) continue;
+      for (const guess of minangEndings(form)) if (vocabulary.has(guess)) stemsOf(guess).forEach((f) => forms.add(f));
+    }
     // "PMT", "BPJS", "SAPA" written in capitals in a text that is not shouted are acronyms, not words without vowels.
     if (![...forms].some((f) => vocabulary.has(f)) && !acronyms.has(token.word)) {
       for (const guess of vowelless(token.word)) stemsOf(guess).forEach((f) => forms.add(f));
     }
     return { word: token.word, forms: [...forms] };
+  }
+
+  // Chat writes the passive "di-" apart ("di sentuh2", "di edit", "di sebar"), the way the preposition is written: the
+  // word after a "di" is also read as the passive, so "disentuh" and "foto diedit" match; "di" stays a word of its own
+  // for "tidur di teras".
+  function withPassiveApart(tokens: Token[], acronyms: Set<string>): Token[] {
+    return tokens.map((token, i) => {
+      if (i === 0 || tokens[i - 1]!.word !== 'di' || token.word === BOUNDARY || !/^[a-z]{3,}$/.test(token.word)) return token;
+      // "di jemuran", "di lapangan", "di halaman" are places: a noun in "-an" is no passive ("di tinggalkan" is).
+      if (/[^k]an$/.test(token.word)) return token;
+      const passive = base(`di${token.word}`).filter((t) => t.word !== BOUNDARY);
+      if (passive.length !== 1) return token;
+      return { word: token.word, forms: [...new Set([...token.forms, ...enrich(passive[0]!, acronyms).forms])] };
+    });
   }
 
   // "demam berdarah" is an illness, "kehilangan" is not "hilang": read as one word, as written.
@@ -88,7 +113,10 @@ export function createTriageTokeniser(lexicon: Lexicon) {
 
   return (text: string): Token[] => {
     const acronyms = acronymsIn(text);
-    return joinCompounds(base(text).map((token) => enrich(token, acronyms)));
+    // Krama's passive "dipun", written apart as often as joined ("dipun lecehaken", "dipuntilar"), is "di": the verb
+    // is read as its ngoko or Indonesian passive ("dilecehaken", "ditilar", "dinikahke").
+    const joined = text.replace(/\bdipun\s*(?=\p{L})/giu, 'di');
+    return joinCompounds(markBareForcing(withPassiveApart(base(joined).map((token) => enrich(token, acronyms)), acronyms)));
   };
 }
 
@@ -108,6 +136,44 @@ function acronymsIn(text: string): Set<string> {
   const upper = letters.filter((c) => c !== c.toLowerCase()).length;
   if (upper * 2 > letters.length) return new Set();
   return new Set((text.match(/\b[A-Z]{2,6}\b/g) ?? []).map((w) => w.toLowerCase()));
+}
+
+// "ambo dipaso dek guru les ambo", "dipaksa oleh kakak iparnya yang serumah", "ambo dipaso.": forced, by someone, to
+// nothing said, is how a child or a careful adult names sexual abuse. Forced to something ("dipaksa jualan",
+// "dipaksa ikut les") is not this. Such a "dipaksa" gets the form BARE_FORCING, a term of the lexicon.
+const BARE_FORCING = 'paksasamar';
+const AGENT_WORDS = new Set(['sama', 'oleh', 'dek', 'anak', 'karo', 'kalih', 'kaliyan', 'dengan', 'by', 'urang', 'orang']);
+const NOT_WORDS = new Set(['tidak', 'bukan', 'belum']);
+const RELATIVE_WORDS = new Set(['yang', 'nan', 'sing', 'ingkang', 'who']);
+const FORCED_TO = new Set([
+  'kerja', 'jual', 'jualan', 'nikah', 'kawin', 'minum', 'makan', 'emis', 'ngemis', 'amen', 'ngamen', 'ikut', 'belajar',
+  'sekolah', 'pulang', 'pergi', 'bayar', 'kirim', 'layan', 'pegang', 'masuk', 'pindah', 'aku', 'tanda', 'bantu', 'jaga', 'cari',
+  'angkat', 'bawa', 'pakai', 'potong', 'cukur', 'puasa', 'ngaji', 'hapus', 'diam', 'video', 'foto', 'mandi', 'sholat', 'shalat',
+  'tinggal', 'ambil', 'beli', 'antar', 'keluar', 'berhenti', 'rokok', 'merokok', 'tidur', 'lihat', 'nonton', 'cium', 'buka',
+]);
+
+function markBareForcing(tokens: Token[]): Token[] {
+  return tokens.map((token, at) => {
+    if (!/^d/.test(token.word) || !token.forms.includes('paksa')) return token;
+    // "indak dipaso", "bukan dipaksa": no forcing told at all, not a harm denied.
+    if (tokens.slice(Math.max(0, at - 2), at).some((t) => NOT_WORDS.has(t.word))) return token;
+    const rest: Token[] = [];
+    for (let i = at + 1; i < tokens.length && tokens[i]!.word !== BOUNDARY && !RELATIVE_WORDS.has(tokens[i]!.word); i++) rest.push(tokens[i]!);
+    const byAgent = rest.length === 0 || AGENT_WORDS.has(rest[0]!.word);
+    const toNothing = rest.length <= 4 && !rest.some((t) => t.forms.some((f) => FORCED_TO.has(f)));
+    return byAgent && toNothing ? { word: token.word, forms: [...token.forms, BARE_FORCING] } : token;
+  });
+}
+
+// Mukomuko (Minangkabau-leaning) final syllables and the Indonesian ones they stand for: cubik → cubit, takuik → takut,
+// paneh → panas, tidua → tidur, jatuah → jatuh, kasiah → kasih, tangkok → tangkap, kuruang → kurung, tingga → tinggal.
+const MINANG_ENDINGS: readonly [RegExp, readonly string[]][] = [
+  [/uik$/, ['ut']], [/uah$/, ['uh']], [/iah$/, ['ih']], [/uang$/, ['ung']], [/ik$/, ['it']], [/ek$/, ['at']],
+  [/eh$/, ['as']], [/ok$/, ['ap']], [/ia$/, ['ir']], [/ua$/, ['ul', 'ur']], [/a$/, ['al', 'ar']],
+];
+
+function minangEndings(word: string): string[] {
+  return MINANG_ENDINGS.flatMap(([ending, indonesian]) => (ending.test(word) ? indonesian.map((to) => squeeze(word.replace(ending, to))) : []));
 }
 
 const skeleton = (word: string) => word.replace(/[aiueo]/g, '');

@@ -35,6 +35,21 @@ describe('on call', () => {
     expect((await kasi.get('/oncall')).text).toContain('Test petugas_on_call');
   });
 
+  it('the roster says, before any alert, which levels nobody covers now', async () => {
+    await makeUser('kepala_seksi_data', 'kasi.roster');
+    const piket = await makeUser('petugas_on_call', 'piket.roster');
+    const kasi = new AdminClient(admin.baseUrl);
+    await kasi.signIn('kasi.roster', TEST_PASSWORD);
+    await OnCallShiftModel.deleteMany({});
+    const empty = (await kasi.get('/oncall')).text;
+    expect(empty).toMatch(/id="nobody-on-call"[^>]*><strong>Saat ini tidak ada yang terjadwal sebagai Petugas piket \(on call\), Kepala Seksi Data, Informasi dan Pengaduan, Koordinator\.<\/strong>/);
+    await OnCallShiftModel.create({ userId: piket.id, role: 'petugas_on_call', from: new Date(Date.now() - 3600_000), to: new Date(Date.now() + 3600_000), channel: 'telegram', address: 'x' });
+    const covered = (await kasi.get('/oncall')).text;
+    expect(covered).not.toContain('Petugas piket (on call),');
+    expect(covered).toMatch(/tidak ada yang terjadwal sebagai Kepala Seksi Data, Informasi dan Pengaduan, Koordinator\./);
+    await OnCallShiftModel.deleteMany({});
+  });
+
   it("opening an alert's link signs in first, then acknowledges it and shows the report", async () => {
     const worker = await makeUser('petugas_on_call', 'piket2');
     const report = await makeReport({ priority: 'P1' });

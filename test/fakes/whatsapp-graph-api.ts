@@ -12,6 +12,8 @@ export interface FakeGraphApi {
   sent(): Record<string, any>[];
   sentTo(waId: string): Record<string, any>[];
   addMedia(bytes: Buffer, mimeType: string): string;
+  /** The next `count` sends are answered `status` (Graph API down or throttling) and not delivered. */
+  failNextSends(count: number, status?: number): void;
   mediaRequests(): string[];
   close(): Promise<void>;
 }
@@ -24,6 +26,7 @@ export async function startFakeGraphApi(): Promise<FakeGraphApi> {
   const mediaRequests: string[] = [];
   let nextMedia = 1;
   let nextWamid = 1;
+  let failing: { count: number; status: number } = { count: 0, status: 503 };
 
   const server = http.createServer(async (req, res) => {
     const send = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
@@ -35,6 +38,10 @@ export async function startFakeGraphApi(): Promise<FakeGraphApi> {
     for await (const c of req) chunks.push(c as Buffer);
 
     if (req.method === 'POST' && url.pathname === `/${phoneNumberId}/messages`) {
+      if (failing.count > 0) {
+        failing.count -= 1;
+        return send(failing.status, { error: { message: 'Service temporarily unavailable', type: 'OAuthException', code: 2, is_transient: true } });
+      }
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
       sent.push(body);
       return send(200, { messaging_product: 'whatsapp', contacts: [{ input: body.to, wa_id: body.to }], messages: [{ id: `wamid.out${nextWamid++}` }] });
@@ -66,6 +73,9 @@ export async function startFakeGraphApi(): Promise<FakeGraphApi> {
       return id;
     },
     mediaRequests: () => mediaRequests,
+    failNextSends(count, status = 503) {
+      failing = { count, status };
+    },
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -110,7 +110,7 @@ describe('abuse limits', () => {
     try {
       const handle = limited.newHandler();
       const chat = newChat();
-      const replies = await sayAll(handle, chat, ['halo', 'ya', 'tidak', '4', 'tidak', '1', '2', '3']);
+      const replies = await sayAll(handle, chat, ['halo', 'ya', 'tidak', '4', 'ceritanya panjang, nanti saya jelaskan', '1', '2', '3']);
       expect(replies[4]).toMatch(/Apa yang terjadi/);
       expect(replies[5]).toMatch(/terlalu cepat/);
       expect(replies[6]).toBe('');

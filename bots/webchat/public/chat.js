@@ -109,6 +109,9 @@
         if (data.emergency || replies.some(function (r) { return r.urgent; })) showEmergency();
         showReplies(replies);
         showOptions(replies.length ? replies[replies.length - 1].options : []);
+        // A stream refused (too many pages from this address before the conversation began) is not retried by the
+        // browser: once an answer came, the conversation is under way and the stream is asked for again.
+        if (events && events.readyState === 2) listen();
       })
       .catch(function () { add(words().offline, 'bot'); })
       .then(function () { setBusy(false); input.focus(); });
@@ -250,10 +253,12 @@
 
   // Staff replies: pushed while the page is open; those sent while it was closed arrive when it connects again.
   var events = null;
-  if (window.EventSource) {
+  function listen() {
+    if (!window.EventSource) return;
     events = new EventSource('/chat/api/events?sessionId=' + encodeURIComponent(id));
     events.addEventListener('replies', function (event) {
       try { showReplies(JSON.parse(event.data).replies || []); } catch (e) { /* a broken event is skipped */ }
     });
   }
+  listen();
 })();

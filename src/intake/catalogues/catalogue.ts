@@ -87,6 +87,10 @@ export interface Catalogue {
     phone: string;
     location: string;
     age: string;
+    /** At the story question, a bare "iya" / "ok": the story is asked for, kindly. */
+    storyPlease: string;
+    /** A question that could not be read twice: its don't-know answer is taken and the conversation goes on. */
+    unreadMovedOn: string;
   };
   status: {
     none: string;

@@ -145,6 +145,8 @@ export const en: Catalogue = {
     phone: 'That phone number looks incomplete. Example: 0812 3456 7890.',
     location: 'Share a location with the location feature, or choose Skip.',
     age: 'Type the age in years (for example "9 years") or choose an age band.',
+    storyPlease: 'Please first tell us what happened to the child, in your own words: what happened, who did it, when. A few sentences are enough.',
+    unreadMovedOn: 'That is all right, let us go on. We noted "not known yet"; staff can ask later, and you can change it in the summary before sending.',
   },
   status: {
     none: 'There are no reports from this chat yet.',

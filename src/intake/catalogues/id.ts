@@ -146,6 +146,8 @@ export const id: Catalogue = {
     phone: 'Nomor telepon itu sepertinya tidak lengkap. Contoh: 0812 3456 7890.',
     location: 'Kirim lokasi lewat fitur lokasi, atau pilih Lewati.',
     age: 'Tulis umur dalam tahun (misalnya "9 tahun") atau pilih salah satu kelompok umur.',
+    storyPlease: 'Silakan ceritakan dulu apa yang terjadi pada anak itu, dengan kata-kata Anda sendiri: apa yang dialami, oleh siapa, kapan. Beberapa kalimat saja cukup.',
+    unreadMovedOn: 'Tidak apa-apa, kita lanjut saja. Kami catat "belum diketahui"; petugas dapat menanyakannya nanti, dan Anda bisa mengubahnya di ringkasan sebelum mengirim.',
   },
   status: {
     none: 'Belum ada laporan dari chat ini.',

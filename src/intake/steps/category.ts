@@ -19,6 +19,7 @@ export const categoryStep = optionStep({
   options: (t) => CATEGORIES.map((c) => ({ value: c, label: t.categories[c], synonyms: SYNONYMS[c] })),
   apply: (v) => ({ category: v }),
   read: readCategoryAnswer,
+  unread: 'lainnya',
 });
 
 /** The category a typed answer names; else the one triage reads in it ("digerayangi", "arep dirabekno", "dipasung"):

@@ -4,7 +4,7 @@ import { PERPETRATOR_RELATIONS, SEXES } from '../../reports/report-vocabulary';
 import { matchKey } from '../answers';
 import type { Catalogue } from '../catalogues/catalogue';
 import type { DraftAnswers } from '../draft';
-import { hintFor, optionStep, pickOption, withStepPrefix, type Answer, type Step, type StepOption } from './step';
+import { hintFor, movedOn, optionStep, pickOption, withStepPrefix, type Answer, type Step, type StepOption } from './step';
 
 type BandChoice = '0-5' | '6-12' | '13-17' | 'adult' | 'unknown';
 const bandOptions = (t: Catalogue): StepOption<BandChoice>[] => [
@@ -49,6 +49,7 @@ export const childAgeStep: Step = {
     // An adult's age goes to the adult check next: nothing is dropped before the reporter confirms.
     return { type: 'answered', answers: { ...read, adultReferral: undefined, ...(childSex ? { childSex } : {}) } };
   },
+  whenUnread: (_draft, _ctx, t) => movedOn({ childAgeBand: 'unknown', childAge: undefined, adultAge: undefined }, t),
 };
 
 type AdultChoice = 'refer' | 'retype' | 'cancel';
@@ -86,6 +87,7 @@ export const childSexStep = optionStep({
     })),
   apply: (v) => ({ childSex: v }),
   read: readSex,
+  unread: 'unknown',
 });
 
 const NameSchema = z.string().min(1).max(100).refine((s) => /\p{L}/u.test(s));
@@ -115,4 +117,5 @@ export const perpetratorStep = optionStep({
     })),
   apply: (v) => ({ perpetratorRelation: v }),
   read: readPerpetrator,
+  unread: 'not_said',
 });

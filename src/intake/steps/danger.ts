@@ -2,7 +2,7 @@ import type { District } from '../../districts/district';
 import { answersStillInDanger, hearsDangerNow, isOnlyAPlea } from '../../language';
 import type { Catalogue } from '../catalogues/catalogue';
 import type { OutboundMessage } from '../messages';
-import { optionStep, yesNoDontKnowOptions, type Step } from './step';
+import { movedOn, optionStep, yesNoDontKnowOptions, type Step } from './step';
 
 const base = optionStep({
   id: 'danger',
@@ -13,6 +13,7 @@ const base = optionStep({
   // "tolong" to this question.
   read: (text) => (hearsDangerNow(text) || isOnlyAPlea(text) || answersStillInDanger(text) ? 'yes' : undefined),
   hint: (t) => t.hints.yesNo,
+  unread: 'unknown',
 });
 
 /** Immediate danger: a "yes" puts the emergency contacts first, before anything else is asked, and alerts on-call. */
@@ -26,6 +27,11 @@ export const dangerStep: Step = {
       before: [emergencyMessage(ctx.district, t)],
       effects: draft.urgentAlerted ? [] : [{ type: 'urgent_alert', draftId: draft.id }],
     };
+  },
+  // Whoever cannot say whether the child is safe is given the emergency numbers anyway, then the next question.
+  whenUnread(_draft, ctx, t) {
+    const unknown = movedOn({ danger: 'unknown' }, t);
+    return { ...unknown, before: [emergencyMessage(ctx.district, t), ...(unknown.before ?? [])] };
   },
 };
 

@@ -1,12 +1,15 @@
 import { z } from 'zod';
+import { triageReport } from '../../triage/triage-report';
+import { isDontKnow, parseYesNo } from '../answers';
 import type { Catalogue } from '../catalogues/catalogue';
 import type { Draft } from '../draft';
 import { hintFor, optionStep, type Answer, type Step, type StepContext, type StepOutcome } from './step';
 
 /** Words, not only emoji or punctuation: at least two letters or digits. */
+export const MAX_STORY_LENGTH = 10_000;
 export const DescriptionSchema = z
   .string()
-  .max(10_000)
+  .max(MAX_STORY_LENGTH)
   .refine((s) => (s.match(/[\p{L}\p{N}]/gu) ?? []).length >= 2);
 
 const DEFAULT_MIME: Partial<Record<string, string>> = { photo: 'image/jpeg', voice: 'audio/ogg', video: 'video/mp4', audio: 'audio/mpeg' };
@@ -27,6 +30,17 @@ export function acceptMedia(answer: Extract<Answer, { kind: 'media' }>, draft: D
   };
 }
 
+const ACKNOWLEDGEMENTS = new Set(['baik', 'baiklah', 'sudah', 'halo', 'hallo', 'hai', 'sip', 'lanjut', 'next', 'terima', 'kasih', 'makasih', 'thanks', 'thank', 'you', 'siap']);
+const TITLES = new Set(['kak', 'ka', 'bu', 'pak', 'mas', 'mbak', 'mba', 'min', 'bang', 'dik', 'dek']);
+
+/** A yes, a don't-know or a thank-you of a few words, naming no harm ("ya dipukul" is a story, however short). */
+function isOnlyAnAnswer(text: string): boolean {
+  const words = (text.toLowerCase().match(/\p{L}+/gu) ?? []).filter((w) => !TITLES.has(w));
+  if (words.length > 3) return false;
+  const said = parseYesNo(text) !== undefined || isDontKnow(text) || (words.length > 0 && words.every((w) => ACKNOWLEDGEMENTS.has(w)));
+  return said && triageReport({ text }).category === 'lainnya';
+}
+
 export const descriptionStep: Step = {
   id: 'description',
   prompt: (_draft, _ctx, t) => ({ text: t.description }),
@@ -44,6 +58,9 @@ export const descriptionStep: Step = {
     if (answer.kind !== 'text') return { type: 'invalid', hint: hintFor(answer, t, t.hints.tooShort) };
     const parsed = DescriptionSchema.safeParse(answer.text);
     if (!parsed.success) return { type: 'invalid', hint: t.hints.tooShort };
+    // "iya" / "ok kak" to "tell us what happened" says the story comes next: kept as the story, it would be the only
+    // story, and the real one typed at the next question would be read as that question's answer.
+    if (isOnlyAnAnswer(parsed.data)) return { type: 'invalid', hint: t.hints.storyPlease };
     return { type: 'answered', answers: { description: parsed.data } };
   },
 };

@@ -64,6 +64,7 @@ export const placeTypeStep = optionStep({
     })),
   apply: (v) => ({ placeType: v }),
   read: readPlaceType,
+  unread: 'lainnya',
 });
 
 const LocationSchema = z.object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) });

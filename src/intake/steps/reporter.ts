@@ -8,6 +8,7 @@ export const reporterRoleStep = optionStep({
   options: (t) => REPORTER_ROLES.map((r) => ({ value: r, label: t.reporterRoles[r] })),
   apply: (v) => ({ reporterRole: v }),
   read: readReporterRole,
+  unread: 'other',
 });
 
 export const anonymousStep = optionStep({

@@ -45,7 +45,22 @@ export interface Step {
   accept(answer: Answer, draft: Draft, ctx: StepContext, t: Catalogue): StepOutcome;
   /** The question alone, asked again under a hint when an answer could not be used (default: the prompt). */
   shortPrompt?(draft: Draft, ctx: StepContext, t: Catalogue): OutboundMessage;
+  /**
+   * What is recorded when the reporter's second answer in a row still cannot be read: the step's "not known" value,
+   * so nobody is kept going round one question. Steps whose answer may never be assumed (consent, anonymity, contact,
+   * the summary) have none.
+   */
+  whenUnread?(draft: Draft, ctx: StepContext, t: Catalogue): Answered;
 }
+
+export type Answered = Extract<StepOutcome, { type: 'answered' }>;
+
+/** The "not known" answer taken, with a word that it was. */
+export const movedOn = (answers: Partial<DraftAnswers>, t: Catalogue): Answered => ({
+  type: 'answered',
+  answers,
+  before: [{ text: t.hints.unreadMovedOn }],
+});
 
 /** What an answer in the reporter's own words means at a step ("sy tetangganya", "dirumahnya"), if anything. */
 export type ReadWords<V extends string> = (text: string) => V | undefined;
@@ -96,9 +111,13 @@ export function optionStep<V extends string>(def: {
   read?: ReadWords<V>;
   /** Hint when nothing matched (default: pick an option). */
   hint?: (t: Catalogue) => string;
+  /** The option taken when two answers in a row cannot be read (see `Step.whenUnread`). */
+  unread?: V;
 }): Step {
+  const unread = def.unread;
   return {
     id: def.id,
+    ...(unread === undefined ? {} : { whenUnread: (_draft: Draft, _ctx: StepContext, t: Catalogue) => movedOn(def.apply(unread), t) }),
     prompt: (_draft, ctx, t) => ({ text: def.text(t, ctx), options: withStepPrefix(def.id, def.options(t, ctx)) }),
     accept(answer, _draft, ctx, t) {
       const value = pickOption(answer, (c) => def.options(c, ctx), t, def.read);

@@ -22,4 +22,5 @@ export const ongoingStep = optionStep({
   apply: (v) => ({ ongoing: v }),
   read: readOngoing,
   hint: (t) => t.hints.yesNo,
+  unread: 'unknown',
 });

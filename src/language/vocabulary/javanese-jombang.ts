@@ -36,4 +36,11 @@ export const JAVANESE_JOMBANG: Readonly<Record<string, string>> = {
   // krama numbers: "setunggal", "kalih", "tigang", "sekawan", "gangsal", "sedasa", "kalih welas"
   setunggal: 'satu', kalih: 'dua', tigang: 'tiga', sekawan: 'empat', gangsal: 'lima', sedasa: 'sepuluh', welas: 'belas',
   ra: 'tidak', cepet: 'cepat',
+  // krama words of a report's harm and time ("tatu ing sirah", "mbenjing enjing", "dipuntilar piyambakan"): a parent or a
+  // health worker writing politely tells the same danger as one writing ngoko
+  tatu: 'luka', tatune: 'lukanya', mbenjing: 'besok', benjing: 'besok', enjing: 'pagi', dalu: 'malam', sonten: 'sore',
+  mangke: 'nanti', kesah: 'pergi', piyambakan: 'sendirian', ajrih: 'takut', kuwatos: 'khawatir', kuatos: 'khawatir',
+  mantuk: 'pulang', kondur: 'pulang', saweg: 'sedang', ngantos: 'sampai', malih: 'lagi', kaliyan: 'dengan',
+  gerah: 'sakit', lara: 'sakit', silit: 'dubur', bokong: 'pantat', wonten: 'ada', dhateng: 'datang', sedaya: 'semua',
+  nate: 'pernah', mangkat: 'berangkat', kunjara: 'penjara', dikunjara: 'dipenjara', sae: 'baik', saking: 'dari',
 };

@@ -27,4 +27,6 @@ export const MUKOMUKO_MALAY: Readonly<Record<string, string>> = {
   // numbers (for the age)
   ciek: 'satu', duo: 'dua', tigo: 'tiga', ampek: 'empat', limo: 'lima', anam: 'enam', tujuah: 'tujuh', salapan: 'delapan',
   sambilan: 'sembilan', sapuluah: 'sepuluh', puluah: 'puluh', sabaleh: 'sebelas', duobaleh: 'dua belas', tigobaleh: 'tiga belas', ampekbaleh: 'empat belas',
+  // a child's wish not to be there, said the Minang way: "labiah elok ambo indak ado", "ambo ko baban se"
+  elok: 'baik', baban: 'beban', babannyo: 'bebannya',
 };

@@ -18,16 +18,16 @@ const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 3 });
 const servers: http.Server[] = [];
 const prefixes: string[] = [];
 
-async function startChat(trustProxy: TrustProxy, handle: Handle = echo, notices?: WebchatDeps['notices']): Promise<string> {
+async function startChat(trustProxy: TrustProxy, handle: Handle = echo, notices?: WebchatDeps['notices'], live = {} as LiveChats): Promise<string> {
   const prefix = uniquePrefix('webchat-ip');
   prefixes.push(prefix);
   const { app, channels } = createBotsApp(trustProxy);
   channels.use(webchatRoutes({
     handle, redis, prefix, hasher: (v) => `h(${v})`, unitName: 'Unit', exitUrl: 'https://example.org/', emergency: [], notices,
     limits: { messagesPerMinute: PER_MINUTE, newSessionsPerAddress: PER_MINUTE, newSessionsWindowSeconds: 600 },
-    // What this test does not reach: files and the live channel of staff replies.
+    // What this test does not reach: files and (unless given) the live channel of staff replies.
     maxTextLength: 4000, media: { allowedTypes: ['image/jpeg'], maxBytes: 1024 },
-    live: {} as LiveChats, waitingReplies: async () => [], markShown: async () => undefined,
+    live, waitingReplies: async () => [], markShown: async () => undefined,
   }));
   const server = http.createServer(app);
   servers.push(server);
@@ -71,6 +71,57 @@ describe('the web chat per-address limit', () => {
     const base = await startChat(false);
     const res = await send(base, '');
     expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+});
+
+describe('live staff replies (the event stream) behind a shared address', () => {
+  /** Opens a page's event stream and lets it go at once: its status is all this asks. */
+  const connect = async (base: string, sessionId: string) => {
+    const stop = new AbortController();
+    const res = await fetch(`${base}/chat/api/events?sessionId=${sessionId}`, { signal: stop.signal });
+    stop.abort();
+    return res.status;
+  };
+  const live = { open: async () => async () => undefined } as unknown as LiveChats;
+
+  it('a reporter whose conversation is under way gets them, however many pages the address opened', async () => {
+    const base = await startChat(false, echo, undefined, live);
+    const reporter = crypto.randomUUID();
+    await fetch(`${base}/chat/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sessionId: reporter, text: 'halo' }) });
+    // Someone else behind the same address (a carrier's, a school's) opens pages as fast as they like.
+    const flood = [];
+    for (let i = 0; i < PER_MINUTE + 3; i++) flood.push(await connect(base, crypto.randomUUID()));
+    expect(flood).toEqual([...Array(PER_MINUTE).fill(200), ...Array(3).fill(429)]);
+    // The reporter's page (reloaded too) still gets its stream; its own reconnects are what is counted.
+    const mine = [];
+    for (let i = 0; i < PER_MINUTE + 1; i++) mine.push(await connect(base, reporter));
+    expect(mine).toEqual([...Array(PER_MINUTE).fill(200), 429]);
+  });
+});
+
+describe('files from one address, read at once', () => {
+  it('three at a time: the next is refused at once and calmly, before its body is read; text still goes through', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    // The engine takes its time with files (a slow store), so the uploads stay in flight together.
+    const handle: Handle = async (m) => { if (m.kind === 'media') await held; return [{ text: 'ok' }]; };
+    const base = await startChat(false, handle);
+    const sessionId = crypto.randomUUID();
+    const upload = () => fetch(`${base}/chat/api/upload`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ sessionId, mimeType: 'image/jpeg', data: Buffer.alloc(512, 1).toString('base64') }),
+    }).then(async (res) => ({ status: res.status, texts: ((await res.json()) as { replies: { text: string }[] }).replies.map((r) => r.text) }));
+    const first = [upload(), upload(), upload()];
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const fourth = await upload();
+    expect(fourth.status).toBe(429);
+    expect(fourth.texts).toEqual([expect.stringMatching(/^Berkas belum terkirim: .* Mohon kirim lagi sebentar lagi/)]);
+    const text = await fetch(`${base}/chat/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sessionId, text: 'halo' }) });
+    expect(text.status).toBe(200);
+    release();
+    expect((await Promise.all(first)).map((a) => a.status)).toEqual([200, 200, 200]);
+    // Their places are given back once answered.
+    expect((await upload()).status).toBe(200);
   });
 });
 

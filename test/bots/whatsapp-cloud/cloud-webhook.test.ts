@@ -155,6 +155,16 @@ describe('WhatsApp Cloud API webhook', () => {
     expect(report!.reporterHash).toBe(harness.hasher(`whatsapp_cloud:${waId}`));
   });
 
+  it('a reply the Graph API refuses for a moment (503, 429) still reaches the reporter, once', async () => {
+    const waId = '6281300000009';
+    graph.failNextSends(2, 503);
+    await deliver(envelope(waId, { type: 'text', text: { body: 'halo' } }));
+    await reporter(waId).waitFor(/RAHASIA/);
+    graph.failNextSends(1, 429);
+    await reporter(waId).say('ya', /bahaya/);
+    expect(graph.sentTo(waId).filter((m) => /RAHASIA/.test(cloudText(m)))).toHaveLength(1);
+  });
+
   it('answers a message Meta delivers twice only once', async () => {
     const waId = '6281300000003';
     const body = envelope(waId, { type: 'text', text: { body: 'halo' } });
