@@ -67,9 +67,51 @@ export const LexiconSchema = z.object({
    * a `safe` mark (perpetrator jailed, child safe) settles any harm; a `settled` mark (apology, mediation) settles
    * only harms below P1. A plea or shouting in the same text is a conflict: `review` instead.
    */
-  resolved: z.object({ cap: z.enum(['P2', 'P3', 'P4']), reason: z.string() }),
+  resolved: z.object({
+    cap: z.enum(['P2', 'P3', 'P4']),
+    reason: z.string(),
+    /** "hanya ingin tercatat", "mung pengen dicatet", "on record": an event told as over (past, settled, safe, treated)
+     * and reported for the record is exactly `cap`, unless one of `recordNotWithTags` is there. */
+    forTheRecord: z.array(z.string()),
+    recordNotWithTags: z.array(z.string()),
+    recordReason: z.string(),
+    /** Phrases in which a past word is none: "aman dulu" (safe for now), "dari dulu", "ket biyen" (since ever). */
+    notPast: z.array(z.string()),
+    /** A harm of P1 weight told as past and only `settled` (mediated, apologised, moved), no `safe` ending: at most this. */
+    settledGrave: z.enum(['P2', 'P3']),
+    /** Only harms of these categories: a sexual harm or a wish to die is never lowered by a talk or a doer moved away. */
+    settledGraveCategories: z.array(category),
+    /** Uncategorised signals and combinations of P1 weight no talk settles (a danger to life, a child hiding). */
+    settledGraveNot: z.array(z.string()),
+    /** A sign that the harm is not over (now, again, a small child): no such lowering. */
+    settledGraveNotWithTags: z.array(z.string()),
+    settledGraveReason: z.string(),
+  }),
   /** A question about a topic ("pencegahan kekerasan seksual", "sosialisasi") rather than a child: capped at `cap`. */
-  general: z.object({ cap: z.enum(['P2', 'P3', 'P4']), reason: z.string() }),
+  general: z.object({
+    cap: z.enum(['P2', 'P3', 'P4']),
+    reason: z.string(),
+    /** A request for counselling ("butuh konseling", "psikolog anak"): a P2 with no harm of P2 weight becomes P3. */
+    counselling: z.array(z.string()),
+    counsellingReason: z.string(),
+    /** Words that say there is no case (research, statistics, "belum ada kasus"): a topic even with "sedang"/"sekarang". */
+    noCase: z.array(z.string()),
+  }),
+  /**
+   * A teenager's pregnancy (`terms`, read by `signal`) told to ask for a service (`service`: her schooling, care,
+   * support) is at most `atMost`, unless someone is named as forcing her or sharing her house (`coercion`), another
+   * term of `signal` or another grave signal is there, one of `notWithTags` is, or she is younger than `minAge`.
+   */
+  pregnancy: z.object({
+    signal: z.string(),
+    terms: z.array(z.string()),
+    service: z.array(z.string()),
+    coercion: z.array(z.string()),
+    notWithTags: z.array(z.string()),
+    minAge: z.number().int(),
+    atMost: z.enum(['P2', 'P3']),
+    reason: z.string(),
+  }),
   /** An injury told as stopped and treated ("berdarah tapi sudah berhenti dan diobati") is no danger now: with a
    * `treated` mark, these signals weigh at most `weight` and add no tag for combinations. */
   treated: z.object({ signals: z.array(z.string()), weight: z.number().min(0), reason: z.string() }),
@@ -106,6 +148,11 @@ export const LexiconSchema = z.object({
     atLeast: z.enum(['P2', 'P3']),
     noLonger: z.array(z.string()),
     asking: z.array(z.string()),
+    /** "Tidak ada kekerasan", "gak ada yang nyakitin dia": nobody harms the child. With no grave harm and none of
+     * `noHarmNotWithTags`, at most `atLeast`; and at least `atLeast` as a worry denied is. */
+    noHarm: z.array(z.string()),
+    noHarmNotWithTags: z.array(z.string()),
+    noHarmReason: z.string(),
     /** A denial alone ("bocahe ora digebuki") is no story: the text must have at least this many words. */
     minWords: z.number().int().min(1),
     reason: z.string(),

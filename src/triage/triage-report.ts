@@ -56,7 +56,12 @@ export function createTriage(lexicon: Lexicon) {
 
   // "tidak dipukul lagi", "sudah tidak dipukul": a harm denied as no longer happening, not a worry denied.
   function deniedAsOver(tokens: Tokens, at: number): boolean {
-    const near = [...tokens.slice(Math.max(0, at - lexicon.negationWindow - 1), at), ...tokens.slice(at + 1, at + 3)];
+    // Within the clause: "… ikut acara keluarga lagi. Gak ada pukulan" denies a beating, the "lagi" is another sentence's.
+    const before = tokens.slice(Math.max(0, at - lexicon.negationWindow - 1), at);
+    const after = tokens.slice(at + 1, at + 3);
+    const lastBreak = before.map((t) => t.word).lastIndexOf(BOUNDARY);
+    const firstBreak = after.findIndex((t) => t.word === BOUNDARY);
+    const near = [...before.slice(lastBreak + 1), ...(firstBreak < 0 ? after : after.slice(0, firstBreak))];
     return near.some((t) => t.forms.some((f) => noLongerWords.has(f)));
   }
 
@@ -128,9 +133,7 @@ export function createTriage(lexicon: Lexicon) {
     }
     // The language layer reads ages the triage pattern does not ("empat tahun", "papat taun", "(4)", "TK"): a small
     // child is a sign of urgency whichever way the age is written.
-    const ageText = withoutTimeAgo(input.text);
-    const story = readAgeInStory(ageText);
-    const age = input.childAge ?? readAge(ageText) ?? story?.age;
+    const { age, story } = statedAge(input);
     if (age === undefined && story?.band === '0-5') {
       tags.add('young_child');
       fired.push({ id: 'young_band', reason: 'anak usia balita', weight: 0 });
@@ -152,9 +155,37 @@ export function createTriage(lexicon: Lexicon) {
     return letters.filter((c) => c !== c.toLowerCase()).length / letters.length >= lexicon.shouting.upperShare;
   }
 
+  // "sudah dimediasi, kami hanya ingin tercatat", "mung pengen dicatet wae": an event told as over and reported for the
+  // record is a P3, neither an emergency nor a welfare question; not with a sign that it goes on (now, since this
+  // morning, a child afraid to go home or confined) or a plea.
+  function reportedForTheRecord(tokens: Tokens, tags: Set<string>): boolean {
+    const over = ['past', 'settled', 'safe', 'treated'].some((tag) => tags.has(tag));
+    if (!over || lexicon.resolved.recordNotWithTags.some((tag) => tags.has(tag))) return false;
+    return saysAny(tokens, lexicon.resolved.forTheRecord);
+  }
+
+  // "Tidak ada kekerasan, tapi pendidikannya terganggu", "gak ada yang nyakitin dia": the reporter says nobody harms the
+  // child; the worry is real but no emergency (P3), unless a grave harm or a sign of danger is told beside it.
+  // "Ora ono sing ngantemi" beside a child made to work in a factory denies a beating, not the work: a harm of P2 weight
+  // told beside the denial keeps its priority.
+  function saidNoHarm(tokens: Tokens, tags: Set<string>, harm: number): boolean {
+    if (harm >= t.P2 || lexicon.denied.noHarmNotWithTags.some((tag) => tags.has(tag))) return false;
+    return saysAny(tokens, lexicon.denied.noHarm);
+  }
+
+  // "aku aman dulu" (safe for now), "dari dulu" (since ever): "dulu" there is no past. A past word counts only outside
+  // such phrases.
+  const pastTerms = lexicon.signals.filter((s) => s.marks?.includes('past')).flatMap((s) => s.terms);
+  function toldAsPast(tokens: Tokens, tags: Set<string>): boolean {
+    if (!tags.has('past')) return false;
+    const notPast = lexicon.resolved.notPast.flatMap((term) => matchTerm(tokens, term).map((m) => [m.at, m.at + term.split(/\s+/).length + 1]));
+    const inside = (at: number) => notPast.some(([from, to]) => at >= from! && at < to!);
+    return pastTerms.some((term) => matchTerm(tokens, term).some((m) => !m.negated && !inside(m.at)));
+  }
+
   // Told as past and settled ("dulu … sudah dipenjara, sekarang aman"): lowered. Only a `safe` ending settles a harm
   // of P1 weight; a plea or shouting in the same text contradicts it, and a person reviews it.
-  function toldAsSettled(tags: Set<string>, severe: boolean, grave: boolean): { atMost: Priority; reason: string } | undefined {
+  function toldAsSettled(tokens: Tokens, tags: Set<string>, severe: boolean, grave: boolean, fired: Fired[]): { atMost: Priority; reason: string } | undefined {
     // "bapak dipenjara … udah gak makan dari kemarin": a serious harm told as lasting until now is not over, whoever
     // was arrested; missing a child in danger is the worst error, so it is not lowered.
     if (grave && NOT_OVER.some((tag) => tags.has(tag))) return undefined;
@@ -163,21 +194,55 @@ export function createTriage(lexicon: Lexicon) {
     if (tags.has('danger_now')) return undefined;
     // "dipukul sampai patah … tadi pagi ngancam bakal ngulang": a grave harm threatened again today is not over.
     if (grave && tags.has('ancaman') && tags.has('now')) return undefined;
-    if (!(tags.has('safe') || (tags.has('settled') && !severe))) return undefined;
+    // "fotonya sudah dihapus, tapi kemarin dia ngancam lagi mau nyebar video lain": a grave harm threatened again, or a
+    // threat to spread a child's images, is not over because one part of it was undone.
+    if (grave && (tags.has('ancaman') || tags.has('ancaman_jawa')) && (tags.has('ongoing') || tags.has('sebar_foto'))) return undefined;
+    if (!tags.has('safe') && !tags.has('settled')) return undefined;
     // "sudah diobati dan pulang bersama ibu, tapi kami khawatir terulang": the reporter does not think it is over.
     if (tags.has('worry')) return undefined;
     // Clearly over means told as past too ("dulu", "tahun lalu", "pernah") or an injury seen to: "saya amankan di rumah
     // saya" about a four-year-old found alone tonight, or "bapak dipenjara" about children unfed since yesterday, is
     // not over.
-    if (!tags.has('past') && !tags.has('treated')) return undefined;
+    if (!toldAsPast(tokens, tags) && !tags.has('treated')) return undefined;
     if (tags.has('plea') || tags.has('shouting')) return { atMost: lexicon.review.priority, reason: lexicon.review.conflict };
+    // "bulan lalu giginya copot ditonjok teman, sudah dimediasi sekolah": a grave past harm settled by a talk or an
+    // apology, with nobody stopped, is read by a person within a day rather than at once.
+    // Not a sexual harm, a wish to die or a child sold (a doer sent away is no child safe), nor a harm told as recurring.
+    if (severe && !tags.has('safe')) return settledGraveHarm(fired, tags) ? { atMost: lexicon.resolved.settledGrave, reason: lexicon.resolved.settledGraveReason } : undefined;
     return { atMost: lexicon.resolved.cap, reason: lexicon.resolved.reason };
   }
 
+  // A grave harm a talk can settle: of a category named (a beating, bullying, a punishment) or an uncategorised sign of
+  // it (an injury from violence), not one of `settledGraveNot` (a danger to life, hiding from the doer); told with no
+  // sign of now, of recurring, of a small child.
+  const settledGraveCategories = new Set<string>(lexicon.resolved.settledGraveCategories);
+  const settledGraveHarm = (fired: Fired[], tags: Set<string>) =>
+    !lexicon.resolved.settledGraveNotWithTags.some((tag) => tags.has(tag)) &&
+    fired.every((f) => f.weight < t.P1 || (f.category ? settledGraveCategories.has(f.category) : !lexicon.resolved.settledGraveNot.includes(f.id)));
+
   // A topic asked about, with nothing told as happening now or again, is not an emergency: a person answers it.
-  function askedAboutATopic(tags: Set<string>): { atMost: Priority; reason: string } | undefined {
-    const aboutATopic = tags.has('general') && !['plea', 'now', 'shouting'].some((tag) => tags.has(tag));
+  // "sedang penelitian, boleh minta data jumlah kasus", "belum ada kasus konkret sekarang": a text that says it has no
+  // case (research, statistics, no case yet) is a topic even with "sedang" or "sekarang" in it; not with a grave harm
+  // or another sign of danger ("sekarang dikunci dari kemarin").
+  function askedAboutATopic(tags: Set<string>, tokens: Tokens, grave: boolean): { atMost: Priority; reason: string } | undefined {
+    const otherUrgent = lexicon.safetyNet.urgentTags.some((tag) => tag !== 'now' && tags.has(tag));
+    const noCase = !grave && !otherUrgent && saysAny(tokens, lexicon.general.noCase);
+    const aboutATopic = (tags.has('general') || noCase) && !['plea', 'shouting'].some((tag) => tags.has(tag)) && (noCase || !tags.has('now'));
     return aboutATopic ? { atMost: lexicon.general.cap, reason: lexicon.general.reason } : undefined;
+  }
+
+  // "siswi kami hamil dan mau dikeluarkan, bagaimana agar tetap sekolah?": a teenager's pregnancy told to ask for her
+  // schooling or care, with nobody named as forcing her and nothing else grave, is read by a person within a day. A
+  // pregnancy with a doer, a threat, a house shared with him, a young child or a danger now stays as it is.
+  const pregnancy = lexicon.pregnancy;
+  const sexualTerms = lexicon.signals.find((s) => s.id === pregnancy.signal)?.terms.filter((term) => !pregnancy.terms.includes(term)) ?? [];
+  const saysAny = (tokens: Tokens, terms: string[]) => terms.some((term) => matchTerm(tokens, term).some((m) => !m.negated));
+  function pregnancyForAService(tokens: Tokens, fired: Fired[], tags: Set<string>, age: number | undefined) {
+    if (!saysAny(tokens, pregnancy.terms) || !saysAny(tokens, pregnancy.service)) return undefined;
+    if (saysAny(tokens, pregnancy.coercion) || saysAny(tokens, sexualTerms)) return undefined;
+    if (fired.some((f) => f.weight >= t.P1 && f.id !== pregnancy.signal)) return undefined;
+    if (pregnancy.notWithTags.some((tag) => tags.has(tag)) || (age !== undefined && age < pregnancy.minAge)) return undefined;
+    return { atMost: pregnancy.atMost, reason: pregnancy.reason };
   }
 
   const toldAsOver = (tags: Set<string>) => ['safe', 'treated'].some((tag) => tags.has(tag));
@@ -239,7 +304,14 @@ export function createTriage(lexicon: Lexicon) {
     if (input.immediateDanger !== 'yes') {
       const severe = harm >= t.P1 || danger >= t.P1;
       const grave = severe || aggravation >= t.P1;
-      const over = [toldAsSettled(tags, severe, grave), askedAboutATopic(tags)].filter((rule) => rule !== undefined);
+      // A grave harm is lowered only as `toldAsSettled` says, whatever the reporter asks ("diperkosa kemarin, mohon dicatat").
+      const forTheRecord = !severe && reportedForTheRecord(tokens, tags) ? { atMost: lexicon.resolved.cap, reason: lexicon.resolved.recordReason } : undefined;
+      const over = [
+        forTheRecord ?? toldAsSettled(tokens, tags, severe, grave, fired),
+        askedAboutATopic(tags, tokens, grave),
+        pregnancyForAService(tokens, fired, tags, statedAge(input).age),
+        saidNoHarm(tokens, tags, Math.max(harm, aggravation >= t.P1 ? aggravation : 0)) ? { atMost: lexicon.denied.atLeast, reason: lexicon.denied.noHarmReason } : undefined,
+      ].filter((rule) => rule !== undefined);
       settledOrTopic = over.length > 0;
       for (const rule of over) {
         if (moreUrgent(priority, rule.atMost)) {
@@ -277,7 +349,8 @@ export function createTriage(lexicon: Lexicon) {
       reasons.push(lexicon.review.nothingUnderstood);
       // A story the rules cannot read, told with "now", about a small child, or with a child crying or afraid: the
       // words of its harm may simply be unknown here ("dikaploki", a new slang), so a person reads it at once.
-      if (lexicon.safetyNet.unreadUrgentTags.some((tag) => tags.has(tag)) && !toldAsOver(tags) && !isContentless(tokens)) {
+      // Not a topic asked about ("Punapa wonten program penitipan?" by a kindergarten teacher): a person reads it soon.
+      if (lexicon.safetyNet.unreadUrgentTags.some((tag) => tags.has(tag)) && !toldAsOver(tags) && !tags.has('general') && !isContentless(tokens)) {
         priority = 'P1';
         reasons.push(lexicon.safetyNet.unreadUrgent);
       }
@@ -289,11 +362,26 @@ export function createTriage(lexicon: Lexicon) {
       priority = lexicon.adultVictim.atMost;
       reasons.push(lexicon.adultVictim.reason);
     }
+    // "anaknya kecanduan rokok elektrik, orang tua minta konseling", "dulu kakak suka mukul, sekarang tidak, boleh minta
+    // konseling?": a request for counselling that nothing made P1 and no harm of P2 weight is in, is a P3.
+    const wantsCounselling = lexicon.general.counselling.some((term) => matchTerm(tokens, term).some((m) => !m.negated));
+    // A harm told as recurring and not as past ("dipukuli bapaknya tiap hari, butuh konseling") stays P2.
+    const recurringHarm = tags.has('harm') && tags.has('ongoing') && !toldAsPast(tokens, tags);
+    if (input.immediateDanger !== 'yes' && priority === 'P2' && harm < t.P2 && wantsCounselling && !recurringHarm && !['plea', 'shouting'].some((tag) => tags.has(tag))) {
+      priority = 'P3';
+      reasons.push(lexicon.general.counsellingReason);
+    }
+    // Reported for the record: the event happened, so it is recorded at P3 rather than answered as a welfare question.
+    if (input.immediateDanger !== 'yes' && priority === 'P4' && reportedForTheRecord(tokens, tags)) {
+      priority = lexicon.resolved.cap;
+      reasons.push(lexicon.resolved.recordReason);
+    }
     // "Ra ono kekerasan, mung kasian ae. Iso ta didatengi?": the harm is denied, the worry about the child is not.
     const asking = lexicon.denied.asking.some((term) => matchTerm(tokens, term).length > 0);
     // A bare denial ("bocahe ora digebuki") tells nothing else: only a story around the denial is a worry.
     const toldMore = tokens.filter((tk) => tk.word !== BOUNDARY).length >= lexicon.denied.minWords;
-    if (deniedWorry && toldMore && !asking && moreUrgent(lexicon.denied.atLeast, priority)) {
+    const noHarmSaid = input.immediateDanger !== 'yes' && saidNoHarm(tokens, tags, 0);
+    if ((deniedWorry || noHarmSaid) && toldMore && !asking && moreUrgent(lexicon.denied.atLeast, priority)) {
       priority = lexicon.denied.atLeast;
       reasons.push(lexicon.denied.reason);
     }
@@ -309,6 +397,13 @@ export function createTriage(lexicon: Lexicon) {
     }
     return 'lainnya';
   }
+}
+
+/** The child's age: the reporter's answer, else read in the text (ages written in words too). */
+function statedAge(input: { text: string; childAge?: number }) {
+  const ageText = withoutTimeAgo(input.text);
+  const story = readAgeInStory(ageText);
+  return { age: input.childAge ?? readAge(ageText) ?? story?.age, story };
 }
 
 // "2 taun kepungkur", "tigo tahun lalu", "three years ago": a time ago, not the child's age, which would make a
