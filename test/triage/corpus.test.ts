@@ -56,13 +56,13 @@ describe('the triage corpus', () => {
 
 describe('triage on the corpus', () => {
   // Floors on the tuning part of 2735 reports (held-out 7, 331 of them, folded in on 2 Dec 2026), at the figure of
-  // triage-2026.12-8 there: 94.2 %, 8 missed (triage-2026.12-7 had 93.3 % and 18 missed on the same 2735; held-out 7
+  // triage-2026.12-9 there: 95.8 %, 4 missed (triage-2026.12-8 had 94.2 % and 8 missed on the same 2735; held-out 7
   // alone, blind, 86.7 %, 11 of 117). Raise them as the rules improve; never lower them to pass.
-  it('tuning part: at least 94.1 % acceptable, at most 8 P1s missed', () => {
+  it('tuning part: at least 95.7 % acceptable, at most 4 P1s missed', () => {
     const s = triagePart('tuning');
     process.stdout.write(`tuning: acceptable ${percent(s.acceptable, s.total)}, missed P1 ${s.missedP1.length}/${s.perClass.P1.total}\n`);
-    expect(s.acceptable / s.total).toBeGreaterThanOrEqual(0.941);
-    expect(s.missedP1.length).toBeLessThanOrEqual(8);
+    expect(s.acceptable / s.total).toBeGreaterThanOrEqual(0.957);
+    expect(s.missedP1.length).toBeLessThanOrEqual(4);
   });
 
   // No numeric floor on a held-out part, by decision. A blind set is new text each time: its first figure is the honest
