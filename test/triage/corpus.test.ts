@@ -55,14 +55,14 @@ describe('the triage corpus', () => {
 });
 
 describe('triage on the corpus', () => {
-  // Floors on the tuning part of 2735 reports (held-out 7, 331 of them, folded in on 2 Dec 2026), at the figure of
-  // triage-2026.12-9 there: 95.8 %, 4 missed (triage-2026.12-8 had 94.2 % and 8 missed on the same 2735; held-out 7
-  // alone, blind, 86.7 %, 11 of 117). Raise them as the rules improve; never lower them to pass.
-  it('tuning part: at least 95.7 % acceptable, at most 4 P1s missed', () => {
+  // Floors on the tuning part of 3389 reports (held-out 8 and 9, 654 of them, folded in on 2 Dec 2026 once measured),
+  // at the figure of triage-2026.12-9 there: 93.2 %, 27 missed (95.8 % and 4 on the 2735 before them; held-out 8 + 9
+  // alone, blind, 82.0 %, 23 of 221). Raise them as the rules improve; never lower them to pass.
+  it('tuning part: at least 93.1 % acceptable, at most 27 P1s missed', () => {
     const s = triagePart('tuning');
     process.stdout.write(`tuning: acceptable ${percent(s.acceptable, s.total)}, missed P1 ${s.missedP1.length}/${s.perClass.P1.total}\n`);
-    expect(s.acceptable / s.total).toBeGreaterThanOrEqual(0.957);
-    expect(s.missedP1.length).toBeLessThanOrEqual(4);
+    expect(s.acceptable / s.total).toBeGreaterThanOrEqual(0.931);
+    expect(s.missedP1.length).toBeLessThanOrEqual(27);
   });
 
   // No numeric floor on a held-out part, by decision. A blind set is new text each time: its first figure is the honest
