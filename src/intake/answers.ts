@@ -58,6 +58,8 @@ export function matchOption<V extends string>(raw: string, options: readonly Cho
   const key = matchKey(raw);
   if (!key) return undefined;
   if (/^\d{1,3}$/.test(key)) return options[Number(key) - 1]?.value;
+  const position = pickedPosition(raw);
+  if (position !== undefined) return options[position - 1]?.value;
   for (const option of options) {
     if (matchKey(option.label) === key || matchKey(option.value) === key) return option.value;
     if (option.synonyms?.some((s) => matchKey(s) === key)) return option.value;
@@ -65,6 +67,22 @@ export function matchOption<V extends string>(raw: string, options: readonly Cho
   // "parent" for "Parent / guardian", "bullying" for "Perundungan (bullying)": a part of one label, if only one.
   const byPart = options.filter((o) => labelParts(o.label).includes(key));
   return byPart.length === 1 ? byPart[0]!.value : undefined;
+}
+
+// Words around a number that do not change which option it picks: "1 aja", "nomor 2", "pilih yang ke 3 ya kak".
+const AROUND_A_NUMBER = new Set(['aja', 'saja', 'ya', 'yg', 'yang', 'sing', 'nomor', 'nomer', 'no', 'pilih', 'pilihan', 'ke',
+  'deh', 'dong', 'kak', 'ka', 'bu', 'pak', 'mas', 'mbak', 'min', 'option', 'number', 'the', 'please', 'pls', 'itu']);
+const ORDINALS: Readonly<Record<string, number>> = {
+  pertama: 1, kesatu: 1, kedua: 2, ketiga: 3, keempat: 4, kelima: 5, first: 1, second: 2, third: 3, fourth: 4, fifth: 5,
+};
+
+/** The position a reporter typed in words: "1 aja", "nomor 2", "yang pertama", "the second one"; else undefined. */
+function pickedPosition(raw: string): number | undefined {
+  const words = (raw.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !AROUND_A_NUMBER.has(w) && w !== 'one');
+  if (words.length !== 1) return undefined;
+  const [word] = words as [string];
+  if (/^\d{1,3}$/.test(word)) return Number(word);
+  return ORDINALS[word];
 }
 
 function labelParts(label: string): string[] {

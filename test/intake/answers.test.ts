@@ -41,3 +41,14 @@ describe('reading typed answers', () => {
     expect(matchKey('\u0000ya\u0000')).toBe('ya');
   });
 });
+
+describe('an option picked by its position in words', () => {
+  const options = [{ value: 'id', label: 'Bahasa Indonesia' }, { value: 'en', label: 'English' }];
+  it('reads "1 aja", "yang pertama", "nomor 2", "pilih yang ke 2 ya kak", "the second one"', () => {
+    expect(['1 aja', 'yang pertama', 'nomor 1'].map((s) => matchOption(s, options))).toEqual(['id', 'id', 'id']);
+    expect(['nomor 2', 'pilih yang ke 2 ya kak', 'the second one', 'kedua'].map((s) => matchOption(s, options))).toEqual(['en', 'en', 'en', 'en']);
+  });
+  it('picks nothing for a position outside the list, nor for a number beside other words ("anak 2")', () => {
+    expect(['3 aja', 'yang ketiga', 'anak 2', 'umur 2'].map((s) => matchOption(s, options))).toEqual([undefined, undefined, undefined, undefined]);
+  });
+});
