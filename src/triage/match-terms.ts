@@ -32,7 +32,22 @@ export function createTermMatcher(lexicon: Lexicon) {
       if (word === BOUNDARY || breaks.has(word)) return false;
       // "kalau ga dapet uang dipukulin": the negator belongs to the condition; the harm is what follows it.
       // A canceller negated is itself negated: "tidak mau dinikahkan" is no plan, "tidak mau mati" no wish to die.
-      if (negators.has(word)) return (i + 1 === start || !cancellers.has(tokens[i + 1]?.word ?? '')) && !conditionals.has(tokens[i - 1]?.word ?? '');
+      if (negators.has(word)) return (i + 1 === start || !cancellers.has(tokens[i + 1]?.word ?? '')) && !conditionOf(tokens, i, start);
+    }
+    return false;
+  }
+
+  // "kalau ga dapet uang dipukulin", "kalau aku tidak kirim lagi nanti disebar", "nek mengko bengi ra ngirim arep
+  // disebar": a negator in a condition ("if I do not send") negates the condition, not the threat that follows. The
+  // condition word may stand a few words before the negator, but then the negator must not stand right before the
+  // term: "kalau aku tidak dipukul" still denies the beating.
+  function conditionOf(tokens: Token[], negator: number, start: number): boolean {
+    if (conditionals.has(tokens[negator - 1]?.word ?? '')) return true;
+    if (negator + 1 === start) return false;
+    for (let i = negator - 2; i >= 0 && i >= negator - 3; i--) {
+      const word = tokens[i]!.word;
+      if (word === BOUNDARY || breaks.has(word)) return false;
+      if (conditionals.has(word)) return true;
     }
     return false;
   }

@@ -1,0 +1,62 @@
+import { expectAll } from '../support/triage';
+
+// Round 10a aims at under-triage: a P1 read as P2-P4, a P2 read as P3/P4. Each case is written for this test, not taken
+// from the corpus, to probe a mechanism (a word family, a dialect form, a sign of danger, an indirect telling) rather
+// than a corpus line. Every case gave a less urgent priority with triage-2026.12-9.
+
+describe('round 10a: sexual extortion told as a condition', () => {
+  it('hears the threat after "if I do not send" as a threat, not as a denial', () => {
+    expectAll([
+      'cowok itu bilang kalau aku gak kirim lagi malam ini videonya disebar ke grup kelas',
+      'wong iku ngomong nek aku ora ngirim maneh sesuk fotoku disebarke',
+    ], 'P1');
+  });
+
+  it('hears someone holding the child\'s pictures and asking for more, in English and Indonesian', () => {
+    expectAll([
+      'orang yang punya fotoku bilang dia bakal bocorin ke sekolah kalau aku gak kirim lagi',
+      'he has my photos and he is blackmailing me to send more',
+    ], 'P1');
+  });
+});
+
+describe('round 10a: a farewell told indirectly', () => {
+  it('hears a goodbye said at a bridge, a roof or the railway as a risk of suicide', () => {
+    expectAll([
+      'kak terima kasih untuk semuanya ya, sekarang aku lagi duduk di atap sekolah',
+      'thanks for everything kak, i am standing on the bridge near my house',
+    ], 'P1');
+  });
+
+  it('hears "do not look for me" in Indonesian, Javanese and Mukomuko as a risk of suicide', () => {
+    expectAll([
+      'anakku ninggal surat tulisannya jangan cari aku',
+      'adhikku nulis ojo goleki aku nang status',
+      'kamanakan ambo mangirim pesan jan cari awak',
+    ], 'P1');
+  });
+
+  it('hears drinking a household poison as a risk of suicide', () => {
+    expectAll(['kalau aku minum bayclin satu botol langsung mati gak ya', 'my sister said she wants to drink bleach'], 'P1');
+  });
+});
+
+describe('round 10a: online grooming', () => {
+  it('hears someone met in a game who wants to come for the child tonight', () => {
+    expectAll([
+      'ada om dari free fire minta alamat rumahku, katanya mau jemput aku nanti malam',
+      'a guy i met in discord wants to pick me up tonight after school',
+    ], 'P1');
+  });
+
+  it('hears a private video call asked for in the bathroom or as a secret', () => {
+    expectAll([
+      'teman game aku minta vc tapi harus di kamar mandi',
+      'om itu suka minta video call, katanya jangan kasih tau mama',
+    ], 'P1');
+  });
+
+  it('hears a child selling sexy pictures of herself', () => {
+    expectAll(['adik sepupuku (14) jual foto seksi di telegram buat beli skin game'], 'P1');
+  });
+});
