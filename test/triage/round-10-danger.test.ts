@@ -60,3 +60,58 @@ describe('round 10a: online grooming', () => {
     expectAll(['adik sepupuku (14) jual foto seksi di telegram buat beli skin game'], 'P1');
   });
 });
+
+describe('round 10a: violence going on now', () => {
+  it('hears a door being broken down where the children shelter from a violent adult', () => {
+    expectAll(['papa ngamuk dan nampar kakak, kami berdua di kamar, pintunya mau didobrak'], 'P1');
+  });
+
+  it('hears the English progressive ("he\'s beating") as violence happening now', () => {
+    expectAll(['my uncle s beating my little cousin with a broom'], 'P1');
+  });
+});
+
+describe('round 10a: a child who will not go home', () => {
+  it('hears a child refusing to go home with a fresh wound, or with a threat to kill', () => {
+    expectAll([
+      'muridku menolak pulang, di lengannya ada bekas luka baru',
+      'a student came in with bruises on his arms and says he will not go home, his uncle said he will kill him',
+    ], 'P1');
+  });
+});
+
+describe('round 10a: sexual abuse told indirectly', () => {
+  it('hears being forced and sleeping with someone told apart, in Mukomuko', () => {
+    expectAll(['awak dipaso pak tuo tidua samo inyo'], 'P1');
+  });
+
+  it('reads the Mukomuko "dibukaknyo" as "dibuka" (clothes taken off)', () => {
+    expectAll(['dibukaknyo baju adiak ambo dek urang tu'], 'P1');
+  });
+
+  it('hears a question about a medical examination for evidence beside "something was done to" the child', () => {
+    expectAll(['mau tanya prosedur visum, anak saya diapa-apain tetangga'], 'P1');
+  });
+
+  it('hears school children taken to a hotel by a grown man, in English and Javanese', () => {
+    expectAll([
+      'two schoolgirls in uniform checked in at a guesthouse with an older man',
+      'arek loro nganggo seragam SMP digowo wong lanang tuwek nang losmen',
+    ], 'P1');
+  });
+});
+
+describe('round 10a: a missing child', () => {
+  it('hears a child not come home who went with a stranger or got into a car', () => {
+    expectAll([
+      'our son never came home from football, his friend says he went with a stranger',
+      'my daughter is missing since this afternoon, she got into a car',
+    ], 'P1');
+  });
+});
+
+describe('round 10a: an approximate age', () => {
+  it('reads "3 tahunan" (about three years old) as the age of a very young child', () => {
+    expectAll(['anak 2 tahunan ditinggal sendiri di rumah kontrakan', 'ponakanku 3 tahunan dibiarkan main sendirian di jalan'], 'P1');
+  });
+});
