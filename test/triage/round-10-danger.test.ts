@@ -115,3 +115,20 @@ describe('round 10a: an approximate age', () => {
     expectAll(['anak 2 tahunan ditinggal sendiri di rumah kontrakan', 'ponakanku 3 tahunan dibiarkan main sendirian di jalan'], 'P1');
   });
 });
+
+describe('round 10a: harms at P2 read as P3', () => {
+  it('hears bullying that strips a child in front of others as serious bullying', () => {
+    expectAll(['aku diejek sama temen sekelas, celananya dipelorotin di lapangan'], 'P2');
+  });
+
+  it('hears a child who changed since time at a named place or person, with signs of distress', () => {
+    expectAll([
+      'anakku berubah sejak les di rumah guru itu, sering mimpi buruk dan ngompol lagi',
+      'anak saya berubah semenjak ikut kemah di rumah pembina itu, jadi penakut dan sering melamun',
+    ], 'P2');
+  });
+
+  it('hears "everyone would be happier if I were gone" as a risk of suicide', () => {
+    expectAll(['kalau aku sudah tidak ada, semua lebih bahagia'], 'P1');
+  });
+});
