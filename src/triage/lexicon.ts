@@ -98,6 +98,19 @@ export const LexiconSchema = z.object({
     noCase: z.array(z.string()),
   }),
   /**
+   * "aku dibunuh 5 kali di mobile legends wkwk", "script nya aku diculik lol": the reporter laughs (`terms`) about a
+   * game, a play or a joke. With none of `notWithSignals` (a sexual harm, a wish to die, a child confined or unfed)
+   * and none of `notWithTags` (a plea, danger now, a small child, a worry), at most `atMost`. A school's "cuma
+   * bercanda" about a beating is someone else's word, not the reporter laughing, and is not among the terms.
+   */
+  jest: z.object({
+    terms: z.array(z.string()),
+    notWithSignals: z.array(z.string()),
+    notWithTags: z.array(z.string()),
+    atMost: z.enum(['P2', 'P3']),
+    reason: z.string(),
+  }),
+  /**
    * A teenager's pregnancy (`terms`, read by `signal`) told to ask for a service (`service`: her schooling, care,
    * support) is at most `atMost`, unless someone is named as forcing her or sharing her house (`coercion`), another
    * term of `signal` or another grave signal is there, one of `notWithTags` is, or she is younger than `minAge`.

@@ -245,6 +245,15 @@ export function createTriage(lexicon: Lexicon) {
     return { atMost: pregnancy.atMost, reason: pregnancy.reason };
   }
 
+  // "aku dibunuh 5 kali sama temen di mobile legends wkwk": a harm word told laughing is a game or a joke, read by a
+  // person within days; not beside a sexual harm, a wish to die, a plea or danger heard now, where a laugh may be nerves.
+  const jest = lexicon.jest;
+  function toldInJest(tokens: Tokens, tags: Set<string>): { atMost: Priority; reason: string } | undefined {
+    if (!jest.terms.some((term) => matchTerm(tokens, term).length > 0)) return undefined;
+    if (jest.notWithSignals.some((id) => tags.has(id)) || jest.notWithTags.some((tag) => tags.has(tag))) return undefined;
+    return { atMost: jest.atMost, reason: jest.reason };
+  }
+
   const toldAsOver = (tags: Set<string>) => ['safe', 'treated'].some((tag) => tags.has(tag));
 
   // A harm named and not told as over is never P3/P4: P1 with a sign of now, of still going on or of a young child,
@@ -310,6 +319,7 @@ export function createTriage(lexicon: Lexicon) {
         forTheRecord ?? toldAsSettled(tokens, tags, severe, grave, fired),
         askedAboutATopic(tags, tokens, grave),
         pregnancyForAService(tokens, fired, tags, statedAge(input).age),
+        toldInJest(tokens, tags),
         saidNoHarm(tokens, tags, Math.max(harm, aggravation >= t.P1 ? aggravation : 0)) ? { atMost: lexicon.denied.atLeast, reason: lexicon.denied.noHarmReason } : undefined,
       ].filter((rule) => rule !== undefined);
       settledOrTopic = over.length > 0;
