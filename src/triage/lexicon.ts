@@ -128,6 +128,17 @@ export const LexiconSchema = z.object({
   /** An injury told as stopped and treated ("berdarah tapi sudah berhenti dan diobati") is no danger now: with a
    * `treated` mark, these signals weigh at most `weight` and add no tag for combinations. */
   treated: z.object({ signals: z.array(z.string()), weight: z.number().min(0), reason: z.string() }),
+  /**
+   * "maaf salah kirim", "wrong number", "tes tes": a message sent by mistake (`mistake`) or made only of `testWords`,
+   * with nothing else understood and none of `notWithTags`, tells of no child: `priority`, not a person's review.
+   */
+  noConcern: z.object({
+    mistake: z.array(z.string()),
+    testWords: z.array(z.string()),
+    notWithTags: z.array(z.string()),
+    priority: z.enum(['P3', 'P4']),
+    reason: z.string(),
+  }),
   /** A message made only of these words (greetings, "mau tanya", "ini nomor pengaduan?") tells no concern yet: a
    * person reads it at the `review` priority rather than as a welfare question. */
   contentless: z.object({ reason: z.string(), words: z.array(z.string()) }),

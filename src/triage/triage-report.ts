@@ -281,6 +281,16 @@ export function createTriage(lexicon: Lexicon) {
     return words.length > 0 && words.every((tk) => contentlessWords.has(tk.word) || tk.forms.some((f) => contentlessWords.has(f)));
   };
 
+  // "maaf salah kirim", "sepurane salah nomer", "tes tes": sent by mistake or to try the line, nothing told of a child.
+  // A plea, "now", a small child or a fear beside it is a story, and a person reads it.
+  const testWords = new Set(lexicon.noConcern.testWords.map(squeeze));
+  const isNoConcern = (tokens: Tokens, tags: Set<string>) => {
+    if (lexicon.noConcern.notWithTags.some((tag) => tags.has(tag))) return false;
+    const words = tokens.filter((tk) => tk.word !== BOUNDARY && !/^\d+$/.test(tk.word));
+    const onlyTrying = words.length > 0 && words.every((tk) => testWords.has(tk.word));
+    return onlyTrying || saysAny(tokens, lexicon.noConcern.mistake);
+  };
+
   const t = lexicon.thresholds;
   const fromScore = (score: number): Priority => (score >= t.P1 ? 'P1' : score >= t.P2 ? 'P2' : score >= t.P3 ? 'P3' : 'P4');
   const moreUrgent = (a: Priority, b: Priority) => PRIORITIES.indexOf(a) < PRIORITIES.indexOf(b);
@@ -354,7 +364,10 @@ export function createTriage(lexicon: Lexicon) {
 
     // Nothing understood (no harm, no question we know, nothing denied): a person reads it soon, not in a week.
     const understood = fired.some((f) => f.weight > 0) || ignored.length > 0 || welfareIds.some((id) => tags.has(id)) || category !== 'lainnya';
-    if (!understood && moreUrgent(lexicon.review.priority, priority)) {
+    if (!understood && isNoConcern(tokens, tags)) {
+      priority = lexicon.noConcern.priority;
+      reasons.push(lexicon.noConcern.reason);
+    } else if (!understood && moreUrgent(lexicon.review.priority, priority)) {
       priority = lexicon.review.priority;
       reasons.push(lexicon.review.nothingUnderstood);
       // A story the rules cannot read, told with "now", about a small child, or with a child crying or afraid: the

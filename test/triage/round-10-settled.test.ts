@@ -21,3 +21,14 @@ describe('round 10b: a harm word told laughing, about a game or a joke', () => {
     ], 'P1');
   });
 });
+
+describe('round 10b: a message sent by mistake or to try the line', () => {
+  it('answers it as an ordinary question (P4), not as an unread story', () => {
+    expectAll(['waduh maaf kak salah kirim pesan', 'ngapunten salah nomer', 'sorry, wrong number', 'testing testing 123'], 'P4');
+  });
+
+  it('guard: a mistake said beside a plea, "now" or a small child is still read by a person (P2 or P1 before too)', () => {
+    expectAll(['maaf salah kirim, tolong kak'], 'P2');
+    expectAll(['salah kirim kak, tapi adikku yang bayi sendirian di rumah sekarang'], 'P1');
+  });
+});
