@@ -62,6 +62,11 @@ export const LexiconSchema = z.object({
     /** A shouted plea ("TOLONG …!!!") that is no welfare question is P1 even when its harm is not understood. */
     plea: z.string(),
   }),
+  /** More words for the `safe` mark (the doer held, tried, jailed, dismissed, dead: "pelakunya sudah ditahan",
+   * "alah diputus pangadilan") and the `settled` mark ("gurunya udah pensiun", "he moved away"), read as those marks;
+   * "undone" words say the doer is free again ("sudah dibebaskan", "keluar penjara"): then no word makes it safe;
+   * "stillNear" words say the doer is still near the child ("masih tinggal serumah", "datang lagi"): nothing is settled. */
+  settledWords: z.object({ safe: z.array(z.string()), settled: z.array(z.string()), undone: z.array(z.string()), stillNear: z.array(z.string()) }),
   /**
    * An event told as past and settled ("dulu … pelakunya sudah dipenjara, sekarang aman") is capped at `cap`:
    * a `safe` mark (perpetrator jailed, child safe) settles any harm; a `settled` mark (apology, mediation) settles

@@ -118,6 +118,14 @@ export function createTriage(lexicon: Lexicon) {
     return { fired, tags, ignored, named, deniedWorry };
   }
 
+  // "pelakunya sudah ditahan", "gurunya udah pensiun": the doer held or gone, told in words the signals do not list.
+  // "sudah ditahan tapi sudah dilepas lagi": a doer free again makes nothing safe, whatever else was said.
+  function readSettledWords(tokens: Tokens, tags: Set<string>): void {
+    if (saysAny(tokens, lexicon.settledWords.undone)) return void tags.delete('safe');
+    if (saysAny(tokens, lexicon.settledWords.safe)) tags.add('safe');
+    if (saysAny(tokens, lexicon.settledWords.settled)) tags.add('settled');
+  }
+
   /** The reporter's own answers count as signals too. */
   function readAnswers(input: z.output<typeof TriageInputSchema>, fired: Fired[], tags: Set<string>): Category | undefined {
     const answers = lexicon.answers;
@@ -198,6 +206,8 @@ export function createTriage(lexicon: Lexicon) {
     // threat to spread a child's images, is not over because one part of it was undone.
     if (grave && (tags.has('ancaman') || tags.has('ancaman_jawa')) && (tags.has('ongoing') || tags.has('sebar_foto'))) return undefined;
     if (!tags.has('safe') && !tags.has('settled')) return undefined;
+    // "pelakunya sudah diproses tapi pamannya masih tinggal serumah": a doer still near the child settles nothing.
+    if (saysAny(tokens, lexicon.settledWords.stillNear)) return undefined;
     // "sudah diobati dan pulang bersama ibu, tapi kami khawatir terulang": the reporter does not think it is over.
     if (tags.has('worry')) return undefined;
     // Clearly over means told as past too ("dulu", "tahun lalu", "pernah") or an injury seen to: "saya amankan di rumah
@@ -299,6 +309,7 @@ export function createTriage(lexicon: Lexicon) {
     const input = TriageInputSchema.parse(rawInput);
     const tokens = normalise(input.text);
     const { fired, tags, ignored, named, deniedWorry } = readSignals(tokens);
+    readSettledWords(tokens, tags);
     const treatedNote = lowerTreatedInjuries(fired, tags);
     const answerCategory = readAnswers(input, fired, tags);
     if (isShouting(input.text)) tags.add('shouting');

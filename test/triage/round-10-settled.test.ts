@@ -32,3 +32,20 @@ describe('round 10b: a message sent by mistake or to try the line', () => {
     expectAll(['salah kirim kak, tapi adikku yang bayi sendirian di rumah sekarang'], 'P1');
   });
 });
+
+describe('round 10b: a past harm whose doer is held, tried, dismissed or gone', () => {
+  it('records it (P3) when the doer is held, sentenced or dismissed and the reporter asks for help after it', () => {
+    expectAll([
+      'tahun kemarin keponakan saya dicabuli penjaga sekolah, pelakunya sudah ditahan dan kasusnya sudah diputus pengadilan. sekarang kami cari psikolog untuk dia',
+      'waktu SD aku pernah ditendang pelatih bola sampai berdarah, udah lama banget, pelatihnya udah dipecat. aku cuma mau tau itu bisa dilaporin ga',
+      'dulu anak ambo dicabuli urang kampuang subarang, urang tu alah masuak panjaro. kini ambo nio tanyo konseling',
+    ], 'P3');
+  });
+
+  it('guard (P1 before too): a doer released again, or harm going on now, is not settled', () => {
+    expectAll([
+      'tahun lalu adikku dicabuli tetangga, pelakunya sudah ditahan tapi minggu ini sudah dibebaskan dan tinggal di sebelah rumah lagi',
+      'dulu keponakan saya dicabuli pamannya, pelakunya sudah diproses hukum tapi sekarang pamannya masih tinggal serumah dan tadi malam masuk kamarnya lagi',
+    ], 'P1');
+  });
+});
