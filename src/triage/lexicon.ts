@@ -92,6 +92,9 @@ export const LexiconSchema = z.object({
     settledGraveNotWithTags: z.array(z.string()),
     settledGraveReason: z.string(),
   }),
+  /** "apakah menjewer anak itu bisa dipidana?", "boleh nggak menurut aturan?": a question about the law, with no harm of
+   * P1 weight and none of `notWithTags` (a harm told as recurring, a small child, now), is a topic asked about. */
+  lawQuestion: z.object({ terms: z.array(z.string()), notWithTags: z.array(z.string()) }),
   /** A question about a topic ("pencegahan kekerasan seksual", "sosialisasi") rather than a child: capped at `cap`. */
   general: z.object({
     cap: z.enum(['P2', 'P3', 'P4']),

@@ -241,6 +241,10 @@ export function createTriage(lexicon: Lexicon) {
     return aboutATopic ? { atMost: lexicon.general.cap, reason: lexicon.general.reason } : undefined;
   }
 
+  // "apakah menjewer anak karena bohong itu bisa dipidana?": the law asked about, not a child harmed again and again or now.
+  const askedAboutTheLaw = (tokens: Tokens, tags: Set<string>) =>
+    saysAny(tokens, lexicon.lawQuestion.terms) && !lexicon.lawQuestion.notWithTags.some((tag) => tags.has(tag));
+
   // "siswi kami hamil dan mau dikeluarkan, bagaimana agar tetap sekolah?": a teenager's pregnancy told to ask for her
   // schooling or care, with nobody named as forcing her and nothing else grave, is read by a person within a day. A
   // pregnancy with a doer, a threat, a house shared with him, a young child or a danger now stays as it is.
@@ -334,6 +338,7 @@ export function createTriage(lexicon: Lexicon) {
     if (input.immediateDanger !== 'yes') {
       const severe = harm >= t.P1 || danger >= t.P1;
       const grave = severe || aggravation >= t.P1;
+      if (!grave && askedAboutTheLaw(tokens, tags)) tags.add('general');
       // A grave harm is lowered only as `toldAsSettled` says, whatever the reporter asks ("diperkosa kemarin, mohon dicatat").
       const forTheRecord = !severe && reportedForTheRecord(tokens, tags) ? { atMost: lexicon.resolved.cap, reason: lexicon.resolved.recordReason } : undefined;
       const over = [

@@ -49,3 +49,17 @@ describe('round 10b: a past harm whose doer is held, tried, dismissed or gone', 
     ], 'P1');
   });
 });
+
+describe('round 10b: a question about the law, with no case told', () => {
+  it('reads it within days (P3), not as a harm to review within a day', () => {
+    expectAll([
+      'mau tanya, guru yang menjewer murid karena ramai di kelas itu bisa dipidana tidak ya?',
+      'kalau ortu nampar anak sekali karena bohong, menurut hukum gimana ya?',
+    ], 'P3');
+  });
+
+  it('guard (P2 or P1 before too): a harm told as recurring or happening now stays as it was', () => {
+    expectAll(['bapak tiriku tiap hari mukul aku pake sabuk, itu bisa dipidana gak kak?'], 'P2');
+    expectAll(['bapakku sekarang lagi mukulin adikku yang masih balita, itu melanggar hukum kan?'], 'P1');
+  });
+});
