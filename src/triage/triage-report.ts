@@ -410,6 +410,12 @@ export function createTriage(lexicon: Lexicon) {
       priority = 'P3';
       reasons.push(lexicon.general.counsellingReason);
     }
+    // "dulu di-bully, sekarang sudah pindah, tapi masih takut sekolah. ada konseling?": a counsellor asked for a child is
+    // a person's care for that child, read within days (P3), not answered in a week like a question about documents.
+    if (input.immediateDanger !== 'yes' && priority === 'P4' && wantsCounselling) {
+      priority = 'P3';
+      reasons.push(lexicon.general.counsellingReason);
+    }
     // Reported for the record: the event happened, so it is recorded at P3 rather than answered as a welfare question.
     if (input.immediateDanger !== 'yes' && priority === 'P4' && reportedForTheRecord(tokens, tags)) {
       priority = lexicon.resolved.cap;

@@ -63,3 +63,9 @@ describe('round 10b: a question about the law, with no case told', () => {
     expectAll(['bapakku sekarang lagi mukulin adikku yang masih balita, itu melanggar hukum kan?'], 'P1');
   });
 });
+
+describe('round 10b: a counsellor asked for a child', () => {
+  it('reads it within days (P3), not a week like a question about documents', () => {
+    expectAll(['anak saya kelas 5 akhir-akhir ini jadi pendiam sejak pindah rumah, ada layanan konseling gratis untuk anak?'], 'P3');
+  });
+});
