@@ -62,6 +62,11 @@ export const LexiconSchema = z.object({
     /** A shouted plea ("TOLONG …!!!") that is no welfare question is P1 even when its harm is not understood. */
     plea: z.string(),
   }),
+  /** More words for the `safe` mark (the doer held, tried, jailed, dismissed, dead: "pelakunya sudah ditahan",
+   * "alah diputus pangadilan") and the `settled` mark ("gurunya udah pensiun", "he moved away"), read as those marks;
+   * "undone" words say the doer is free again ("sudah dibebaskan", "keluar penjara"): then no word makes it safe;
+   * "stillNear" words say the doer is still near the child ("masih tinggal serumah", "datang lagi"): nothing is settled. */
+  settledWords: z.object({ safe: z.array(z.string()), settled: z.array(z.string()), undone: z.array(z.string()), stillNear: z.array(z.string()) }),
   /**
    * An event told as past and settled ("dulu … pelakunya sudah dipenjara, sekarang aman") is capped at `cap`:
    * a `safe` mark (perpetrator jailed, child safe) settles any harm; a `settled` mark (apology, mediation) settles
@@ -87,6 +92,9 @@ export const LexiconSchema = z.object({
     settledGraveNotWithTags: z.array(z.string()),
     settledGraveReason: z.string(),
   }),
+  /** "apakah menjewer anak itu bisa dipidana?", "boleh nggak menurut aturan?": a question about the law, with no harm of
+   * P1 weight and none of `notWithTags` (a harm told as recurring, a small child, now), is a topic asked about. */
+  lawQuestion: z.object({ terms: z.array(z.string()), notWithTags: z.array(z.string()) }),
   /** A question about a topic ("pencegahan kekerasan seksual", "sosialisasi") rather than a child: capped at `cap`. */
   general: z.object({
     cap: z.enum(['P2', 'P3', 'P4']),
@@ -96,6 +104,19 @@ export const LexiconSchema = z.object({
     counsellingReason: z.string(),
     /** Words that say there is no case (research, statistics, "belum ada kasus"): a topic even with "sedang"/"sekarang". */
     noCase: z.array(z.string()),
+  }),
+  /**
+   * "aku dibunuh 5 kali di mobile legends wkwk", "script nya aku diculik lol": the reporter laughs (`terms`) about a
+   * game, a play or a joke. With none of `notWithSignals` (a sexual harm, a wish to die, a child confined or unfed)
+   * and none of `notWithTags` (a plea, danger now, a small child, a worry), at most `atMost`. A school's "cuma
+   * bercanda" about a beating is someone else's word, not the reporter laughing, and is not among the terms.
+   */
+  jest: z.object({
+    terms: z.array(z.string()),
+    notWithSignals: z.array(z.string()),
+    notWithTags: z.array(z.string()),
+    atMost: z.enum(['P2', 'P3']),
+    reason: z.string(),
   }),
   /**
    * A teenager's pregnancy (`terms`, read by `signal`) told to ask for a service (`service`: her schooling, care,
@@ -115,6 +136,17 @@ export const LexiconSchema = z.object({
   /** An injury told as stopped and treated ("berdarah tapi sudah berhenti dan diobati") is no danger now: with a
    * `treated` mark, these signals weigh at most `weight` and add no tag for combinations. */
   treated: z.object({ signals: z.array(z.string()), weight: z.number().min(0), reason: z.string() }),
+  /**
+   * "maaf salah kirim", "wrong number", "tes tes": a message sent by mistake (`mistake`) or made only of `testWords`,
+   * with nothing else understood and none of `notWithTags`, tells of no child: `priority`, not a person's review.
+   */
+  noConcern: z.object({
+    mistake: z.array(z.string()),
+    testWords: z.array(z.string()),
+    notWithTags: z.array(z.string()),
+    priority: z.enum(['P3', 'P4']),
+    reason: z.string(),
+  }),
   /** A message made only of these words (greetings, "mau tanya", "ini nomor pengaduan?") tells no concern yet: a
    * person reads it at the `review` priority rather than as a welfare question. */
   contentless: z.object({ reason: z.string(), words: z.array(z.string()) }),

@@ -118,6 +118,14 @@ export function createTriage(lexicon: Lexicon) {
     return { fired, tags, ignored, named, deniedWorry };
   }
 
+  // "pelakunya sudah ditahan", "gurunya udah pensiun": the doer held or gone, told in words the signals do not list.
+  // "sudah ditahan tapi sudah dilepas lagi": a doer free again makes nothing safe, whatever else was said.
+  function readSettledWords(tokens: Tokens, tags: Set<string>): void {
+    if (saysAny(tokens, lexicon.settledWords.undone)) return void tags.delete('safe');
+    if (saysAny(tokens, lexicon.settledWords.safe)) tags.add('safe');
+    if (saysAny(tokens, lexicon.settledWords.settled)) tags.add('settled');
+  }
+
   /** The reporter's own answers count as signals too. */
   function readAnswers(input: z.output<typeof TriageInputSchema>, fired: Fired[], tags: Set<string>): Category | undefined {
     const answers = lexicon.answers;
@@ -198,6 +206,8 @@ export function createTriage(lexicon: Lexicon) {
     // threat to spread a child's images, is not over because one part of it was undone.
     if (grave && (tags.has('ancaman') || tags.has('ancaman_jawa')) && (tags.has('ongoing') || tags.has('sebar_foto'))) return undefined;
     if (!tags.has('safe') && !tags.has('settled')) return undefined;
+    // "pelakunya sudah diproses tapi pamannya masih tinggal serumah": a doer still near the child settles nothing.
+    if (saysAny(tokens, lexicon.settledWords.stillNear)) return undefined;
     // "sudah diobati dan pulang bersama ibu, tapi kami khawatir terulang": the reporter does not think it is over.
     if (tags.has('worry')) return undefined;
     // Clearly over means told as past too ("dulu", "tahun lalu", "pernah") or an injury seen to: "saya amankan di rumah
@@ -231,6 +241,10 @@ export function createTriage(lexicon: Lexicon) {
     return aboutATopic ? { atMost: lexicon.general.cap, reason: lexicon.general.reason } : undefined;
   }
 
+  // "apakah menjewer anak karena bohong itu bisa dipidana?": the law asked about, not a child harmed again and again or now.
+  const askedAboutTheLaw = (tokens: Tokens, tags: Set<string>) =>
+    saysAny(tokens, lexicon.lawQuestion.terms) && !lexicon.lawQuestion.notWithTags.some((tag) => tags.has(tag));
+
   // "siswi kami hamil dan mau dikeluarkan, bagaimana agar tetap sekolah?": a teenager's pregnancy told to ask for her
   // schooling or care, with nobody named as forcing her and nothing else grave, is read by a person within a day. A
   // pregnancy with a doer, a threat, a house shared with him, a young child or a danger now stays as it is.
@@ -243,6 +257,15 @@ export function createTriage(lexicon: Lexicon) {
     if (fired.some((f) => f.weight >= t.P1 && f.id !== pregnancy.signal)) return undefined;
     if (pregnancy.notWithTags.some((tag) => tags.has(tag)) || (age !== undefined && age < pregnancy.minAge)) return undefined;
     return { atMost: pregnancy.atMost, reason: pregnancy.reason };
+  }
+
+  // "aku dibunuh 5 kali sama temen di mobile legends wkwk": a harm word told laughing is a game or a joke, read by a
+  // person within days; not beside a sexual harm, a wish to die, a plea or danger heard now, where a laugh may be nerves.
+  const jest = lexicon.jest;
+  function toldInJest(tokens: Tokens, tags: Set<string>): { atMost: Priority; reason: string } | undefined {
+    if (!jest.terms.some((term) => matchTerm(tokens, term).length > 0)) return undefined;
+    if (jest.notWithSignals.some((id) => tags.has(id)) || jest.notWithTags.some((tag) => tags.has(tag))) return undefined;
+    return { atMost: jest.atMost, reason: jest.reason };
   }
 
   const toldAsOver = (tags: Set<string>) => ['safe', 'treated'].some((tag) => tags.has(tag));
@@ -272,6 +295,16 @@ export function createTriage(lexicon: Lexicon) {
     return words.length > 0 && words.every((tk) => contentlessWords.has(tk.word) || tk.forms.some((f) => contentlessWords.has(f)));
   };
 
+  // "maaf salah kirim", "sepurane salah nomer", "tes tes": sent by mistake or to try the line, nothing told of a child.
+  // A plea, "now", a small child or a fear beside it is a story, and a person reads it.
+  const testWords = new Set(lexicon.noConcern.testWords.map(squeeze));
+  const isNoConcern = (tokens: Tokens, tags: Set<string>) => {
+    if (lexicon.noConcern.notWithTags.some((tag) => tags.has(tag))) return false;
+    const words = tokens.filter((tk) => tk.word !== BOUNDARY && !/^\d+$/.test(tk.word));
+    const onlyTrying = words.length > 0 && words.every((tk) => testWords.has(tk.word));
+    return onlyTrying || saysAny(tokens, lexicon.noConcern.mistake);
+  };
+
   const t = lexicon.thresholds;
   const fromScore = (score: number): Priority => (score >= t.P1 ? 'P1' : score >= t.P2 ? 'P2' : score >= t.P3 ? 'P3' : 'P4');
   const moreUrgent = (a: Priority, b: Priority) => PRIORITIES.indexOf(a) < PRIORITIES.indexOf(b);
@@ -280,6 +313,7 @@ export function createTriage(lexicon: Lexicon) {
     const input = TriageInputSchema.parse(rawInput);
     const tokens = normalise(input.text);
     const { fired, tags, ignored, named, deniedWorry } = readSignals(tokens);
+    readSettledWords(tokens, tags);
     const treatedNote = lowerTreatedInjuries(fired, tags);
     const answerCategory = readAnswers(input, fired, tags);
     if (isShouting(input.text)) tags.add('shouting');
@@ -304,12 +338,14 @@ export function createTriage(lexicon: Lexicon) {
     if (input.immediateDanger !== 'yes') {
       const severe = harm >= t.P1 || danger >= t.P1;
       const grave = severe || aggravation >= t.P1;
+      if (!grave && askedAboutTheLaw(tokens, tags)) tags.add('general');
       // A grave harm is lowered only as `toldAsSettled` says, whatever the reporter asks ("diperkosa kemarin, mohon dicatat").
       const forTheRecord = !severe && reportedForTheRecord(tokens, tags) ? { atMost: lexicon.resolved.cap, reason: lexicon.resolved.recordReason } : undefined;
       const over = [
         forTheRecord ?? toldAsSettled(tokens, tags, severe, grave, fired),
         askedAboutATopic(tags, tokens, grave),
         pregnancyForAService(tokens, fired, tags, statedAge(input).age),
+        toldInJest(tokens, tags),
         saidNoHarm(tokens, tags, Math.max(harm, aggravation >= t.P1 ? aggravation : 0)) ? { atMost: lexicon.denied.atLeast, reason: lexicon.denied.noHarmReason } : undefined,
       ].filter((rule) => rule !== undefined);
       settledOrTopic = over.length > 0;
@@ -344,7 +380,10 @@ export function createTriage(lexicon: Lexicon) {
 
     // Nothing understood (no harm, no question we know, nothing denied): a person reads it soon, not in a week.
     const understood = fired.some((f) => f.weight > 0) || ignored.length > 0 || welfareIds.some((id) => tags.has(id)) || category !== 'lainnya';
-    if (!understood && moreUrgent(lexicon.review.priority, priority)) {
+    if (!understood && isNoConcern(tokens, tags)) {
+      priority = lexicon.noConcern.priority;
+      reasons.push(lexicon.noConcern.reason);
+    } else if (!understood && moreUrgent(lexicon.review.priority, priority)) {
       priority = lexicon.review.priority;
       reasons.push(lexicon.review.nothingUnderstood);
       // A story the rules cannot read, told with "now", about a small child, or with a child crying or afraid: the
@@ -368,6 +407,12 @@ export function createTriage(lexicon: Lexicon) {
     // A harm told as recurring and not as past ("dipukuli bapaknya tiap hari, butuh konseling") stays P2.
     const recurringHarm = tags.has('harm') && tags.has('ongoing') && !toldAsPast(tokens, tags);
     if (input.immediateDanger !== 'yes' && priority === 'P2' && harm < t.P2 && wantsCounselling && !recurringHarm && !['plea', 'shouting'].some((tag) => tags.has(tag))) {
+      priority = 'P3';
+      reasons.push(lexicon.general.counsellingReason);
+    }
+    // "dulu di-bully, sekarang sudah pindah, tapi masih takut sekolah. ada konseling?": a counsellor asked for a child is
+    // a person's care for that child, read within days (P3), not answered in a week like a question about documents.
+    if (input.immediateDanger !== 'yes' && priority === 'P4' && wantsCounselling) {
       priority = 'P3';
       reasons.push(lexicon.general.counsellingReason);
     }
