@@ -101,6 +101,8 @@ export const LexiconSchema = z.object({
     reason: z.string(),
     /** A request for counselling ("butuh konseling", "psikolog anak"): a P2 with no harm of P2 weight becomes P3. */
     counselling: z.array(z.string()),
+    /** "apakah termasuk …?": an unsure reporter asking whether what happens counts (see toldAndAskedWhetherItCounts). */
+    whetherItCounts: z.array(z.string()),
     counsellingReason: z.string(),
     /** Words that say there is no case (research, statistics, "belum ada kasus"): a topic even with "sedang"/"sekarang". */
     noCase: z.array(z.string()),

@@ -237,8 +237,19 @@ export function createTriage(lexicon: Lexicon) {
   function askedAboutATopic(tags: Set<string>, tokens: Tokens, grave: boolean): { atMost: Priority; reason: string } | undefined {
     const otherUrgent = lexicon.safetyNet.urgentTags.some((tag) => tag !== 'now' && tags.has(tag));
     const noCase = !grave && !otherUrgent && saysAny(tokens, lexicon.general.noCase);
+    if (!noCase && toldAndAskedWhetherItCounts(tags, tokens, grave)) return undefined;
     const aboutATopic = (tags.has('general') || noCase) && !['plea', 'shouting'].some((tag) => tags.has(tag)) && (noCase || !tags.has('now'));
     return aboutATopic ? { atMost: lexicon.general.cap, reason: lexicon.general.reason } : undefined;
+  }
+
+  // "om itu raba2 aku, apakah termasuk pelecehan?", "apakah termasuk kekerasan kalau bapak mukul pakai sabuk tiap malam?":
+  // an unsure reporter asks whether what happens counts. That is a disclosure, not a topic: a grave harm told without
+  // "kalau" (no supposition), or any harm told as going on, is read as told. "apakah termasuk kekerasan kalau orang tua
+  // mencubit?" stays a question.
+  function toldAndAskedWhetherItCounts(tags: Set<string>, tokens: Tokens, grave: boolean): boolean {
+    if (!saysAny(tokens, lexicon.general.whetherItCounts)) return false;
+    if (tags.has('harm') && tags.has('ongoing')) return true;
+    return grave && !saysAny(tokens, lexicon.conditionals);
   }
 
   // "apakah menjewer anak karena bohong itu bisa dipidana?": the law asked about, not a child harmed again and again or now.

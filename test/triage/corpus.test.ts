@@ -56,13 +56,12 @@ describe('the triage corpus', () => {
 
 describe('triage on the corpus', () => {
   // Floors on the tuning part of 3389 reports (held-out 8 and 9, 654 of them, folded in on 2 Dec 2026 once measured),
-  // at the figure of triage-2026.12-9 there: 93.2 %, 27 missed (95.8 % and 4 on the 2735 before them; held-out 8 + 9
-  // alone, blind, 82.0 %, 23 of 221); round 10a raised them to 93.8 %, 10. Raise them as the rules improve; never
-  // lower them to pass.
-  it('tuning part: at least 93.8 % acceptable, at most 10 P1s missed', () => {
+  // at the figure of triage-2026.12-10 there: 94.8 %, 10 missed (triage-2026.12-9 had 93.2 % and 27 missed; held-out
+  // 8 + 9 alone, blind, 82.0 %, 23 of 221). Raise them as the rules improve; never lower them to pass.
+  it('tuning part: at least 94.7 % acceptable, at most 10 P1s missed', () => {
     const s = triagePart('tuning');
     process.stdout.write(`tuning: acceptable ${percent(s.acceptable, s.total)}, missed P1 ${s.missedP1.length}/${s.perClass.P1.total}\n`);
-    expect(s.acceptable / s.total).toBeGreaterThanOrEqual(0.938);
+    expect(s.acceptable / s.total).toBeGreaterThanOrEqual(0.947);
     expect(s.missedP1.length).toBeLessThanOrEqual(10);
   });
 
