@@ -18,16 +18,25 @@ const RELATIVE = ['keluarga', 'kerabat', 'saudara', 'paman', 'bibi', 'tante', 'k
 const REPORTER_ROLES: Table<ReporterRole> = [
   // A schoolmate, not a sibling: "kakak kelasnya".
   ['other', ['kakak kelas', 'adik kelas', 'kakak tingkat', 'teman sekelas']],
-  ['child_self', ['saya sendiri', 'saya korban', 'saya anaknya', 'saya anak', 'korban', 'diri sendiri', 'myself', 'i am the child', 'it is me', 'the kid', 'the child', 'its me']],
+  // "it's about me", "soal saya sendiri": the report is about the speaker.
+  ['child_self', ['saya sendiri', 'saya korban', 'saya anaknya', 'saya anak', 'korban', 'diri sendiri', 'myself', 'i am the child', 'it is me', 'the kid', 'the child', 'its me',
+    'about me', 'tentang saya', 'soal saya', 'mengenai saya']],
   ['teacher_school', ['guru', 'pihak sekolah', 'sekolah', 'wali kelas', 'kepala sekolah', 'ustad', 'ustadz', 'ustaz', 'ustazah', 'ustadzah', 'teacher', 'school']],
   ['health_worker', ['bidan', 'perawat', 'dokter', 'nakes', 'tenaga kesehatan', 'puskesmas', 'kader', 'nurse', 'doctor', 'midwife']],
   ['neighbour_community', ['tetangga', 'warga', 'masyarakat', 'rt', 'rw', 'kepala desa', 'kades', 'orang kampung', 'sekampung', 'satu kampung',
-    'sak kampung', 'sedesa', 'satu desa', 'neighbour', 'neighbor', 'community']],
+    'sak kampung', 'sedesa', 'satu desa', 'neighbour', 'neighbor', 'community',
+    // Village officials speak for the community: "kepala dusun", "kadus", "pak lurah", "wali nagari" (Minang).
+    'kepala dusun', 'kadus', 'lurah', 'perangkat desa', 'aparat desa', 'kepala kampung', 'wali nagari', 'tokoh masyarakat', 'village head',
+    // Javanese "tangga" is a neighbour; only here, where no one answers "stairs".
+    'tangga']],
   ['relative', KIN_COMPOUNDS],
   ['parent_guardian', PARENT],
   ['relative', RELATIVE],
   // Someone there for their work, not for the child: an NGO companion, a journalist, a volunteer.
   ['other', ['lainnya', 'lain', 'other', 'orang lain', 'teman', 'orang lewat', 'lewat', 'kebetulan lewat', 'sopir', 'ojol', 'ojek', 'kenal di', 'passer', 'lsm', 'ngo', 'yayasan', 'pendamping', 'relawan', 'wartawan', 'jurnalis', 'journalist', 'volunteer']],
+  // Last: someone who only saw it ("cuma liat di jalan", "saw it on facebook") or knows the child through a trade or a
+  // club ("pemilik warung", "his football coach") and is none of the above.
+  ['other', ['lihat', 'melihat', 'saw', 'seen', 'witness', 'saksi', 'tidak kenal', "don't know", 'pemilik', 'owner', 'pedagang', 'penjual', 'pelatih', 'coach', 'trainer']],
 ];
 
 const PERPETRATORS: Table<PerpetratorRelation> = [
@@ -98,7 +107,8 @@ export function readReporterRole(text: string): ReporterRole | undefined {
   const words = w.tokens.filter((t) => t !== '|');
   if (words.length > 0 && words.length <= 2 && words.every((t) => SPEAKER_ALONE.has(t))) return 'child_self';
   // "gak mau bilang", "rahasia": the reporter keeps who they are to themselves, which the officer files as "other".
-  return firstConcept(w, REPORTER_ROLES) ?? (keepsItBack(w) || hasPhrase(w, 'rahasia') ? 'other' : undefined);
+  // "adiak dari amaknyo", "kakaknya ibu": a relation of a parent is a relative, not the parent (headConcept).
+  return headConcept(w, REPORTER_ROLES) ?? (keepsItBack(w) || hasPhrase(w, 'rahasia') ? 'other' : undefined);
 }
 export function readPerpetrator(text: string): PerpetratorRelation | undefined {
   const w = answerWords(text, PERPETRATORS);
