@@ -79,16 +79,20 @@ const CATEGORIES: Table<Category> = [
     'video call sex', 'video call seks', 'video call sexual', 'sextortion', 'jual foto', 'jual video', 'jual diri', 'open bo', 'prostitusi', 'pelacur', 'psk', 'pekerja seks', 'lonte', 'layani tamu', 'eksploitasi seksual']],
   ['perdagangan_orang', ['dijual', 'jual anak', 'perdagangan', 'trafficking', 'traffick']],
   ['perkawinan_anak', ['nikah', 'kawin', 'jodoh', 'menikah', 'married', 'marriage']],
-  ['kekerasan_fisik', ['pukul', 'tendang', 'tampar', 'cekik', 'hajar', 'siksa', 'aniaya', 'bacok', 'tusuk', 'sundut', 'jambak', 'banting', 'cubit', 'cambuk', 'lempar', 'memar', 'lebam', 'kdrt', 'kekerasan fisik', 'beat', 'beaten', 'beating', 'hit', 'hitting', 'kick', 'kicked', 'slapped', 'fisik']],
+  ['kekerasan_fisik', ['pukul', 'tendang', 'tampar', 'cekik', 'hajar', 'siksa', 'aniaya', 'bacok', 'tusuk', 'sundut', 'jambak', 'banting', 'cubit', 'cambuk', 'lempar', 'memar', 'lebam', 'kdrt', 'kekerasan fisik', 'beat', 'beaten', 'beating', 'hit', 'hitting', 'kick', 'kicked', 'slapped', 'fisik',
+    // "physical abuse"; Javanese blows to the head or face ("dikeplaki", "ditabok", "ditempeleng", "dijitak").
+    'physical', 'physically', 'keplak', 'tabok', 'tempeleng', 'jitak', 'gampar', 'jewer']],
   ['eksploitasi_ekonomi', ['suruh kerja', 'paksa kerja', 'kerja paksa', 'emis', 'pengemis', 'suruh jualan', 'suruh ngamen', 'ngamen', 'buruh anak', 'child labour', 'pekerja anak', 'dipekerjakan', 'pekerjakan', 'kerja anak', 'forced to work', 'made to work', 'dikon kerjo', 'disuruah karajo']],
   ['penelantaran', ['telantar', 'ditinggal', 'ditinggalkan', 'sendirian', 'tinggal sendiri', 'tidak diurus', 'tidak dirawat', 'tidak dikasih makan', 'tidak diberi makan', 'lapar', 'tidak terurus', 'dibuang', 'neglect', 'neglected', 'abandon', 'abandoned', 'left alone']],
   ['perundungan', ['bully', 'bullied', 'bullying', 'rundung', 'ejek', 'olok', 'kucil', 'palak']],
-  ['kekerasan_psikis', ['bentak', 'maki', 'hina', 'ancam', 'marahi', 'dimarahi', 'dikatai', 'kata kasar', 'trauma', 'psikis', 'threat', 'threatened']],
+  ['kekerasan_psikis', ['bentak', 'maki', 'hina', 'ancam', 'marahi', 'dimarahi', 'dikatai', 'kata kasar', 'trauma', 'psikis', 'threat', 'threatened', 'verbal', 'emotional', 'emotionally']],
   ['dokumen_kependudukan', ['akta', 'akte', 'akte lahir', 'kartu keluarga', 'dokumen', 'identitas', 'ktp', 'birth certificate']],
   // "ora oleh sekolah": Javanese "oleh" is "boleh" (in Indonesian "oleh" is "by", so only in this phrase)
   ['pendidikan', ['putus sekolah', 'tidak sekolah', 'tidak boleh sekolah', 'tidak oleh sekolah', 'dilarang sekolah', 'tidak diizinkan sekolah', 'keluar sekolah', 'pendidikan', 'education', 'beasiswa', 'kip', 'pip', 'scholarship']],
   ['kesehatan', ['sakit', 'gizi buruk', 'stunting', 'berobat', 'kesehatan', 'health', 'sick', 'bpjs', 'kis', 'imunisasi', 'puskesmas']],
-  ['perlakuan_salah', ['perlakuan salah']],
+  // A punishment that is no beating ("dihukum berdiri di lapangan", "hukuman tidak wajar"): mistreatment. A blow named
+  // with it is read above as physical.
+  ['perlakuan_salah', ['perlakuan salah', 'dihukum', 'hukuman', 'menghukum', 'punished', 'punishment', 'mistreated', 'mistreatment']],
   ['kesejahteraan_sosial', ['miskin', 'bantuan sosial', 'kesejahteraan', 'bansos', 'pkh', 'sembako']],
   // "gak ada di pilihan": none of the options offered.
   ['lainnya', ['tidak ada di pilihan', 'tidak ada pilihan', 'tidak ada yang cocok', 'tidak ada yang sesuai', 'none of these', 'none of them']],
@@ -180,8 +184,12 @@ const CATEGORY_ANSWER_ONLY: Table<Category> = [
 export function readCategory(text: string): Category | undefined {
   const w = readWords(text);
   const short = w.tokens.filter((t) => t !== '|').length <= 3 && !hasPhrase(w, 'lain kali');
-  return firstConcept(w, CATEGORIES) ?? (short ? firstConcept(w, CATEGORY_ANSWER_ONLY) : undefined) ?? welfareTopic(w);
+  return firstConcept(w, CATEGORIES) ?? (short ? firstConcept(w, CATEGORY_ANSWER_ONLY) : undefined) ?? welfareTopic(w) ?? (onlyAsking(w) ? 'lainnya' : undefined);
 }
+
+/** "mau tanya jam buka", "just asking about …": a question with no harm or service named is no case, i.e. "other". */
+const ASKING = ['tanya', 'bertanya', 'nanya', 'menanyakan', 'informasi', 'asking', 'question'];
+const onlyAsking = (w: Words) => ASKING.some((p) => affirmed(w, p).length > 0);
 
 /** "belum punya akta", "tidak punya BPJS": a service the child lacks is still the topic, negated or not. A harm
  * negated ("tidak dipukul") is not, so only the welfare categories are read this way. */

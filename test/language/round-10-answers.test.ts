@@ -19,3 +19,16 @@ describe('who is reporting, said in a sentence', () => {
   ])('"%s" is %s', (typed, role) => expect(readReporterRole(typed)).toBe(role));
   it('a parent is still a parent', () => expect(readReporterRole('saya ibunya')).toBe('parent_guardian'));
 });
+
+describe('the category, in a few words', () => {
+  it.each([
+    ['physically hurt by his uncle', 'kekerasan_fisik'],
+    ['sering ditabok ibunya', 'kekerasan_fisik'],
+    ['verbal abuse from her teacher', 'kekerasan_psikis'],
+    ['disuruh push up seratus kali sebagai hukuman', 'perlakuan_salah'],
+    ['dihukum jalan jongkok keliling lapangan', 'perlakuan_salah'],
+    ['cuma mau bertanya soal alamat kantor', 'lainnya'],
+  ])('"%s" is %s', (typed, category) => expect(readCategory(typed)).toBe(category));
+  it('a blow given as punishment is physical', () => expect(readCategory('dihukum dipukul pakai penggaris')).toBe('kekerasan_fisik'));
+  it('a question about a harm is that harm', () => expect(readCategory('mau tanya soal anak yang dipukul')).toBe('kekerasan_fisik'));
+});
