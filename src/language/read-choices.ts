@@ -100,7 +100,8 @@ const CATEGORIES: Table<Category> = [
 
 const SEXES: Table<Exclude<Sex, 'unknown'>> = [
   ['perempuan', ['perempuan', 'cewek', 'gadis', 'estri', 'putri', 'wanita', 'girl', 'female', 'daughter']],
-  ['laki_laki', ['laki', 'cowok', 'putra', 'jaler', 'pria', 'bujang', 'boy', 'male', 'son']],
+  // "kakung": Javanese for male (as in "mbah kakung").
+  ['laki_laki', ['laki', 'cowok', 'putra', 'jaler', 'pria', 'bujang', 'kakung', 'boy', 'male', 'son']],
 ];
 
 /** Asked who is reporting, a bare "aku" / "saya" / "ambo" / "me" is the child themself. */
@@ -197,7 +198,29 @@ const WELFARE_TOPICS = new Set<Category>(['dokumen_kependudukan', 'pendidikan', 
 function welfareTopic(w: Words): Category | undefined {
   return CATEGORIES.find(([category, phrases]) => WELFARE_TOPICS.has(category) && phrases.some((p) => hasPhrase(w, p)))?.[0];
 }
-export const readSex = (text: string): Exclude<Sex, 'unknown'> | undefined => firstConcept(readWords(text), SEXES);
+export function readSex(text: string): Exclude<Sex, 'unknown'> | undefined {
+  const w = readWords(text);
+  return firstConcept(w, SEXES) ?? misspeltSex(w);
+}
+
+/**
+ * A sex word typed one letter off ("prempuan", "lakik", "gadih" in Minang, "cowk"): the one sex whose word of four
+ * letters or more is one edit from a word of the answer, when no word names the other sex that way too.
+ */
+function misspeltSex(w: Words): Exclude<Sex, 'unknown'> | undefined {
+  const near = new Set(SEXES.filter(([, words]) =>
+    words.some((s) => s.length >= 4 && w.tokens.some((t, i) => t.length >= 4 && oneEditApart(t, s) && !isNegated(w, i)))).map(([sex]) => sex));
+  return near.size === 1 ? [...near][0] : undefined;
+}
+
+/** One letter changed, added or dropped. */
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const rest = (x: string, y: string) => x.slice(i + (a.length >= b.length ? 1 : 0)) === y.slice(i + (b.length >= a.length ? 1 : 0));
+  return rest(a, b);
+}
 
 export { CATEGORIES as CATEGORY_WORDS, PERPETRATORS as PERPETRATOR_WORDS, PLACES as PLACE_WORDS, SEXES as SEX_WORDS };
 export type { Table as ConceptTable };

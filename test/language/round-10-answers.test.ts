@@ -32,3 +32,16 @@ describe('the category, in a few words', () => {
   it('a blow given as punishment is physical', () => expect(readCategory('dihukum dipukul pakai penggaris')).toBe('kekerasan_fisik'));
   it('a question about a harm is that harm', () => expect(readCategory('mau tanya soal anak yang dipukul')).toBe('kekerasan_fisik'));
 });
+
+describe('the child\'s sex, typed one letter off or in Javanese', () => {
+  it.each([
+    ['perempuam', 'perempuan'],
+    ['anaknya perempun', 'perempuan'],
+    ['femal', 'perempuan'],
+    ['wanta', 'perempuan'],
+    ['cucu kakung', 'laki_laki'],
+    ['cowoq', 'laki_laki'],
+  ])('"%s" is %s', (typed, sex) => expect(readSex(typed)).toBe(sex));
+  it('a word one letter off both sexes is asked again', () => expect(readSex('putro')).toBeUndefined());
+  it('an age alone names no sex', () => expect(readSex('umur empat tahun')).toBeUndefined());
+});
