@@ -225,9 +225,13 @@ function oneEditApart(a: string, b: string): boolean {
 export { CATEGORIES as CATEGORY_WORDS, PERPETRATORS as PERPETRATOR_WORDS, PLACES as PLACE_WORDS, SEXES as SEX_WORDS };
 export type { Table as ConceptTable };
 
-const ANONYMOUS = ['anonim', 'anonymous', 'rahasia', 'tanpa nama', 'tanpa identitas', 'sembunyikan', 'jangan sebut nama', 'samarkan'];
+// "sembunyi" as a root: "disembunyikan", "sembunyikan", "tolong disembunyiin".
+const ANONYMOUS = ['anonim', 'anonymous', 'rahasia', 'tanpa nama', 'tanpa identitas', 'sembunyikan', 'sembunyi', 'jangan sebut nama', 'samarkan'];
 /** Using the reporter's name: "pakai nama saya" is not anonymous, "tidak usah pakai nama" / "ojo disebut jenengku" is. */
-const NAMED = ['pakai nama', 'pake nama', 'sebut', 'cantumkan nama', 'tulis nama', 'use my name', 'with my name', 'name me'];
+const NAMED = ['pakai nama', 'pake nama', 'sebut', 'cantumkan nama', 'tulis nama', 'use my name', 'with my name', 'name me',
+  // "siap jadi saksi", "I can testify": a witness is known by name.
+  'saksi', 'bersaksi', 'witness', 'testify']
+;
 /** Being contacted is not being anonymous: "siap dihubungi", "bisa ditelpon", "you can contact me". */
 const CONTACTED = ['hubung', 'kontak', 'telepon', 'telpon', 'contact', 'call me'];
 
@@ -267,7 +271,8 @@ const refused = (w: Words, at: number) => isNegated(w, at) || noNeed(w, at) || f
 
 /** "tidak usah", "tidak perlu", "jangan" up to two words before: the reporter does not want it. */
 function noNeed(w: Words, at: number): boolean {
-  const before = w.tokens.slice(Math.max(0, at - 3), at).join(' ');
+  // Within the clause: "ora usah, jenengku ae" declines anonymity, then gives the name.
+  const before = w.tokens.slice(Math.max(0, at - 3, w.tokens.lastIndexOf('|', at - 1) + 1), at).join(' ');
   return /\b(tidak usah|tidak perlu|jangan|no need)\b/.test(before);
 }
 

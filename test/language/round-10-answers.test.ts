@@ -1,4 +1,5 @@
 import { readAnonymity, readCategory, readReporterRole, readSex } from '../../src/language';
+import { readStepAnswer } from '../../scripts/eval/read-step-answer';
 
 // Round 10: answers written for this file (not taken from any corpus), one per class a reader should know. Each
 // failed before the change that made its class read.
@@ -44,4 +45,22 @@ describe('the child\'s sex, typed one letter off or in Javanese', () => {
   ])('"%s" is %s', (typed, sex) => expect(readSex(typed)).toBe(sex));
   it('a word one letter off both sexes is asked again', () => expect(readSex('putro')).toBeUndefined());
   it('an age alone names no sex', () => expect(readSex('umur empat tahun')).toBeUndefined());
+});
+
+describe('anonymity said in a sentence', () => {
+  it.each([
+    ['gak usah, pakai namaku aja', false],
+    ['tidak perlu kak, saya mau bersaksi', false],
+    ['I can be a witness if needed', false],
+    ['identitas sy tolong disembunyikn', true],
+  ])('"%s" is %s', (typed, anonymous) => expect(readAnonymity(typed)).toBe(anonymous));
+  it('no need for a name, in one clause, is still anonymous', () => expect(readAnonymity('tidak usah pakai nama saya')).toBe(true));
+});
+
+describe('how to be reached, said in a sentence', () => {
+  it.each([
+    ['please use a different phone', 'other_number'],
+    ['my other number is better', 'other_number'],
+    ['gakusah kak', 'none'],
+  ])('"%s" is %s', (typed, method) => expect(readStepAnswer('contact', typed).value).toBe(method));
 });
