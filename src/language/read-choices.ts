@@ -59,15 +59,23 @@ const PERPETRATORS: Table<PerpetratorRelation> = [
     'ojek', 'ojol', 'tukang', 'kernet', 'kondektur']],
 ];
 
+/**
+ * Open land and water, and a boat: no building of the public's, so "other", unless the answer says the child works
+ * there ("kerja di kebun sawit", "buruh di kapal": a workplace).
+ */
+const OPEN_PLACES = ['sungai', 'pantai', 'laut', 'danau', 'kebun', 'sawah', 'ladang', 'hutan', 'kapal', 'perahu', 'river', 'beach', 'field', 'forest', 'boat'];
+const WORK_WORDS = ['kerja', 'work', 'buruh', 'nelayan', 'panen', 'upah', 'gaji'];
+
 const PLACES: Table<PlaceType> = [
   // On the way to or from somewhere is a public place: "di jalan pulang sekolah" is not at school.
   ['fasilitas_umum', ['jalan pulang', 'jalan ke sekolah', 'pulang sekolah', 'pulang dari sekolah', 'berangkat sekolah', 'perjalanan', 'on the way']],
   ['media_sosial_daring', ['online', 'daring', 'media sosial', 'facebook', 'instagram', 'tiktok', 'whatsapp', 'internet', 'game', 'chat', 'handphone', 'youtube', 'social media']],
   ['sekolah', ['sekolah', 'kelas', 'sd', 'smp', 'sma', 'smk', 'mts', 'paud', 'tk', 'pesantren', 'pondok', 'madrasah', 'asrama', 'school']],
-  ['tempat_kerja', ['tempat kerja', 'pabrik', 'kebun', 'sawah', 'ladang', 'kantor', 'kapal', 'bengkel', 'workplace', 'work']],
-  ['fasilitas_umum', ['fasilitas umum', 'alun', 'jalan', 'pasar', 'masjid', 'lapangan', 'taman', 'terminal', 'warung', 'toko', 'sungai', 'pantai', 'street', 'market', 'park']],
+  // A fishing boat or platform is where children are put to work ("kapal ikan", "jermal").
+  ['tempat_kerja', ['tempat kerja', 'pabrik', 'kantor', 'bengkel', 'kapal ikan', 'kapal nelayan', 'perahu nelayan', 'jermal', 'fishing boat', 'workplace', 'work']],
+  ['fasilitas_umum', ['fasilitas umum', 'alun', 'jalan', 'pasar', 'masjid', 'lapangan', 'taman', 'terminal', 'warung', 'toko', 'street', 'market', 'park']],
   ['rumah_tangga', ['rumah', 'kamar', 'dapur', 'kos', 'kontrakan', 'home', 'house']],
-  ['lainnya', ['lainnya', 'lain', 'other', 'hutan', 'forest']],
+  ['lainnya', ['lainnya', 'lain', 'other', 'penginapan', 'losmen', 'hotel', 'homestay', 'villa', ...OPEN_PLACES]],
 ];
 
 /** Physical first among what a story often mixes; sexual violence and trafficking before everything. */
@@ -136,6 +144,7 @@ function headConcept<V>(w: Words, table: Table<V>): V | undefined {
 export function readPlaceType(text: string): PlaceType | undefined {
   const w = answerWords(text, PLACES);
   if (workplace(w)) return 'tempat_kerja';
+  if (OPEN_PLACES.some((p) => affirmed(w, p).length > 0) && WORK_WORDS.some((p) => affirmed(w, p).length > 0)) return 'tempat_kerja';
   // "di rumah kosong dekat sawah": a place named after "dekat", "depan", "near" is a landmark, not the place, when
   // the answer names another.
   const named = PLACES.filter(([, phrases]) => phrases.some((p) => affirmed(w, p).length > 0)).map(([place]) => place);

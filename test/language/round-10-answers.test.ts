@@ -1,4 +1,4 @@
-import { readAnonymity, readCategory, readReporterRole, readSex } from '../../src/language';
+import { readAnonymity, readCategory, readPlaceType, readReporterRole, readSex } from '../../src/language';
 import { readStepAnswer } from '../../scripts/eval/read-step-answer';
 
 // Round 10: answers written for this file (not taken from any corpus), one per class a reader should know. Each
@@ -63,4 +63,16 @@ describe('how to be reached, said in a sentence', () => {
     ['my other number is better', 'other_number'],
     ['gakusah kak', 'none'],
   ])('"%s" is %s', (typed, method) => expect(readStepAnswer('contact', typed).value).toBe(method));
+});
+
+describe('the kind of place: open land and water, lodging', () => {
+  it.each([
+    ['di tepi danau', 'lainnya'],
+    ['di ladang jagung', 'lainnya'],
+    ['di sebuah losmen', 'lainnya'],
+    ['di perahu', 'lainnya'],
+    ['dia jadi buruh di ladang', 'tempat_kerja'],
+    ['di jermal tengah laut', 'tempat_kerja'],
+  ])('"%s" is %s', (typed, place) => expect(readPlaceType(typed)).toBe(place));
+  it('a place near the river is that place', () => expect(readPlaceType('di warung dekat sungai')).toBe('fasilitas_umum'));
 });
