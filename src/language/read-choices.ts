@@ -51,12 +51,14 @@ const PERPETRATORS: Table<PerpetratorRelation> = [
   ['keluarga', RELATIVE],
   ['pacar_teman', ['pacar', 'teman', 'kawan', 'cowok', 'boyfriend', 'girlfriend', 'friend', 'friends', 'classmate', 'classmates']],
   ['tetangga', ['tetangga', 'sebelah rumah', 'depan rumah', 'neighbour', 'neighbor']],
-  ['guru', ['guru', 'ustad', 'ustadz', 'ustaz', 'ustazah', 'ustadzah', 'pengajar', 'pelatih', 'teacher', 'coach']],
+  ['guru', ['guru', 'ustad', 'ustadz', 'ustaz', 'ustazah', 'ustadzah', 'pengajar', 'teacher']],
   ['majikan', ['majikan', 'bos', 'juragan', 'toke', 'tauke', 'mandor', 'employer', 'boss']],
   // People paid to look after or carry children, not family or school staff: the officer records them as "other".
   // "bapak kos": the landlord of a rented room, not a parent.
   ['lainnya', ['lainnya', 'orang lain', 'other', 'sopir', 'supir', 'driver', 'pengasuh', 'panti', 'satpam', 'penjaga', 'kos', 'induk semang', 'landlord',
-    'ojek', 'ojol', 'tukang', 'kernet', 'kondektur']],
+    'ojek', 'ojol', 'tukang', 'kernet', 'kondektur',
+    // A coach of a club or a sport ("pelatih silat", "football coach") is not school staff, as at the reporter question.
+    'pelatih', 'coach', 'trainer']],
 ];
 
 /**

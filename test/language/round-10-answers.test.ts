@@ -1,4 +1,4 @@
-import { readAnonymity, readCategory, readPlaceType, readReporterRole, readSex } from '../../src/language';
+import { readAnonymity, readCategory, readOngoing, readPerpetrator, readPlaceType, readReporterRole, readSex } from '../../src/language';
 import { readStepAnswer } from '../../scripts/eval/read-step-answer';
 
 // Round 10: answers written for this file (not taken from any corpus), one per class a reader should know. Each
@@ -75,4 +75,11 @@ describe('the kind of place: open land and water, lodging', () => {
     ['di jermal tengah laut', 'tempat_kerja'],
   ])('"%s" is %s', (typed, place) => expect(readPlaceType(typed)).toBe(place));
   it('a place near the river is that place', () => expect(readPlaceType('di warung dekat sungai')).toBe('fasilitas_umum'));
+});
+
+describe('a guess is not a yes, a coach is not a teacher', () => {
+  it.each(['barangkali masih', 'maybe it still happens'])('"%s" is not known', (typed) => expect(readOngoing(typed)).toBe('unknown'));
+  it('a plain "still" is yes', () => expect(readOngoing('masih terus')).toBe('yes'));
+  it.each(['pelatih futsalnya', 'his swimming coach'])('"%s" is other, not a teacher', (typed) => expect(readPerpetrator(typed)).toBe('lainnya'));
+  it('a teacher is still a teacher', () => expect(readPerpetrator('guru olahraganya')).toBe('guru'));
 });
