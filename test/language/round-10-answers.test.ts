@@ -1,5 +1,6 @@
 import { readAnonymity, readCategory, readOngoing, readPerpetrator, readPlaceType, readReporterRole, readSex } from '../../src/language';
 import { readStepAnswer } from '../../scripts/eval/read-step-answer';
+import { readYesNo } from '../../src/language/yes-no';
 
 // Round 10: answers written for this file (not taken from any corpus), one per class a reader should know. Each
 // failed before the change that made its class read.
@@ -82,4 +83,10 @@ describe('a guess is not a yes, a coach is not a teacher', () => {
   it('a plain "still" is yes', () => expect(readOngoing('masih terus')).toBe('yes'));
   it.each(['pelatih futsalnya', 'his swimming coach'])('"%s" is other, not a teacher', (typed) => expect(readPerpetrator(typed)).toBe('lainnya'));
   it('a teacher is still a teacher', () => expect(readPerpetrator('guru olahraganya')).toBe('guru'));
+});
+
+describe('Javanese uh-huh in two syllables', () => {
+  it.each(["he'eh kak", 'he em'])('"%s" is yes', (typed) => expect(readYesNo(typed)).toBe('yes'));
+  it('a refusal stays a refusal', () => expect(readYesNo('ora gelem')).toBe('no'));
+  it('an English "he" opening a sentence is no answer', () => expect(readYesNo('he hit me')).toBeUndefined());
 });
