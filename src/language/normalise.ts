@@ -112,6 +112,8 @@ function collapsePair(word: string): string {
 
 /** The colloquial "-in" ("dipukulin", "ditelantarin", "mukulin") in its standard form, when it leads to a known root. */
 function standardSuffix(word: string): string {
+  // "dirahasiakn", "sembunyikn": no Indonesian word ends in "kn"; it is "-kan" with the vowel dropped, as in chat.
+  if (/[a-z]{3}kn$/.test(word)) return `${word.slice(0, -2)}kan`;
   if (!/[a-z]{3}in$/.test(word) || isRoot(word)) return word;
   const base = word.slice(0, -2);
   const root = stemWord(`${base}i`);

@@ -18,16 +18,25 @@ const RELATIVE = ['keluarga', 'kerabat', 'saudara', 'paman', 'bibi', 'tante', 'k
 const REPORTER_ROLES: Table<ReporterRole> = [
   // A schoolmate, not a sibling: "kakak kelasnya".
   ['other', ['kakak kelas', 'adik kelas', 'kakak tingkat', 'teman sekelas']],
-  ['child_self', ['saya sendiri', 'saya korban', 'saya anaknya', 'saya anak', 'korban', 'diri sendiri', 'myself', 'i am the child', 'it is me', 'the kid', 'the child', 'its me']],
+  // "it's about me", "soal saya sendiri": the report is about the speaker.
+  ['child_self', ['saya sendiri', 'saya korban', 'saya anaknya', 'saya anak', 'korban', 'diri sendiri', 'myself', 'i am the child', 'it is me', 'the kid', 'the child', 'its me',
+    'about me', 'tentang saya', 'soal saya', 'mengenai saya']],
   ['teacher_school', ['guru', 'pihak sekolah', 'sekolah', 'wali kelas', 'kepala sekolah', 'ustad', 'ustadz', 'ustaz', 'ustazah', 'ustadzah', 'teacher', 'school']],
   ['health_worker', ['bidan', 'perawat', 'dokter', 'nakes', 'tenaga kesehatan', 'puskesmas', 'kader', 'nurse', 'doctor', 'midwife']],
   ['neighbour_community', ['tetangga', 'warga', 'masyarakat', 'rt', 'rw', 'kepala desa', 'kades', 'orang kampung', 'sekampung', 'satu kampung',
-    'sak kampung', 'sedesa', 'satu desa', 'neighbour', 'neighbor', 'community']],
+    'sak kampung', 'sedesa', 'satu desa', 'neighbour', 'neighbor', 'community',
+    // Village officials speak for the community: "kepala dusun", "kadus", "pak lurah", "wali nagari" (Minang).
+    'kepala dusun', 'kadus', 'lurah', 'perangkat desa', 'aparat desa', 'kepala kampung', 'wali nagari', 'tokoh masyarakat', 'village head',
+    // Javanese "tangga" is a neighbour; only here, where no one answers "stairs".
+    'tangga']],
   ['relative', KIN_COMPOUNDS],
   ['parent_guardian', PARENT],
   ['relative', RELATIVE],
   // Someone there for their work, not for the child: an NGO companion, a journalist, a volunteer.
   ['other', ['lainnya', 'lain', 'other', 'orang lain', 'teman', 'orang lewat', 'lewat', 'kebetulan lewat', 'sopir', 'ojol', 'ojek', 'kenal di', 'passer', 'lsm', 'ngo', 'yayasan', 'pendamping', 'relawan', 'wartawan', 'jurnalis', 'journalist', 'volunteer']],
+  // Last: someone who only saw it ("cuma liat di jalan", "saw it on facebook") or knows the child through a trade or a
+  // club ("pemilik warung", "his football coach") and is none of the above.
+  ['other', ['lihat', 'melihat', 'saw', 'seen', 'witness', 'saksi', 'tidak kenal', "don't know", 'pemilik', 'owner', 'pedagang', 'penjual', 'pelatih', 'coach', 'trainer']],
 ];
 
 const PERPETRATORS: Table<PerpetratorRelation> = [
@@ -42,23 +51,33 @@ const PERPETRATORS: Table<PerpetratorRelation> = [
   ['keluarga', RELATIVE],
   ['pacar_teman', ['pacar', 'teman', 'kawan', 'cowok', 'boyfriend', 'girlfriend', 'friend', 'friends', 'classmate', 'classmates']],
   ['tetangga', ['tetangga', 'sebelah rumah', 'depan rumah', 'neighbour', 'neighbor']],
-  ['guru', ['guru', 'ustad', 'ustadz', 'ustaz', 'ustazah', 'ustadzah', 'pengajar', 'pelatih', 'teacher', 'coach']],
+  ['guru', ['guru', 'ustad', 'ustadz', 'ustaz', 'ustazah', 'ustadzah', 'pengajar', 'teacher']],
   ['majikan', ['majikan', 'bos', 'juragan', 'toke', 'tauke', 'mandor', 'employer', 'boss']],
   // People paid to look after or carry children, not family or school staff: the officer records them as "other".
   // "bapak kos": the landlord of a rented room, not a parent.
   ['lainnya', ['lainnya', 'orang lain', 'other', 'sopir', 'supir', 'driver', 'pengasuh', 'panti', 'satpam', 'penjaga', 'kos', 'induk semang', 'landlord',
-    'ojek', 'ojol', 'tukang', 'kernet', 'kondektur']],
+    'ojek', 'ojol', 'tukang', 'kernet', 'kondektur',
+    // A coach of a club or a sport ("pelatih silat", "football coach") is not school staff, as at the reporter question.
+    'pelatih', 'coach', 'trainer']],
 ];
+
+/**
+ * Open land and water, and a boat: no building of the public's, so "other", unless the answer says the child works
+ * there ("kerja di kebun sawit", "buruh di kapal": a workplace).
+ */
+const OPEN_PLACES = ['sungai', 'pantai', 'laut', 'danau', 'kebun', 'sawah', 'ladang', 'hutan', 'kapal', 'perahu', 'river', 'beach', 'field', 'forest', 'boat'];
+const WORK_WORDS = ['kerja', 'work', 'buruh', 'nelayan', 'panen', 'upah', 'gaji'];
 
 const PLACES: Table<PlaceType> = [
   // On the way to or from somewhere is a public place: "di jalan pulang sekolah" is not at school.
   ['fasilitas_umum', ['jalan pulang', 'jalan ke sekolah', 'pulang sekolah', 'pulang dari sekolah', 'berangkat sekolah', 'perjalanan', 'on the way']],
   ['media_sosial_daring', ['online', 'daring', 'media sosial', 'facebook', 'instagram', 'tiktok', 'whatsapp', 'internet', 'game', 'chat', 'handphone', 'youtube', 'social media']],
   ['sekolah', ['sekolah', 'kelas', 'sd', 'smp', 'sma', 'smk', 'mts', 'paud', 'tk', 'pesantren', 'pondok', 'madrasah', 'asrama', 'school']],
-  ['tempat_kerja', ['tempat kerja', 'pabrik', 'kebun', 'sawah', 'ladang', 'kantor', 'kapal', 'bengkel', 'workplace', 'work']],
-  ['fasilitas_umum', ['fasilitas umum', 'alun', 'jalan', 'pasar', 'masjid', 'lapangan', 'taman', 'terminal', 'warung', 'toko', 'sungai', 'pantai', 'street', 'market', 'park']],
+  // A fishing boat or platform is where children are put to work ("kapal ikan", "jermal").
+  ['tempat_kerja', ['tempat kerja', 'pabrik', 'kantor', 'bengkel', 'kapal ikan', 'kapal nelayan', 'perahu nelayan', 'jermal', 'fishing boat', 'workplace', 'work']],
+  ['fasilitas_umum', ['fasilitas umum', 'alun', 'jalan', 'pasar', 'masjid', 'lapangan', 'taman', 'terminal', 'warung', 'toko', 'street', 'market', 'park']],
   ['rumah_tangga', ['rumah', 'kamar', 'dapur', 'kos', 'kontrakan', 'home', 'house']],
-  ['lainnya', ['lainnya', 'lain', 'other', 'hutan', 'forest']],
+  ['lainnya', ['lainnya', 'lain', 'other', 'penginapan', 'losmen', 'hotel', 'homestay', 'villa', ...OPEN_PLACES]],
 ];
 
 /** Physical first among what a story often mixes; sexual violence and trafficking before everything. */
@@ -70,16 +89,20 @@ const CATEGORIES: Table<Category> = [
     'video call sex', 'video call seks', 'video call sexual', 'sextortion', 'jual foto', 'jual video', 'jual diri', 'open bo', 'prostitusi', 'pelacur', 'psk', 'pekerja seks', 'lonte', 'layani tamu', 'eksploitasi seksual']],
   ['perdagangan_orang', ['dijual', 'jual anak', 'perdagangan', 'trafficking', 'traffick']],
   ['perkawinan_anak', ['nikah', 'kawin', 'jodoh', 'menikah', 'married', 'marriage']],
-  ['kekerasan_fisik', ['pukul', 'tendang', 'tampar', 'cekik', 'hajar', 'siksa', 'aniaya', 'bacok', 'tusuk', 'sundut', 'jambak', 'banting', 'cubit', 'cambuk', 'lempar', 'memar', 'lebam', 'kdrt', 'kekerasan fisik', 'beat', 'beaten', 'beating', 'hit', 'hitting', 'kick', 'kicked', 'slapped', 'fisik']],
+  ['kekerasan_fisik', ['pukul', 'tendang', 'tampar', 'cekik', 'hajar', 'siksa', 'aniaya', 'bacok', 'tusuk', 'sundut', 'jambak', 'banting', 'cubit', 'cambuk', 'lempar', 'memar', 'lebam', 'kdrt', 'kekerasan fisik', 'beat', 'beaten', 'beating', 'hit', 'hitting', 'kick', 'kicked', 'slapped', 'fisik',
+    // "physical abuse"; Javanese blows to the head or face ("dikeplaki", "ditabok", "ditempeleng", "dijitak").
+    'physical', 'physically', 'keplak', 'tabok', 'tempeleng', 'jitak', 'gampar', 'jewer']],
   ['eksploitasi_ekonomi', ['suruh kerja', 'paksa kerja', 'kerja paksa', 'emis', 'pengemis', 'suruh jualan', 'suruh ngamen', 'ngamen', 'buruh anak', 'child labour', 'pekerja anak', 'dipekerjakan', 'pekerjakan', 'kerja anak', 'forced to work', 'made to work', 'dikon kerjo', 'disuruah karajo']],
   ['penelantaran', ['telantar', 'ditinggal', 'ditinggalkan', 'sendirian', 'tinggal sendiri', 'tidak diurus', 'tidak dirawat', 'tidak dikasih makan', 'tidak diberi makan', 'lapar', 'tidak terurus', 'dibuang', 'neglect', 'neglected', 'abandon', 'abandoned', 'left alone']],
   ['perundungan', ['bully', 'bullied', 'bullying', 'rundung', 'ejek', 'olok', 'kucil', 'palak']],
-  ['kekerasan_psikis', ['bentak', 'maki', 'hina', 'ancam', 'marahi', 'dimarahi', 'dikatai', 'kata kasar', 'trauma', 'psikis', 'threat', 'threatened']],
+  ['kekerasan_psikis', ['bentak', 'maki', 'hina', 'ancam', 'marahi', 'dimarahi', 'dikatai', 'kata kasar', 'trauma', 'psikis', 'threat', 'threatened', 'verbal', 'emotional', 'emotionally']],
   ['dokumen_kependudukan', ['akta', 'akte', 'akte lahir', 'kartu keluarga', 'dokumen', 'identitas', 'ktp', 'birth certificate']],
   // "ora oleh sekolah": Javanese "oleh" is "boleh" (in Indonesian "oleh" is "by", so only in this phrase)
   ['pendidikan', ['putus sekolah', 'tidak sekolah', 'tidak boleh sekolah', 'tidak oleh sekolah', 'dilarang sekolah', 'tidak diizinkan sekolah', 'keluar sekolah', 'pendidikan', 'education', 'beasiswa', 'kip', 'pip', 'scholarship']],
   ['kesehatan', ['sakit', 'gizi buruk', 'stunting', 'berobat', 'kesehatan', 'health', 'sick', 'bpjs', 'kis', 'imunisasi', 'puskesmas']],
-  ['perlakuan_salah', ['perlakuan salah']],
+  // A punishment that is no beating ("dihukum berdiri di lapangan", "hukuman tidak wajar"): mistreatment. A blow named
+  // with it is read above as physical.
+  ['perlakuan_salah', ['perlakuan salah', 'dihukum', 'hukuman', 'menghukum', 'punished', 'punishment', 'mistreated', 'mistreatment']],
   ['kesejahteraan_sosial', ['miskin', 'bantuan sosial', 'kesejahteraan', 'bansos', 'pkh', 'sembako']],
   // "gak ada di pilihan": none of the options offered.
   ['lainnya', ['tidak ada di pilihan', 'tidak ada pilihan', 'tidak ada yang cocok', 'tidak ada yang sesuai', 'none of these', 'none of them']],
@@ -87,7 +110,8 @@ const CATEGORIES: Table<Category> = [
 
 const SEXES: Table<Exclude<Sex, 'unknown'>> = [
   ['perempuan', ['perempuan', 'cewek', 'gadis', 'estri', 'putri', 'wanita', 'girl', 'female', 'daughter']],
-  ['laki_laki', ['laki', 'cowok', 'putra', 'jaler', 'pria', 'bujang', 'boy', 'male', 'son']],
+  // "kakung": Javanese for male (as in "mbah kakung").
+  ['laki_laki', ['laki', 'cowok', 'putra', 'jaler', 'pria', 'bujang', 'kakung', 'boy', 'male', 'son']],
 ];
 
 /** Asked who is reporting, a bare "aku" / "saya" / "ambo" / "me" is the child themself. */
@@ -98,7 +122,8 @@ export function readReporterRole(text: string): ReporterRole | undefined {
   const words = w.tokens.filter((t) => t !== '|');
   if (words.length > 0 && words.length <= 2 && words.every((t) => SPEAKER_ALONE.has(t))) return 'child_self';
   // "gak mau bilang", "rahasia": the reporter keeps who they are to themselves, which the officer files as "other".
-  return firstConcept(w, REPORTER_ROLES) ?? (keepsItBack(w) || hasPhrase(w, 'rahasia') ? 'other' : undefined);
+  // "adiak dari amaknyo", "kakaknya ibu": a relation of a parent is a relative, not the parent (headConcept).
+  return headConcept(w, REPORTER_ROLES) ?? (keepsItBack(w) || hasPhrase(w, 'rahasia') ? 'other' : undefined);
 }
 export function readPerpetrator(text: string): PerpetratorRelation | undefined {
   const w = answerWords(text, PERPETRATORS);
@@ -121,6 +146,7 @@ function headConcept<V>(w: Words, table: Table<V>): V | undefined {
 export function readPlaceType(text: string): PlaceType | undefined {
   const w = answerWords(text, PLACES);
   if (workplace(w)) return 'tempat_kerja';
+  if (OPEN_PLACES.some((p) => affirmed(w, p).length > 0) && WORK_WORDS.some((p) => affirmed(w, p).length > 0)) return 'tempat_kerja';
   // "di rumah kosong dekat sawah": a place named after "dekat", "depan", "near" is a landmark, not the place, when
   // the answer names another.
   const named = PLACES.filter(([, phrases]) => phrases.some((p) => affirmed(w, p).length > 0)).map(([place]) => place);
@@ -170,8 +196,12 @@ const CATEGORY_ANSWER_ONLY: Table<Category> = [
 export function readCategory(text: string): Category | undefined {
   const w = readWords(text);
   const short = w.tokens.filter((t) => t !== '|').length <= 3 && !hasPhrase(w, 'lain kali');
-  return firstConcept(w, CATEGORIES) ?? (short ? firstConcept(w, CATEGORY_ANSWER_ONLY) : undefined) ?? welfareTopic(w);
+  return firstConcept(w, CATEGORIES) ?? (short ? firstConcept(w, CATEGORY_ANSWER_ONLY) : undefined) ?? welfareTopic(w) ?? (onlyAsking(w) ? 'lainnya' : undefined);
 }
+
+/** "mau tanya jam buka", "just asking about …": a question with no harm or service named is no case, i.e. "other". */
+const ASKING = ['tanya', 'bertanya', 'nanya', 'menanyakan', 'informasi', 'asking', 'question'];
+const onlyAsking = (w: Words) => ASKING.some((p) => affirmed(w, p).length > 0);
 
 /** "belum punya akta", "tidak punya BPJS": a service the child lacks is still the topic, negated or not. A harm
  * negated ("tidak dipukul") is not, so only the welfare categories are read this way. */
@@ -179,14 +209,40 @@ const WELFARE_TOPICS = new Set<Category>(['dokumen_kependudukan', 'pendidikan', 
 function welfareTopic(w: Words): Category | undefined {
   return CATEGORIES.find(([category, phrases]) => WELFARE_TOPICS.has(category) && phrases.some((p) => hasPhrase(w, p)))?.[0];
 }
-export const readSex = (text: string): Exclude<Sex, 'unknown'> | undefined => firstConcept(readWords(text), SEXES);
+export function readSex(text: string): Exclude<Sex, 'unknown'> | undefined {
+  const w = readWords(text);
+  return firstConcept(w, SEXES) ?? misspeltSex(w);
+}
+
+/**
+ * A sex word typed one letter off ("prempuan", "lakik", "gadih" in Minang, "cowk"): the one sex whose word of four
+ * letters or more is one edit from a word of the answer, when no word names the other sex that way too.
+ */
+function misspeltSex(w: Words): Exclude<Sex, 'unknown'> | undefined {
+  const near = new Set(SEXES.filter(([, words]) =>
+    words.some((s) => s.length >= 4 && w.tokens.some((t, i) => t.length >= 4 && oneEditApart(t, s) && !isNegated(w, i)))).map(([sex]) => sex));
+  return near.size === 1 ? [...near][0] : undefined;
+}
+
+/** One letter changed, added or dropped. */
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const rest = (x: string, y: string) => x.slice(i + (a.length >= b.length ? 1 : 0)) === y.slice(i + (b.length >= a.length ? 1 : 0));
+  return rest(a, b);
+}
 
 export { CATEGORIES as CATEGORY_WORDS, PERPETRATORS as PERPETRATOR_WORDS, PLACES as PLACE_WORDS, SEXES as SEX_WORDS };
 export type { Table as ConceptTable };
 
-const ANONYMOUS = ['anonim', 'anonymous', 'rahasia', 'tanpa nama', 'tanpa identitas', 'sembunyikan', 'jangan sebut nama', 'samarkan'];
+// "sembunyi" as a root: "disembunyikan", "sembunyikan", "tolong disembunyiin".
+const ANONYMOUS = ['anonim', 'anonymous', 'rahasia', 'tanpa nama', 'tanpa identitas', 'sembunyikan', 'sembunyi', 'jangan sebut nama', 'samarkan'];
 /** Using the reporter's name: "pakai nama saya" is not anonymous, "tidak usah pakai nama" / "ojo disebut jenengku" is. */
-const NAMED = ['pakai nama', 'pake nama', 'sebut', 'cantumkan nama', 'tulis nama', 'use my name', 'with my name', 'name me'];
+const NAMED = ['pakai nama', 'pake nama', 'sebut', 'cantumkan nama', 'tulis nama', 'use my name', 'with my name', 'name me',
+  // "siap jadi saksi", "I can testify": a witness is known by name.
+  'saksi', 'bersaksi', 'witness', 'testify']
+;
 /** Being contacted is not being anonymous: "siap dihubungi", "bisa ditelpon", "you can contact me". */
 const CONTACTED = ['hubung', 'kontak', 'telepon', 'telpon', 'contact', 'call me'];
 
@@ -226,7 +282,8 @@ const refused = (w: Words, at: number) => isNegated(w, at) || noNeed(w, at) || f
 
 /** "tidak usah", "tidak perlu", "jangan" up to two words before: the reporter does not want it. */
 function noNeed(w: Words, at: number): boolean {
-  const before = w.tokens.slice(Math.max(0, at - 3), at).join(' ');
+  // Within the clause: "ora usah, jenengku ae" declines anonymity, then gives the name.
+  const before = w.tokens.slice(Math.max(0, at - 3, w.tokens.lastIndexOf('|', at - 1) + 1), at).join(' ');
   return /\b(tidak usah|tidak perlu|jangan|no need)\b/.test(before);
 }
 

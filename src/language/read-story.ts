@@ -91,8 +91,14 @@ function desaIn(text: string): string | undefined {
 export function readOngoing(text: string): DangerAnswer | undefined {
   const w = readWords(text);
   if (ONGOING_NO.some((p) => hasPhrase(w, p))) return 'no';
-  return ONGOING_YES.some((p) => affirmed(w, p).length) ? 'yes' : undefined;
+  const said = ONGOING_YES.flatMap((p) => affirmed(w, p));
+  if (said.length === 0) return undefined;
+  // "mungkin masih", "maybe still": a guess, not a yes; the officer must not read it as going on for sure.
+  return said.every((at) => hedged(w, at)) ? 'unknown' : 'yes';
 }
+
+const HEDGES = new Set(['mungkin', 'barangkali', 'entah', 'maybe', 'perhaps', 'possibly']);
+const hedged = (w: Words, at: number) => w.tokens.slice(Math.max(0, at - 2), at).some((t) => HEDGES.has(t));
 
 /** The child's sex when the story names it beside the child ("anak perempuan", "cewek", "putri"). */
 function childSex(w: Words): StoryFacts['sex'] {

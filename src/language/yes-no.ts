@@ -82,6 +82,9 @@ function asAnswer([first, second, alone]: ClauseStart): ClauseStart {
   if (first === 'mau' && second !== undefined && ASKING.has(second)) return ['?', undefined, alone];
   if (NO.has(first) && second !== undefined && STOP_WORDS.has(second)) return ['yes', undefined, alone];
   if (alone && YES_ALONE.has(first)) return ['yes', undefined, alone];
+  // "he eh", "he'eh", "he em": Javanese uh-huh typed as two syllables ("heeh" and "hooh" are in YES).
+  if (first === 'he' && second !== undefined && ['eh', 'em', 'e'].includes(second)) return ['yes', undefined, alone];
+  if (first === "he'eh" || first === "he'em") return ['yes', undefined, alone];
   return [first, second, alone];
 }
 

@@ -15,6 +15,8 @@ const THIS_CHAT = /\b(?:chat|sini|wa ini|whatsapp ini|telegram ini|telegram|lewa
 const ANONYMITY_WORD = /\b(?:anonim|anonymous|rahasia|tanpa nama)\b/;
 /** "nomor lain", "nomer liyane", "telpon ke nomor suami saya": another number, to be asked for next. */
 const ANOTHER_NUMBER = /\b(?:nomor|handphone|telepon|telpon|number|phone)\b.*\b(?:lain|lainnya|suami|istri|ibu|bapak|kakak|another|other|different)\b/;
+/** English puts the "other" first: "another number please", "call my other phone". */
+const ANOTHER_NUMBER_FIRST = /\b(?:another|other|different|new|second)\b(?:\s+\w+)?\s+(?:number|phone|handphone)\b/;
 
 /** How to reach the reporter, in their words: "anonim aja" (no contact), "lewat sini", or the number itself. */
 function readContact(text: string): ContactMethod | undefined {
@@ -26,7 +28,7 @@ function readContact(text: string): ContactMethod | undefined {
   if (THIS_CHAT.test(normalise(text)) && !ANONYMITY_WORD.test(normalise(text))) return 'same_chat';
   if (readAnonymity(text) === true) return 'none';
   const words = normalise(text);
-  if (ANOTHER_NUMBER.test(words)) return 'other_number';
+  if (ANOTHER_NUMBER.test(words) || ANOTHER_NUMBER_FIRST.test(words)) return 'other_number';
   return THIS_CHAT.test(words) ? 'same_chat' : undefined;
 }
 

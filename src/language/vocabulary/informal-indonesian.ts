@@ -8,6 +8,8 @@ export const INFORMAL_INDONESIAN: Readonly<Record<string, string>> = {
   iy: 'iya', iyh: 'iya', iyo: 'iya', yaa: 'ya', iyaa: 'iya', yoi: 'iya', y: 'ya', yup: 'ya', yups: 'ya', ok: 'oke', gpp: 'boleh', gapapa: 'boleh', gakpapa: 'boleh', nggakpapa: 'boleh', ndakpapa: 'boleh', nomer: 'nomor', okey: 'oke', okay: 'oke', sip: 'oke', yaudah: 'ya sudah', yauda: 'ya sudah',
   gak: 'tidak', ga: 'tidak', gk: 'tidak', ngga: 'tidak', nggak: 'tidak', ngak: 'tidak', enggak: 'tidak', engga: 'tidak', ndak: 'tidak',
   nda: 'tidak', kagak: 'tidak', tdk: 'tidak', tak: 'tidak', gx: 'tidak', gag: 'tidak', kaga: 'tidak', nope: 'tidak',
+  // "gausah", "gak usah" written as one word: no need (round 10, contact and anonymity answers).
+  gausah: 'tidak usah', gakusah: 'tidak usah', ngausah: 'tidak usah',
   bkn: 'bukan', bkan: 'bukan', blm: 'belum', blum: 'belum', lom: 'belum', jgn: 'jangan',
   tau: 'tahu', tw: 'tahu', tauk: 'tahu', tao: 'tahu', ngerti: 'tahu', ngerti2: 'tahu', gatau: 'tidak tahu', gtau: 'tidak tahu', gatw: 'tidak tahu',
   gaktau: 'tidak tahu', ntah: 'entah', embuh: 'entah',
