@@ -2,6 +2,7 @@ import { readStory } from '../language';
 import type { Catalogue } from './catalogues/catalogue';
 import type { Draft, DraftAnswers } from './draft';
 import type { StepContext } from './steps/step';
+import { readCategoryAnswer } from './steps/category';
 import { kecamatanIn } from './steps/place';
 
 // A story told at any point before the story question, or as the answer to it: kept as the description, and what
@@ -27,7 +28,8 @@ export function answersFromStory(text: string, draft: Draft, ctx: StepContext): 
   const a = draft.answers;
   const found: Partial<DraftAnswers> = {
     description: a.description === undefined ? text : undefined,
-    category: a.category === undefined ? facts.category : undefined,
+    // The harm words triage reads too ("dikunci di kamar … minta makan"): what the category question would make of it.
+    category: a.category === undefined ? facts.category ?? readCategoryAnswer(text) : undefined,
     childAge: a.childAgeBand === undefined && facts.age?.band !== 'adult' ? facts.age?.age : undefined,
     childAgeBand: a.childAgeBand === undefined && facts.age && facts.age.band !== 'adult' ? facts.age.band : undefined,
     childSex: a.childSex === undefined ? facts.sex : undefined,

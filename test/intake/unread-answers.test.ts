@@ -102,3 +102,12 @@ describe('more of the story at a later question', () => {
     expect(send(once.draft, text(more)).draft?.answers.description).toBe(`anak tetangga sering dipukul\n\n${more}`);
   });
 });
+
+describe('a story whose kind only triage names', () => {
+  it('takes the category from the harm words triage reads, so the category question is not asked', () => {
+    const d = draftAt('description', { consent: true, danger: 'no' });
+    const result = send(d, text('anaknya bu rina di sebelah sering dikunci di kamar sama bapaknya, suka nangis minta makan'));
+    expect(result.draft?.answers.category).toBe('perlakuan_salah');
+    expect(result.draft?.step).not.toBe('category');
+  });
+});

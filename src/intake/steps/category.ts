@@ -23,8 +23,8 @@ export const categoryStep = optionStep({
 });
 
 /** The category a typed answer names; else the one triage reads in it ("digerayangi", "arep dirabekno", "dipasung"):
- * one reading of harm words, its dialect forms and affixes, for the question and for the report. */
-function readCategoryAnswer(text: string): (typeof CATEGORIES)[number] | undefined {
+ * one reading of harm words, its dialect forms and affixes, for the question, the story and the report. */
+export function readCategoryAnswer(text: string): (typeof CATEGORIES)[number] | undefined {
   const named = readCategory(text);
   if (named) return named;
   const read = triageReport({ text }).category;
