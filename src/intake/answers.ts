@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readYesNo } from '../language';
+import { COURTESY_WORDS, readYesNo } from '../language';
 
 // How typed answers are read: forgiving about case, spacing, punctuation and common chat spellings.
 
@@ -69,16 +69,16 @@ export function matchOption<V extends string>(raw: string, options: readonly Cho
   return byPart.length === 1 ? byPart[0]!.value : undefined;
 }
 
-// Words around a number that do not change which option it picks: "1 aja", "nomor 2", "pilih yang ke 3 ya kak".
-const AROUND_A_NUMBER = new Set(['aja', 'saja', 'ya', 'yg', 'yang', 'sing', 'nomor', 'nomer', 'no', 'pilih', 'pilihan', 'ke',
-  'deh', 'dong', 'kak', 'ka', 'bu', 'pak', 'mas', 'mbak', 'min', 'option', 'number', 'the', 'please', 'pls', 'itu']);
+// Words around a number that do not change which option it picks: "1 aja", "nomor 2", "pilih yang ke 3 ya kak"
+// (besides the courtesy words any answer may carry).
+const AROUND_A_NUMBER = new Set(['aja', 'yg', 'yang', 'sing', 'nomor', 'nomer', 'no', 'pilih', 'pilihan', 'ke', 'ka', 'option', 'number', 'the', 'pls', 'itu', 'one']);
 const ORDINALS: Readonly<Record<string, number>> = {
   pertama: 1, kesatu: 1, kedua: 2, ketiga: 3, keempat: 4, kelima: 5, first: 1, second: 2, third: 3, fourth: 4, fifth: 5,
 };
 
 /** The position a reporter typed in words: "1 aja", "nomor 2", "yang pertama", "the second one"; else undefined. */
 function pickedPosition(raw: string): number | undefined {
-  const words = (raw.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !AROUND_A_NUMBER.has(w) && w !== 'one');
+  const words = (raw.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !AROUND_A_NUMBER.has(w) && !COURTESY_WORDS.has(w));
   if (words.length !== 1) return undefined;
   const [word] = words as [string];
   if (/^\d{1,3}$/.test(word)) return Number(word);

@@ -3,7 +3,7 @@
 
 export { clauses, normalise, plainText, stems, tokens } from './normalise';
 export { isRoot, stemWord } from './stem';
-export { isDontKnow, readYesNo, saysItIsFine, YesNoAnswerSchema, type YesNoAnswer } from './yes-no';
+export { COURTESY_WORDS, isDontKnow, readYesNo, saysItIsFine, YesNoAnswerSchema, type YesNoAnswer } from './yes-no';
 export { readAgeAnswer, readAgeInStory, type AgeReading } from './age';
 export {
   readAnonymity, readCategory, readLanguageAnswer, readLanguageName, readPerpetrator, readPlaceType, readReporterRole, readSex,

@@ -31,6 +31,8 @@ const ADDRESS = new Set([
  'bu', 'ibu', 'pak', 'bapak', 'kak', 'kakak', 'mas', 'mbak', 'dek', 'bang', 'min', 'admin', 'ni', 'da', 'sus', 'dik', 'adik', 'eh', 'hmm', 'em', 'oh', 'wah', 'duh', 'aduh', 'maaf', 'halo', 'hai']);
 /** Particles and thanks that close an answer without changing it ("jadi dong kak", "gas aja"). */
 const TRAILING = new Set([...ADDRESS, 'saja', 'dong', 'deh', 'lah', 'kok', 'ya', 'yo', 'terima', 'kasih', 'thanks', 'please']);
+/** Words around an answer that do not change it (addresses, hedges, particles, thanks): for the intake's own readers. */
+export const COURTESY_WORDS: ReadonlySet<string> = TRAILING;
 const DONT_KNOW = [
   'tidak tahu', 'belum tahu', 'kurang tahu', 'tidak yakin', 'kurang yakin', 'belum yakin', 'tidak pasti', 'entah', 'mungkin',
   'ragu', 'bingung', 'bisa jadi', 'barangkali', 'tidak paham', 'kurang paham', 'belum paham', 'tidak jelas', 'kurang jelas', 'tidak lihat', 'tidak melihat', 'tidak kelihatan', "didn't see", 'did not see',

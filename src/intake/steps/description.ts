@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { triageReport } from '../../triage/triage-report';
+import { COURTESY_WORDS } from '../../language';
 import { isDontKnow, parseYesNo } from '../answers';
 import type { Catalogue } from '../catalogues/catalogue';
 import type { Draft } from '../draft';
@@ -30,14 +31,14 @@ export function acceptMedia(answer: Extract<Answer, { kind: 'media' }>, draft: D
   };
 }
 
-const ACKNOWLEDGEMENTS = new Set(['baik', 'baiklah', 'sudah', 'halo', 'hallo', 'hai', 'sip', 'lanjut', 'next', 'terima', 'kasih', 'makasih', 'thanks', 'thank', 'you', 'siap']);
-const TITLES = new Set(['kak', 'ka', 'bu', 'pak', 'mas', 'mbak', 'mba', 'min', 'bang', 'dik', 'dek']);
+/** "Go on" said without a yes (besides the courtesy words: addresses, particles, thanks). */
+const GO_ON = new Set(['baik', 'baiklah', 'sudah', 'hallo', 'sip', 'lanjut', 'next', 'makasih', 'thank', 'you', 'ka', 'mba']);
 
 /** A yes, a don't-know or a thank-you of a few words, naming no harm ("ya dipukul" is a story, however short). */
 function isOnlyAnAnswer(text: string): boolean {
-  const words = (text.toLowerCase().match(/\p{L}+/gu) ?? []).filter((w) => !TITLES.has(w));
+  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
   if (words.length > 3) return false;
-  const said = parseYesNo(text) !== undefined || isDontKnow(text) || (words.length > 0 && words.every((w) => ACKNOWLEDGEMENTS.has(w)));
+  const said = parseYesNo(text) !== undefined || isDontKnow(text) || words.every((w) => GO_ON.has(w) || COURTESY_WORDS.has(w));
   return said && triageReport({ text }).category === 'lainnya';
 }
 
