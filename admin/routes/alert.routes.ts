@@ -3,7 +3,7 @@ import { acknowledgeAlert } from '../../src/alerts/acknowledge-alert';
 import { listAlerts, reportIdOfAlert } from '../../src/alerts/list-alerts';
 import { recordAuditEvent, type Actor } from '../../src/audit/record-audit-event';
 import { AlertModel } from '../../src/db/models/alert.model';
-import { enqueue, type Queues } from '../../src/queue/queues';
+import type { Queues } from '../../src/queue/queues';
 import { ReportModel } from '../../src/db/models/report.model';
 import { UserModel } from '../../src/db/models/user.model';
 import type { RouteDeps } from '../create-admin-app';
@@ -18,24 +18,15 @@ export interface Acknowledgement {
   by?: string;
 }
 
-/**
- * Acknowledges (first one wins), audits the acknowledgement and takes the banner down. A person accepting an
- * urgent draft's alert here is a person who has it: the reporter, told "kami kabari di sini begitu petugas
- * menerimanya", hears it through the worker's `alert_heard` job, as when a channel accepts the alert (once per
- * chain: `claimTelling`). Without this, an alert that reached nobody's channel (an empty roster) was never told.
- */
+/** Acknowledges (first one wins; the reporter of an urgent draft is told: `acknowledgeAlert`), audits it and takes the banner down. */
 export async function acknowledgeAudited(
   alertId: string, actor: Actor, subject: { subjectType: 'report'; subjectId: string }, queues?: Partial<Queues>,
 ): Promise<Acknowledgement | null> {
-  const outcome = await acknowledgeAlert(alertId, actor.id);
+  const outcome = await acknowledgeAlert(alertId, actor.id, queues);
   if (outcome === 'not_found') return null;
   if (outcome === 'acknowledged') {
     await recordAuditEvent(actor, { action: 'alert.ack', ...subject, details: { alertId } });
     forgetAlertBanner();
-    if (queues?.outbound && (await AlertModel.exists({ _id: alertId, kind: 'urgent_draft' }))) {
-      // The acknowledgement stands whatever the queue does; the banner and the audit event already say so.
-      await enqueue(queues, 'alert_heard', { alertId }).catch(() => undefined);
-    }
   }
   const alert = await AlertModel.findById(alertId, { acknowledgedAt: 1, acknowledgedBy: 1 }).lean();
   const byMe = alert?.acknowledgedBy === actor.id;

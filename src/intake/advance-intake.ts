@@ -132,13 +132,14 @@ function answerStep(before: Draft, message: InboundMessage, ctx: EngineContext, 
     : step.accept(stepAnswer, draft, ctx, t);
   switch (outcome.type) {
     case 'invalid': {
+      // After the emergency numbers, the question again without a reproach.
+      const hint = dangerShown ? undefined : outcome.hint;
       // Only words count as a try: a sticker or a row of emoji changes nothing, however many are sent.
-      if (stepAnswer.kind !== 'text' || !/[\p{L}\p{N}]/u.test(stepAnswer.text)) return show(draft, ctx, [], dangerShown ? undefined : outcome.hint);
+      if (stepAnswer.kind !== 'text' || matchKey(stepAnswer.text) === '') return show(draft, ctx, [], hint);
       const unread = { step: draft.step, count: draft.unread?.step === draft.step ? draft.unread.count + 1 : 1 };
       // Asked once more at most: a reporter is never kept going round one question.
       if (unread.count >= 2 && step.whenUnread) return answered(draft, step.whenUnread(draft, ctx, t), story, ctx);
-      // After the emergency numbers, the question again without a reproach.
-      return show({ ...draft, unread }, ctx, [], dangerShown ? undefined : outcome.hint);
+      return show({ ...draft, unread }, ctx, [], hint);
     }
     case 'end':
       return { draft: null, replies: outcome.replies, effects: [{ type: 'forget_draft' }] };
